@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+# Benchmarks print ratios against named peers; they are not tests.

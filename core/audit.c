@@ -1,0 +1,523 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "audit.h"
+#include "host.h"
+#include "i18n.h"
+#include "json.h"
+#include "report.h"
+#include "rootfs.h"
+#include "runner.h"
+#include "rx.h"
+#include "score.h"
+#include "wire.h"
+
+static volatile int audit_interrupted;
+
+static void
+audit_on_signal(int sig)
+{
+	(void)sig;
+	audit_interrupted = 1;
+}
+
+static int
+audit_in_list(const char *list, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = list;
+
+	while (*p != '\0') {
+		const char *end = strchr(p, ',');
+		size_t len = end != NULL ? (size_t)(end - p) : strlen(p);
+
+		if (len == n && strncmp(p, name, n) == 0)
+			return 1;
+		p += len + (end != NULL);
+	}
+	return 0;
+}
+
+/* Every name of a --plugin list must exist. */
+static int
+audit_check_names(const struct ldr_set *set, const char *list)
+{
+	char *copy = xstrdup(list), *save = NULL, *tok;
+	int r = 0;
+
+	for (tok = strtok_r(copy, ",", &save); tok != NULL;
+	    tok = strtok_r(NULL, ",", &save))
+		if (ldr_find(set, tok) == NULL) {
+			app_error(_("no plugin named \"%s\" (see smeaudit --list)"), tok);
+			r = APP_EXIT_USAGE;
+		}
+	free(copy);
+	return r;
+}
+
+struct audit_failed {
+	const struct run_job *jobs;
+	size_t n;
+};
+
+static char *
+audit_failed_plugins(void *user, int item, int cloud)
+{
+	const struct audit_failed *af = user;
+	struct sbuf sb;
+	size_t i;
+
+	sb_init(&sb);
+	for (i = 0; i < af->n; i++) {
+		const struct run_job *j = &af->jobs[i];
+
+		if (j->status == RUN_OK || j->status == RUN_SKIPPED)
+			continue;
+		if ((item > 0 && j->plugin->items[item]) ||
+		    (cloud > 0 && j->plugin->cloud[cloud])) {
+			if (sb.len > 0)
+				sb_adds(&sb, ", ");
+			sb_printf(&sb, "%s (%s)", j->plugin->name,
+			    run_status_name(j->status));
+		}
+	}
+	return sb.len > 0 ? sb_steal(&sb) : (sb_free(&sb), NULL);
+}
+
+static char *
+audit_hostname(const struct rootfs *rfs)
+{
+	char buf[256], *data, *nl;
+	size_t len;
+
+	if (rfs->live) {
+		if (gethostname(buf, sizeof(buf)) == 0) {
+			buf[sizeof(buf) - 1] = '\0';
+			return xstrdup(buf);
+		}
+		return xstrdup("unknown");
+	}
+	if (rfs_read_file(rfs, "/etc/hostname", 4096, &data, &len) == 0) {
+		nl = strpbrk(data, "\r\n");
+		if (nl != NULL)
+			*nl = '\0';
+		if (*ut_trim(data) != '\0') {
+			char *h = xstrdup(ut_trim(data));
+
+			free(data);
+			return h;
+		}
+		free(data);
+	}
+	return xstrdup("unknown");
+}
+
+/* 0 all assessed items at 4; 1 something below; 2 incomplete. */
+static int
+audit_exit_status(const struct score *sc, int complete)
+{
+	size_t i, assessed = 0;
+	int below = 0;
+
+	for (i = 0; i < sc->n_items; i++) {
+		if (sc->items[i].score == -1)
+			continue;
+		assessed++;
+		if (sc->items[i].score < 4)
+			below = 1;
+	}
+	if (!complete || assessed == 0)
+		return APP_EXIT_INCOMPLETE;
+	return below ? APP_EXIT_FINDINGS : APP_EXIT_OK;
+}
+
+int
+audit_run(struct app *app, const char *names)
+{
+	const struct rep_format *fmt;
+	struct run_job *jobs = NULL;
+	struct rep_plugin *rplugins = NULL;
+	struct audit_failed af;
+	struct host_env env;
+	struct run_opts ro;
+	struct fnd_store store;
+	struct answers ans;
+	struct rootfs rfs;
+	struct report rep;
+	struct score sc;
+	struct sigaction sa, old_int, old_term;
+	struct sbuf err;
+	char pcre[64], *hostname = NULL;
+	size_t i, n = 0;
+	int r, status = APP_EXIT_USAGE, complete;
+
+	sb_init(&err);
+	ans_init(&ans);
+	fnd_init(&store, 10);
+	memset(&sc, 0, sizeof(sc));
+	rfs.fd = -1;
+	rfs.path = NULL;
+
+	if ((fmt = rep_find_format(app->format)) == NULL) {
+		app_error(_("unknown format \"%s\"; choose one of: %s"), app->format,
+		    rep_format_names());
+		goto out;
+	}
+	if ((r = app_load_plugins(app)) != 0)
+		goto out;
+	if (names != NULL && (r = audit_check_names(&app->plugins, names)) != 0)
+		goto out;
+	if (rfs_open_root(&rfs, app->root, &err) < 0) {
+		app_error(_("cannot use --root: %s"), err.data);
+		goto out;
+	}
+	if ((r = app_load_answers(app, &ans)) != 0)
+		goto out;
+	fnd_free(&store);
+	fnd_init(&store, (size_t)app->cfg.max_examples);
+
+	jobs = xcalloc(app->plugins.n + 1, sizeof(*jobs));
+	for (i = 0; i < app->plugins.n; i++) {
+		const struct ldr_plugin *p = &app->plugins.v[i];
+
+		if (names != NULL ? !audit_in_list(names, p->name) :
+		    !cfg_plugin_enabled(&app->cfg, p->name))
+			continue;
+		if (p->desc != NULL && p->desc->run == NULL) {
+			if (names != NULL)
+				app_error(_("plugin %s only provides commands; it audits nothing"),
+				    p->name);
+			continue;
+		}
+		jobs[n].plugin = p;
+		jobs[n].timeout_s = cfg_plugin_timeout(&app->cfg, p->name);
+		if (p->desc == NULL) {
+			jobs[n].status = RUN_ERROR;
+			jobs[n].reason = xasprintf("refused: %s", p->refusal);
+		}
+		n++;
+	}
+
+	memset(&env, 0, sizeof(env));
+	env.cfg = &app->cfg;
+	env.rfs = &rfs;
+	env.now = (time_t)app->now;
+	env.lang = app->lang;
+	env.data_dir = app->paths.data_dir;
+	env.verbosity = app->verbosity;
+	env.max_examples = (size_t)app->cfg.max_examples;
+	memset(&ro, 0, sizeof(ro));
+	ro.env = &env;
+	ro.jobs = app->cfg.jobs > 0 ? (size_t)app->cfg.jobs :
+	    (size_t)(sysconf(_SC_NPROCESSORS_ONLN) > 0 ?
+	    sysconf(_SC_NPROCESSORS_ONLN) : 1);
+	ro.no_fork = app->no_fork;
+	ro.memory_limit = app->cfg.memory_limit;
+	ro.progress = app->verbosity >= 0 && isatty(STDERR_FILENO);
+	ro.interrupted = &audit_interrupted;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = audit_on_signal;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, &old_int);
+	sigaction(SIGTERM, &sa, &old_term);
+	run_all(jobs, n, &ro, &store);
+	sigaction(SIGINT, &old_int, NULL);
+	sigaction(SIGTERM, &old_term, NULL);
+	fnd_sort(&store);
+
+	af.jobs = jobs;
+	af.n = n;
+	score_compute(&sc, &app->cat, &store, &ans, audit_failed_plugins, &af);
+
+	rplugins = xcalloc(n + 1, sizeof(*rplugins));
+	complete = !audit_interrupted;
+	for (i = 0; i < n; i++) {
+		const struct ldr_plugin *p = jobs[i].plugin;
+
+		rplugins[i].name = p->name;
+		rplugins[i].version = p->desc != NULL ? p->desc->version : NULL;
+		rplugins[i].status = run_status_name(jobs[i].status);
+		rplugins[i].reason = jobs[i].reason;
+		rplugins[i].duration_ms = jobs[i].duration_ms;
+		rplugins[i].items = p->desc != NULL ? p->items : NULL;
+		rplugins[i].cloud = p->desc != NULL ? p->cloud : NULL;
+		if (jobs[i].status != RUN_OK && jobs[i].status != RUN_SKIPPED)
+			complete = 0;
+	}
+	if (n == 0 && app->verbosity >= 0)
+		app_error(_("no plugin was selected; nothing was checked by a machine"));
+
+	hostname = audit_hostname(&rfs);
+	rx_version(pcre, sizeof(pcre));
+	memset(&rep, 0, sizeof(rep));
+	rep.tool_version = PACKAGE_VERSION;
+	rep.pcre2_version = pcre;
+	rep.jit = rx_jit_available();
+	rep.hostname = hostname;
+	rep.root = rfs.path;
+	rep.live = rfs.live;
+	rep.generated_at = (int64_t)time(NULL);
+	rep.evaluated_at = app->now;
+	rep.lang = app->lang;
+	rep.cat = &app->cat;
+	rep.ans = &ans;
+	rep.score = &sc;
+	rep.store = &store;
+	rep.plugins = rplugins;
+	rep.n_plugins = n;
+	rep.interrupted = audit_interrupted;
+	rep.complete = complete;
+	rep.color = strcmp(app->output, "-") == 0 && isatty(STDOUT_FILENO) &&
+	    getenv("NO_COLOR") == NULL && strcmp(fmt->name, "text") == 0;
+	sb_reset(&err);
+	if (rep_output(&rep, fmt, app->output, &err) < 0) {
+		app_error("%s", err.data);
+		status = APP_EXIT_USAGE;
+		goto out;
+	}
+	status = audit_exit_status(&sc, complete);
+out:
+	for (i = 0; jobs != NULL && i < n; i++)
+		run_job_free(&jobs[i]);
+	free(jobs);
+	free(rplugins);
+	free(hostname);
+	score_free(&sc);
+	fnd_free(&store);
+	ans_free(&ans);
+	if (rfs.path != NULL)
+		rfs_close(&rfs);
+	sb_free(&err);
+	return status;
+}
+
+static const char *
+audit_pick(const char *lang, const char *en, const char *ja)
+{
+	return strcmp(lang, "ja") == 0 && ja != NULL ? ja : en;
+}
+
+int
+audit_list_plugins(struct app *app)
+{
+	const struct sa_check *c;
+	struct jw w;
+	size_t i, k;
+	int r, json = strcmp(app->format, "json") == 0;
+
+	if (!json && strcmp(app->format, "text") != 0) {
+		app_error(_("--list prints text or json"));
+		return APP_EXIT_USAGE;
+	}
+	if ((r = app_load_plugins(app)) != 0)
+		return r;
+	if (json) {
+		jw_init(&w, stdout, 1);
+		jw_array(&w, NULL);
+	}
+	for (i = 0; i < app->plugins.n; i++) {
+		const struct ldr_plugin *p = &app->plugins.v[i];
+		const struct sa_plugin *d = p->desc;
+
+		if (json) {
+			jw_object(&w, NULL);
+			jw_string(&w, "name", p->name);
+			jw_string(&w, "path", p->path);
+			jw_string(&w, "version", d != NULL ? d->version : NULL);
+			jw_string(&w, "description", d != NULL ? audit_pick(app->lang,
+			    d->description_en, d->description_ja) : NULL);
+			jw_bool(&w, "enabled", cfg_plugin_enabled(&app->cfg, p->name));
+			jw_string(&w, "refused", p->refusal);
+			jw_array(&w, "items");
+			for (k = 1; d != NULL && k <= app->cat.n_items; k++)
+				if (p->items[k])
+					jw_int(&w, NULL, (long long)k);
+			jw_end(&w, ']');
+			jw_array(&w, "cloud_items");
+			for (k = 1; d != NULL && k <= app->cat.n_cloud; k++)
+				if (p->cloud[k])
+					jw_int(&w, NULL, (long long)k);
+			jw_end(&w, ']');
+			jw_array(&w, "checks");
+			for (c = d != NULL ? d->checks : NULL; c != NULL && c->name != NULL; c++) {
+				char *id = xasprintf("%s.%s", p->name, c->name);
+
+				jw_object(&w, NULL);
+				jw_string(&w, "id", id);
+				jw_int(&w, "item", c->item);
+				jw_int(&w, "cloud_item", c->cloud_item);
+				jw_string(&w, "title", audit_pick(app->lang, c->title_en,
+				    c->title_ja));
+				jw_end(&w, '}');
+				free(id);
+			}
+			jw_end(&w, ']');
+			jw_array(&w, "commands");
+			for (k = 0; d != NULL && d->commands != NULL &&
+			    d->commands[k].name != NULL; k++)
+				jw_string(&w, NULL, d->commands[k].name);
+			jw_end(&w, ']');
+			jw_end(&w, '}');
+			continue;
+		}
+		if (d == NULL) {
+			printf("%-14s %-9s %s %s\n", p->name, "-", _("REFUSED:"), p->refusal);
+			continue;
+		}
+		printf("%-14s %-9s %s%s\n", p->name, d->version,
+		    audit_pick(app->lang, d->description_en, d->description_ja),
+		    cfg_plugin_enabled(&app->cfg, p->name) ? "" : _(" (disabled)"));
+		printf("%-14s %-9s %s", "", "", _("items:"));
+		for (k = 1; k <= app->cat.n_items; k++)
+			if (p->items[k])
+				printf(" %zu", k);
+		for (k = 1; k <= app->cat.n_cloud; k++)
+			if (p->cloud[k])
+				printf(" %s%zu", _("cloud-"), k);
+		putchar('\n');
+	}
+	if (json) {
+		jw_end(&w, ']');
+		jw_finish(&w);
+	}
+	return fflush(stdout) == 0 ? APP_EXIT_OK : APP_EXIT_USAGE;
+}
+
+int
+audit_list_items(struct app *app)
+{
+	static const char *const modes[] = { "human", "partly", "auto" };
+	struct jw w;
+	size_t i, k;
+	int r, json = strcmp(app->format, "json") == 0, any;
+
+	if (!json && strcmp(app->format, "text") != 0) {
+		app_error(_("--list-items prints text or json"));
+		return APP_EXIT_USAGE;
+	}
+	if ((r = app_load_plugins(app)) != 0)
+		return r;
+	if (json) {
+		jw_init(&w, stdout, 1);
+		jw_array(&w, NULL);
+	}
+	for (i = 0; i < app->cat.n_items; i++) {
+		const struct cat_item *it = &app->cat.items[i];
+
+		if (json) {
+			jw_object(&w, NULL);
+			jw_int(&w, "number", it->number);
+			jw_string(&w, "category", app->cat.categories[it->category].id);
+			jw_string(&w, "label", cat_text(&it->label, app->lang));
+			jw_string(&w, "mode", modes[it->mode]);
+			jw_array(&w, "plugins");
+			for (k = 0; k < app->plugins.n; k++)
+				if (app->plugins.v[k].desc != NULL &&
+				    app->plugins.v[k].items[it->number])
+					jw_string(&w, NULL, app->plugins.v[k].name);
+			jw_end(&w, ']');
+			jw_bool(&w, "needs_answer", it->mode != CAT_MODE_AUTO);
+			jw_end(&w, '}');
+			continue;
+		}
+		printf("%2d  ", it->number);
+		fputs(cat_text(&it->label, app->lang), stdout);
+		for (k = ut_display_width(cat_text(&it->label, app->lang)); k < 34; k++)
+			putchar(' ');
+		any = 0;
+		for (k = 0; k < app->plugins.n; k++)
+			if (app->plugins.v[k].desc != NULL &&
+			    app->plugins.v[k].items[it->number]) {
+				printf("%s%s", any ? ", " : "", app->plugins.v[k].name);
+				any = 1;
+			}
+		if (!any)
+			fputs(_("(no plugin)"), stdout);
+		if (it->mode != CAT_MODE_AUTO)
+			printf("  %s", it->mode == CAT_MODE_HUMAN ? _("[needs an answer]") :
+			    _("[evidence covers part; answer too]"));
+		putchar('\n');
+	}
+	if (json) {
+		jw_end(&w, ']');
+		jw_finish(&w);
+	}
+	return fflush(stdout) == 0 ? APP_EXIT_OK : APP_EXIT_USAGE;
+}
+
+static void
+audit_command_sink(struct sa_ctx *ctx, const char *data, size_t len)
+{
+	struct wire_msg msg;
+	struct sbuf *buf = ctx->sink_user;
+	long used;
+
+	/* A command has no report; only its log lines matter. */
+	sb_add(buf, data, len);
+	while ((used = wire_decode(buf->data, buf->len, &msg)) > 0) {
+		if (msg.type == WIRE_LOG && msg.n_strings > 0 && msg.s[0] != NULL)
+			host_print_log(ctx->plugin->name, msg.a, msg.s[0],
+			    ctx->env->verbosity);
+		memmove(buf->data, buf->data + used, buf->len - (size_t)used);
+		buf->len -= (size_t)used;
+	}
+}
+
+int
+audit_plugin_command(struct app *app, int argc, char **argv)
+{
+	const struct sa_command *cmd = NULL;
+	const struct ldr_plugin *owner = NULL;
+	struct host_env env;
+	struct rootfs rfs;
+	struct sa_ctx ctx;
+	struct sbuf buf, err;
+	size_t i, k;
+	int r;
+
+	if ((r = app_load_plugins(app)) != 0)
+		return r;
+	for (i = 0; i < app->plugins.n && cmd == NULL; i++) {
+		const struct sa_plugin *d = app->plugins.v[i].desc;
+
+		for (k = 0; d != NULL && d->commands != NULL &&
+		    d->commands[k].name != NULL; k++)
+			if (strcmp(d->commands[k].name, argv[0]) == 0) {
+				cmd = &d->commands[k];
+				owner = &app->plugins.v[i];
+				break;
+			}
+	}
+	if (cmd == NULL)
+		return -1;
+	sb_init(&err);
+	if (rfs_open_root(&rfs, app->root, &err) < 0) {
+		app_error(_("cannot use --root: %s"), err.data);
+		sb_free(&err);
+		return APP_EXIT_USAGE;
+	}
+	sb_free(&err);
+	memset(&env, 0, sizeof(env));
+	env.cfg = &app->cfg;
+	env.rfs = &rfs;
+	env.now = (time_t)app->now;
+	env.lang = app->lang;
+	env.data_dir = app->paths.data_dir;
+	env.verbosity = app->verbosity;
+	env.max_examples = (size_t)app->cfg.max_examples;
+	sb_init(&buf);
+	host_ctx_init(&ctx, &env, owner, -1, audit_command_sink, &buf);
+	r = cmd->main(&host_table, &ctx, argc, argv);
+	host_ctx_free(&ctx);
+	sb_free(&buf);
+	rfs_close(&rfs);
+	return r;
+}

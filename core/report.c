@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "i18n.h"
+#include "report.h"
+
+const struct rep_format rep_formats[] = {
+	{ "text", rep_write_text },
+	{ "json", rep_write_json },
+	{ NULL, NULL }
+};
+
+const struct rep_format *
+rep_find_format(const char *name)
+{
+	const struct rep_format *f;
+
+	for (f = rep_formats; f->name != NULL; f++)
+		if (strcmp(f->name, name) == 0)
+			return f;
+	return NULL;
+}
+
+const char *
+rep_format_names(void)
+{
+	static char buf[256];
+	const struct rep_format *f;
+
+	if (buf[0] != '\0')
+		return buf;
+	for (f = rep_formats; f->name != NULL; f++) {
+		if (f != rep_formats)
+			strncat(buf, ", ", sizeof(buf) - strlen(buf) - 1);
+		strncat(buf, f->name, sizeof(buf) - strlen(buf) - 1);
+	}
+	return buf;
+}
+
+const char *
+rep_level_label(int score, int applicable)
+{
+	if (!applicable)
+		return _("not applicable");
+	switch (score) {
+	case 4: return _("implemented");
+	case 2: return _("partly");
+	case 0: return _("not implemented");
+	default: return _("unknown");
+	}
+}
+
+const char *
+rep_unknown_label(int reason)
+{
+	switch (reason) {
+	case SCORE_UNK_NOBODY: return _("unknown: nobody answered");
+	case SCORE_UNK_CHECK_FAILED: return _("unknown: a check failed");
+	case SCORE_UNK_CANNOT_TELL: return _("unknown: the checks could not tell");
+	case SCORE_UNK_ANSWERED: return _("unknown: answered \"don't know\"");
+	default: return "";
+	}
+}
+
+int
+rep_output(const struct report *rep, const struct rep_format *fmt,
+    const char *path, struct sbuf *err)
+{
+	char *dir_copy, *tmp;
+	FILE *f;
+	int fd, r;
+
+	if (strcmp(path, "-") == 0) {
+		r = fmt->write(rep, stdout);
+		if (fflush(stdout) != 0 || r < 0) {
+			sb_printf(err, "standard output: %s", strerror(errno));
+			return -EIO;
+		}
+		return 0;
+	}
+	dir_copy = xstrdup(path);
+	tmp = xasprintf("%s/.%s.XXXXXX", dirname(dir_copy),
+	    strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path);
+	free(dir_copy);
+	fd = mkostemp(tmp, O_CLOEXEC);	/* mode 0600 */
+	if (fd < 0) {
+		r = -errno;
+		sb_printf(err, "%s: cannot create: %s", path, strerror(errno));
+		free(tmp);
+		return r;
+	}
+	f = fdopen(fd, "w");
+	if (f == NULL) {
+		r = -errno;
+		close(fd);
+		goto fail_unlink;
+	}
+	r = fmt->write(rep, f);
+	if (r < 0 || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		r = r < 0 ? r : -errno;
+		fclose(f);
+		goto fail_unlink;
+	}
+	if (fclose(f) != 0) {
+		r = -errno;
+		goto fail_unlink;
+	}
+	if (rename(tmp, path) < 0) {
+		r = -errno;
+		goto fail_unlink;
+	}
+	free(tmp);
+	return 0;
+fail_unlink:
+	sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
+	unlink(tmp);
+	free(tmp);
+	return r;
+}

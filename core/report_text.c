@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The terminal report: the scores first, then what to fix, then what is
+ * in place.  Colour only when writing to a terminal.  Anything that came
+ * from the audited system has its control characters replaced so that a
+ * file name cannot drive the terminal.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <smeaudit/plugin.h>
+
+#include "i18n.h"
+#include "report.h"
+
+#define RT_BAR 20
+
+static const char *
+rt_color(const struct report *rep, int score, int applicable)
+{
+	if (!rep->color)
+		return "";
+	if (!applicable)
+		return "\033[36m";
+	switch (score) {
+	case 4: return "\033[32m";
+	case 2: return "\033[33m";
+	case 0: return "\033[31m";
+	default: return "\033[35m";
+	}
+}
+
+static const char *
+rt_reset(const struct report *rep)
+{
+	return rep->color ? "\033[0m" : "";
+}
+
+static const char *
+rt_bold(const struct report *rep)
+{
+	return rep->color ? "\033[1m" : "";
+}
+
+/* Print s without control characters. */
+static void
+rt_safe(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++)
+		fputc(((unsigned char)*s < 0x20 || *s == 0x7f) ? '?' : *s, f);
+}
+
+/* s padded with spaces to width display columns. */
+static void
+rt_pad(FILE *f, const char *s, size_t width)
+{
+	size_t w = ut_display_width(s);
+
+	rt_safe(f, s);
+	while (w++ < width)
+		fputc(' ', f);
+}
+
+static const char *
+rt_pick(const struct report *rep, const char *en, const char *ja)
+{
+	return strcmp(rep->lang, "ja") == 0 && ja != NULL ? ja : en;
+}
+
+static void
+rt_bar(FILE *f, int score, int max)
+{
+	int fill = 0, i;
+
+	if (max > 0 && score > 0)
+		fill = (score * RT_BAR + max / 2) / max;
+	for (i = 0; i < RT_BAR; i++)
+		fputs(i < fill ? "#" : ".", f);
+}
+
+static void
+rt_header(const struct report *rep, FILE *f)
+{
+	const struct score *sc = rep->score;
+	const struct catalog *cat = rep->cat;
+	char when[32];
+	size_t i;
+
+	ut_format_time_utc(rep->evaluated_at, when, sizeof(when));
+	fprintf(f, "%ssmeaudit %s%s — %s\n", rt_bold(rep), rep->tool_version,
+	    rt_reset(rep), cat_text(&cat->title, rep->lang));
+	fprintf(f, "%s ", _("Host:"));
+	rt_safe(f, rep->hostname);
+	fprintf(f, " (%s ", _("root"));
+	rt_safe(f, rep->root);
+	fprintf(f, ")  %s %s\n", _("Evaluated:"), when);
+	if (rep->ans->org_name != NULL) {
+		fprintf(f, "%s ", _("Organization:"));
+		rt_safe(f, rep->ans->org_name);
+		if (rep->ans->site != NULL) {
+			fputs(" / ", f);
+			rt_safe(f, rep->ans->site);
+		}
+		fputc('\n', f);
+	}
+	if (!rep->complete)
+		fprintf(f, "%s%s%s\n", rep->color ? "\033[1;31m" : "",
+		    rep->interrupted ? _("INCOMPLETE: the audit was interrupted.") :
+		    _("INCOMPLETE: a plugin did not finish; see Plugins below."),
+		    rt_reset(rep));
+	fputc('\n', f);
+	fprintf(f, "%s%s %d / %d%s   (%s %d, %s %zu)\n", rt_bold(rep),
+	    _("Total score"), sc->total.score, sc->total.max, rt_reset(rep),
+	    _("unknown:"), sc->total.unknown, _("disagreements:"),
+	    sc->disagreements);
+	for (i = 0; i < sc->n_categories; i++) {
+		fputs("  ", f);
+		rt_pad(f, cat_text(&cat->categories[i].label, rep->lang), 28);
+		fprintf(f, "%3d / %-3d ", sc->categories[i].score,
+		    sc->categories[i].max);
+		rt_bar(f, sc->categories[i].score, sc->categories[i].max);
+		if (sc->categories[i].unknown > 0)
+			fprintf(f, "  (%s %d)", _("unknown:"), sc->categories[i].unknown);
+		fputc('\n', f);
+	}
+	if (sc->n_cloud > 0)
+		fprintf(f, "  %s %d / %d  (%s %d)\n", _("Cloud checklist:"),
+		    sc->cloud_total.score, sc->cloud_total.max, _("unknown:"),
+		    sc->cloud_total.unknown);
+	fputc('\n', f);
+	fprintf(f, "%s%s%s\n", rt_bold(rep), _("Five basic rules"), rt_reset(rep));
+	for (i = 0; i < sc->n_rules; i++) {
+		fprintf(f, "  %zu ", i + 1);
+		rt_pad(f, cat_text(&cat->rules[i].label, rep->lang), 40);
+		fprintf(f, "%s%s%s\n", rt_color(rep, sc->rules[i], 1),
+		    rep_level_label(sc->rules[i], 1), rt_reset(rep));
+	}
+	fputc('\n', f);
+}
+
+static void
+rt_finding(const struct report *rep, FILE *f, const struct fnd_finding *fd)
+{
+	const char *detail = rt_pick(rep, fd->detail_en, fd->detail_ja);
+	const char *fix = rt_pick(rep, fd->remediation_en, fd->remediation_ja);
+	size_t i;
+
+	fprintf(f, "      %s[%s]%s ", rt_color(rep, fd->level, fd->level != SA_LEVEL_NA),
+	    fnd_level_name(fd->level), rt_reset(rep));
+	rt_safe(f, rt_pick(rep, fd->title_en, fd->title_ja));
+	fprintf(f, "  (%s", fd->check);
+	if (fd->level < SA_LEVEL_IMPLEMENTED && fd->level != SA_LEVEL_UNKNOWN)
+		fprintf(f, ", %s", fnd_severity_name(fd->severity));
+	if (fd->count > 1)
+		fprintf(f, ", %s %llu", _("count"), (unsigned long long)fd->count);
+	fputs(")", f);
+	if (!fd->scored)
+		fprintf(f, " %s", _("[not scored: plugin failed]"));
+	fputc('\n', f);
+	if (detail != NULL) {
+		fputs("          ", f);
+		rt_safe(f, detail);
+		fputc('\n', f);
+	}
+	for (i = 0; i < fd->n_examples; i++) {
+		fputs("          - ", f);
+		rt_safe(f, fd->examples[i]);
+		fputc('\n', f);
+	}
+	if (fd->count > fd->n_examples && fd->n_examples > 0)
+		fprintf(f, "          ... %s %llu\n", _("and more:"),
+		    (unsigned long long)(fd->count - fd->n_examples));
+	if (fd->evidence != NULL) {
+		fprintf(f, "          %s ", _("evidence:"));
+		rt_safe(f, fd->evidence);
+		fputc('\n', f);
+	}
+	if (fix != NULL && fd->level < SA_LEVEL_IMPLEMENTED) {
+		fprintf(f, "          %s ", _("fix:"));
+		rt_safe(f, fix);
+		fputc('\n', f);
+	}
+}
+
+static void
+rt_item(const struct report *rep, FILE *f, const struct score_entry *e,
+    const struct cat_text *label, const struct cat_text *advice, int detail)
+{
+	size_t i;
+
+	fprintf(f, "  %s[%2d]%s %2d ", rt_color(rep, e->score, e->applicable),
+	    e->score, rt_reset(rep), e->number);
+	rt_pad(f, cat_text(label, rep->lang), 34);
+	fprintf(f, " %s%s%s", rt_color(rep, e->score, e->applicable),
+	    e->score == -1 ? rep_unknown_label(e->unknown) :
+	    rep_level_label(e->score, e->applicable), rt_reset(rep));
+	if (e->source != SCORE_SRC_NONE)
+		fprintf(f, "  (%s)", e->source == SCORE_SRC_EVIDENCE ? _("evidence") :
+		    e->source == SCORE_SRC_ANSWER ? _("answer") :
+		    _("evidence and answer"));
+	fputc('\n', f);
+	if (e->disagreement)
+		fprintf(f, "      %s%s %s, %s %s%s\n", rep->color ? "\033[1;31m" : "",
+		    _("DISAGREEMENT: answered"), ans_value_name(e->answer),
+		    _("evidence says"), ans_value_name(e->evidence), rt_reset(rep));
+	if (e->failed_plugins != NULL && e->unknown == SCORE_UNK_CHECK_FAILED) {
+		fprintf(f, "      %s ", _("failed plugin:"));
+		rt_safe(f, e->failed_plugins);
+		fputc('\n', f);
+	}
+	if (e->note != NULL) {
+		fprintf(f, "      %s ", _("note:"));
+		rt_safe(f, e->note);
+		fputc('\n', f);
+	}
+	if (!detail)
+		return;
+	for (i = 0; i < e->n_findings; i++)
+		rt_finding(rep, f, &rep->store->v[e->findings[i]]);
+	if (e->score < 4 && advice != NULL && advice->en != NULL) {
+		fprintf(f, "      %s ", _("What to do:"));
+		rt_safe(f, cat_text(advice, rep->lang));
+		fputc('\n', f);
+	}
+}
+
+static void
+rt_items(const struct report *rep, FILE *f)
+{
+	const struct score *sc = rep->score;
+	const struct catalog *cat = rep->cat;
+	static const int order[] = { 0, 2, -1 };
+	size_t i, k, unanswered = 0;
+	int any = 0;
+
+	fprintf(f, "%s%s%s\n", rt_bold(rep), _("Items to act on"), rt_reset(rep));
+	for (k = 0; k < UT_ARRAY_LEN(order); k++)
+		for (i = 0; i < sc->n_items; i++) {
+			const struct score_entry *e = &sc->items[i];
+
+			if (e->score != order[k])
+				continue;
+			if (e->unknown == SCORE_UNK_NOBODY) {
+				unanswered++;
+				continue;
+			}
+			rt_item(rep, f, e, &cat->items[i].label, &cat->items[i].advice, 1);
+			any = 1;
+		}
+	if (unanswered > 0) {
+		fprintf(f, "  %s[-1]%s %s:", rt_color(rep, -1, 1), rt_reset(rep),
+		    _("Nobody answered (answer them with smeaudit interview or --answers)"));
+		for (i = 0; i < sc->n_items; i++)
+			if (sc->items[i].unknown == SCORE_UNK_NOBODY)
+				fprintf(f, " %d", sc->items[i].number);
+		fputc('\n', f);
+		any = 1;
+	}
+	if (!any)
+		fprintf(f, "  %s\n", _("none"));
+	fputc('\n', f);
+	fprintf(f, "%s%s%s\n", rt_bold(rep), _("Items in place"), rt_reset(rep));
+	any = 0;
+	for (i = 0; i < sc->n_items; i++)
+		if (sc->items[i].score == 4) {
+			rt_item(rep, f, &sc->items[i], &cat->items[i].label, NULL, 0);
+			any = 1;
+		}
+	if (!any)
+		fprintf(f, "  %s\n", _("none"));
+	fputc('\n', f);
+}
+
+static void
+rt_cloud(const struct report *rep, FILE *f)
+{
+	const struct score *sc = rep->score;
+	const struct catalog *cat = rep->cat;
+	size_t i;
+
+	if (rep->ans->n_services == 0 && sc->cloud_total.unknown == (int)sc->n_cloud)
+		return;
+	fprintf(f, "%s%s%s\n", rt_bold(rep), _("Cloud services checklist"),
+	    rt_reset(rep));
+	for (i = 0; i < sc->n_cloud; i++)
+		rt_item(rep, f, &sc->cloud[i], &cat->cloud[i].label,
+		    &cat->cloud[i].advice, sc->cloud[i].score < 4);
+	fputc('\n', f);
+}
+
+static void
+rt_plugins(const struct report *rep, FILE *f)
+{
+	size_t i;
+
+	fprintf(f, "%s%s%s\n", rt_bold(rep), _("Plugins"), rt_reset(rep));
+	if (rep->n_plugins == 0)
+		fprintf(f, "  %s\n", _("none ran"));
+	for (i = 0; i < rep->n_plugins; i++) {
+		const struct rep_plugin *p = &rep->plugins[i];
+		int bad = strcmp(p->status, "ok") != 0 &&
+		    strcmp(p->status, "skipped") != 0;
+
+		fputs("  ", f);
+		rt_pad(f, p->name, 14);
+		rt_pad(f, p->version != NULL ? p->version : "-", 9);
+		fprintf(f, "%s%-8s%s %6lld ms", bad && rep->color ? "\033[1;31m" : "",
+		    p->status, rt_reset(rep), (long long)p->duration_ms);
+		if (p->reason != NULL) {
+			fputs("  ", f);
+			rt_safe(f, p->reason);
+		}
+		fputc('\n', f);
+	}
+}
+
+int
+rep_write_text(const struct report *rep, FILE *f)
+{
+	rt_header(rep, f);
+	rt_items(rep, f);
+	rt_cloud(rep, f);
+	rt_plugins(rep, f);
+	return ferror(f) ? -1 : 0;
+}

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: MIT */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <smeaudit/plugin.h>
+
+#include "score.h"
+
+int
+score_combine(int seen_ok, int seen_partly, int seen_not)
+{
+	if (seen_ok && !seen_partly && !seen_not)
+		return 4;
+	if (seen_not && !seen_ok && !seen_partly)
+		return 0;
+	return 2;
+}
+
+const char *
+score_source_name(enum score_source s)
+{
+	switch (s) {
+	case SCORE_SRC_EVIDENCE: return "evidence";
+	case SCORE_SRC_ANSWER: return "answer";
+	case SCORE_SRC_BOTH: return "both";
+	default: return "none";
+	}
+}
+
+const char *
+score_unknown_name(enum score_unknown u)
+{
+	switch (u) {
+	case SCORE_UNK_NOBODY: return "unanswered";
+	case SCORE_UNK_CHECK_FAILED: return "check-failed";
+	case SCORE_UNK_CANNOT_TELL: return "cannot-tell";
+	case SCORE_UNK_ANSWERED: return "answered-unknown";
+	default: return NULL;
+	}
+}
+
+/* The evidence level of one item (cloud selects the cloud checklist). */
+static int
+score_evidence(struct score_entry *e, const struct fnd_store *store, int cloud)
+{
+	int ok = 0, partly = 0, not = 0, unknown = 0, na = 0;
+	size_t i;
+
+	for (i = 0; i < store->n; i++) {
+		const struct fnd_finding *f = &store->v[i];
+
+		if ((cloud ? f->cloud_item : f->item) != e->number)
+			continue;
+		e->findings = xreallocarray(e->findings, e->n_findings + 1,
+		    sizeof(*e->findings));
+		e->findings[e->n_findings++] = i;
+		if (!f->scored)
+			continue;
+		switch (f->level) {
+		case SA_LEVEL_IMPLEMENTED: ok = 1; break;
+		case SA_LEVEL_PARTLY: partly = 1; break;
+		case SA_LEVEL_NOT: not = 1; break;
+		case SA_LEVEL_NA: na = 1; break;
+		default: unknown = 1; break;
+		}
+	}
+	if (ok || partly || not)
+		return score_combine(ok, partly, not);
+	if (unknown)
+		return SA_LEVEL_UNKNOWN;
+	if (na)
+		return SA_LEVEL_NA;
+	return SCORE_NO_EVIDENCE;
+}
+
+static void
+score_entry(struct score_entry *e, int number, const struct fnd_store *store,
+    const struct ans_value *answer, score_failed_fn failed, void *user,
+    int cloud)
+{
+	int ev, an;
+
+	memset(e, 0, sizeof(*e));
+	e->number = number;
+	e->applicable = 1;
+	e->evidence = ev = score_evidence(e, store, cloud);
+	e->answer = an = answer != NULL ? answer->value : ANS_UNSET;
+	e->note = answer != NULL ? answer->note : NULL;
+	if (ev == SCORE_NO_EVIDENCE || ev == SA_LEVEL_UNKNOWN)
+		e->failed_plugins = failed != NULL ?
+		    failed(user, cloud ? 0 : number, cloud ? number : 0) : NULL;
+
+	if (ev == 4 || ev == 2 || ev == 0) {
+		e->score = ev;
+		e->source = an != ANS_UNSET ? SCORE_SRC_BOTH : SCORE_SRC_EVIDENCE;
+		/* "don't know" is no claim; an answer of 4/2/0/na is one. */
+		e->disagreement = an != ANS_UNSET && an != -1 &&
+		    (an == ANS_NA ? 1 : an != ev);
+		return;
+	}
+	if (an != ANS_UNSET) {
+		e->source = ev == SA_LEVEL_UNKNOWN ? SCORE_SRC_BOTH : SCORE_SRC_ANSWER;
+		if (an == ANS_NA) {
+			e->score = 4;
+			e->applicable = 0;
+		} else
+			e->score = an;
+		if (an == -1)
+			e->unknown = SCORE_UNK_ANSWERED;
+		return;
+	}
+	if (ev == SA_LEVEL_NA) {
+		e->score = 4;
+		e->applicable = 0;
+		e->source = SCORE_SRC_EVIDENCE;
+		return;
+	}
+	e->score = -1;
+	if (ev == SA_LEVEL_UNKNOWN) {
+		e->source = SCORE_SRC_EVIDENCE;
+		e->unknown = e->failed_plugins != NULL ? SCORE_UNK_CHECK_FAILED :
+		    SCORE_UNK_CANNOT_TELL;
+	} else {
+		e->source = SCORE_SRC_NONE;
+		e->unknown = e->failed_plugins != NULL ? SCORE_UNK_CHECK_FAILED :
+		    SCORE_UNK_NOBODY;
+	}
+}
+
+static void
+score_add(struct score_total *t, const struct score_entry *e)
+{
+	t->score += e->score;
+	t->max += 4;
+	t->min -= 1;
+	if (e->score == -1)
+		t->unknown++;
+}
+
+/*
+ * A cloud item without an organisation-wide answer takes the services'
+ * answers together: every service 4 -> 4, every service 0 -> 0, a mix
+ * -> 2, nobody knows -> -1.
+ */
+static struct ans_value
+score_cloud_answer(const struct answers *ans, int number)
+{
+	struct ans_value v = ans->cloud[number - 1];
+	int ok = 0, partly = 0, not = 0, unknown = 0, na = 0;
+	size_t i;
+
+	if (v.value != ANS_UNSET || ans->n_services == 0)
+		return v;
+	for (i = 0; i < ans->n_services; i++) {
+		switch (ans->services[i].cloud[number - 1].value) {
+		case 4: ok = 1; break;
+		case 2: partly = 1; break;
+		case 0: not = 1; break;
+		case -1: unknown = 1; break;
+		case ANS_NA: na = 1; break;
+		default: break;
+		}
+	}
+	if (ok || partly || not)
+		v.value = score_combine(ok, partly, not);
+	else if (unknown)
+		v.value = -1;
+	else if (na)
+		v.value = ANS_NA;
+	return v;
+}
+
+void
+score_compute(struct score *sc, const struct catalog *cat,
+    const struct fnd_store *store, const struct answers *ans,
+    score_failed_fn failed, void *user)
+{
+	struct ans_value cv;
+	size_t i, j;
+	int any_unknown, all4, all0, s;
+
+	memset(sc, 0, sizeof(*sc));
+	sc->n_items = cat->n_items;
+	sc->n_categories = cat->n_categories;
+	for (i = 0; i < cat->n_items; i++) {
+		struct score_entry *e = &sc->items[i];
+
+		score_entry(e, (int)i + 1, store, &ans->diagnosis[i], failed, user, 0);
+		score_add(&sc->total, e);
+		score_add(&sc->categories[cat->items[i].category], e);
+		sc->disagreements += (size_t)e->disagreement;
+	}
+	sc->n_rules = cat->n_rules;
+	for (i = 0; i < cat->n_rules; i++) {
+		any_unknown = 0;
+		all4 = all0 = 1;
+		for (j = 0; j < cat->rules[i].n_items; j++) {
+			s = sc->items[cat->rules[i].items[j] - 1].score;
+			any_unknown |= s == -1;
+			all4 &= s == 4;
+			all0 &= s == 0;
+		}
+		sc->rules[i] = any_unknown ? -1 : all4 ? 4 : all0 ? 0 : 2;
+	}
+	sc->n_cloud = cat->n_cloud;
+	for (i = 0; i < cat->n_cloud; i++) {
+		cv = score_cloud_answer(ans, (int)i + 1);
+		score_entry(&sc->cloud[i], (int)i + 1, store, &cv, failed, user, 1);
+		/* the note of a combined answer belongs to no single service */
+		if (ans->cloud[i].value == ANS_UNSET)
+			sc->cloud[i].note = ans->cloud[i].note;
+		score_add(&sc->cloud_total, &sc->cloud[i]);
+		sc->disagreements += (size_t)sc->cloud[i].disagreement;
+	}
+}
+
+void
+score_free(struct score *sc)
+{
+	size_t i;
+
+	for (i = 0; i < CAT_MAX_ITEMS; i++) {
+		free(sc->items[i].findings);
+		free(sc->items[i].failed_plugins);
+	}
+	for (i = 0; i < CAT_MAX_CLOUD; i++) {
+		free(sc->cloud[i].findings);
+		free(sc->cloud[i].failed_plugins);
+	}
+	memset(sc, 0, sizeof(*sc));
+}

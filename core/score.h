@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The guideline's arithmetic.  Evidence for an item is every scored
+ * report against it: all implemented -> 4, all not -> 0, anything in
+ * between -> 2; checks that could not tell (-1) count only when nothing
+ * else does; "not applicable" counts only when nothing else does and
+ * then scores like an implemented item, flagged as not applicable.
+ * Evidence beats an answer; a disagreement between them is flagged.
+ */
+#ifndef SA_SCORE_H
+#define SA_SCORE_H
+
+#include "answers.h"
+#include "catalog.h"
+#include "findings.h"
+
+enum score_source {
+	SCORE_SRC_NONE = 0,
+	SCORE_SRC_EVIDENCE,
+	SCORE_SRC_ANSWER,
+	SCORE_SRC_BOTH
+};
+
+/* Why an item is -1. */
+enum score_unknown {
+	SCORE_UNK_NONE = 0,
+	SCORE_UNK_NOBODY,	/* no plugin covers it, nobody answered */
+	SCORE_UNK_CHECK_FAILED,	/* the plugin that covers it failed */
+	SCORE_UNK_CANNOT_TELL,	/* its checks ran but could not tell */
+	SCORE_UNK_ANSWERED	/* a person answered "don't know" */
+};
+
+#define SCORE_NO_EVIDENCE (-2)
+
+struct score_entry {
+	int number;
+	int score;		/* 4, 2, 0 or -1 */
+	int applicable;		/* 0: not applicable here (scores as 4) */
+	enum score_source source;
+	int evidence;		/* 4/2/0/-1, SA_LEVEL_NA or SCORE_NO_EVIDENCE */
+	int answer;		/* 4/2/0/-1, ANS_NA or ANS_UNSET */
+	int disagreement;
+	enum score_unknown unknown;
+	char *failed_plugins;	/* for SCORE_UNK_CHECK_FAILED: "a, b" */
+	const char *note;	/* the answer's note, may be NULL */
+	size_t *findings;	/* indexes into the store */
+	size_t n_findings;
+};
+
+struct score_total {
+	int score;
+	int max;
+	int min;
+	int unknown;		/* entries at -1 */
+};
+
+struct score {
+	struct score_entry items[CAT_MAX_ITEMS];
+	size_t n_items;
+	struct score_total categories[CAT_MAX_CATEGORIES];
+	size_t n_categories;
+	struct score_total total;
+	int rules[CAT_MAX_RULES];	/* 4/2/0/-1 per basic rule */
+	size_t n_rules;
+	struct score_entry cloud[CAT_MAX_CLOUD];
+	size_t n_cloud;
+	struct score_total cloud_total;
+	size_t disagreements;
+};
+
+/*
+ * failed(user, item, cloud) names the plugins covering that item whose
+ * run failed, as a malloc'd "a, b", or NULL when none did.
+ */
+typedef char *(*score_failed_fn)(void *user, int item, int cloud);
+
+void score_compute(struct score *sc, const struct catalog *cat,
+    const struct fnd_store *store, const struct answers *ans,
+    score_failed_fn failed, void *user);
+void score_free(struct score *sc);
+
+/* all 4 -> 4, all 0 -> 0, mixed -> 2, from a set of seen levels. */
+int score_combine(int seen_ok, int seen_partly, int seen_not);
+
+const char *score_source_name(enum score_source s);
+const char *score_unknown_name(enum score_unknown u);
+
+#endif /* SA_SCORE_H */

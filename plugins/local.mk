@@ -1,0 +1,7 @@
+# SPDX-License-Identifier: MIT
+# Plugins see only the public SDK header, never core/: the include path
+# itself keeps the boundary.  Each plugin is a libtool module exporting
+# the one symbol smeaudit_plugin; plugins/NAME/local.mk adds it.
+PLUGIN_CPPFLAGS = -I$(top_srcdir)/core/sdk
+PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared \
+	-export-symbols-regex '^smeaudit_plugin$$' $(SA_SAN_LDFLAGS)

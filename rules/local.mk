@@ -1,0 +1,2 @@
+# SPDX-License-Identifier: MIT
+dist_rules_DATA += rules/guideline-3.0.catalog

@@ -1,0 +1,73 @@
+# SPDX-License-Identifier: MIT
+# Test suite.  Unit suites use check(3) in fork mode; script tests run
+# the real binary.  Fixture plugins for the loader and runner tests are
+# built from one source, one module per behaviour.
+
+TEST_PLUGIN_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath /nowhere
+check_LTLIBRARIES += tests/plugins/test-good.la
+tests_plugins_test_good_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_good_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_GOOD -DFX_NAME='"test-good"'
+tests_plugins_test_good_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-crash.la
+tests_plugins_test_crash_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_crash_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_CRASH -DFX_NAME='"test-crash"'
+tests_plugins_test_crash_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-hang.la
+tests_plugins_test_hang_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_hang_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_HANG -DFX_NAME='"test-hang"'
+tests_plugins_test_hang_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-exit.la
+tests_plugins_test_exit_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_exit_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_EXIT -DFX_NAME='"test-exit"'
+tests_plugins_test_exit_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-error.la
+tests_plugins_test_error_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_error_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_ERROR -DFX_NAME='"test-error"'
+tests_plugins_test_error_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-abi.la
+tests_plugins_test_abi_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_abi_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_ABI -DFX_NAME='"test-abi"'
+tests_plugins_test_abi_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-many.la
+tests_plugins_test_many_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_many_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_MANY -DFX_NAME='"test-many"'
+tests_plugins_test_many_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-garbage.la
+tests_plugins_test_garbage_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_garbage_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_GARBAGE -DFX_NAME='"test-garbage"'
+tests_plugins_test_garbage_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-unknown.la
+tests_plugins_test_unknown_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_unknown_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_UNKNOWN -DFX_NAME='"test-unknown"'
+tests_plugins_test_unknown_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-skip.la
+tests_plugins_test_skip_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_skip_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_SKIP -DFX_NAME='"test-skip"'
+tests_plugins_test_skip_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-abort.la
+tests_plugins_test_abort_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_abort_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_ABORT -DFX_NAME='"test-abort"'
+tests_plugins_test_abort_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+
+UNIT_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(CORE_DEFS) $(CHECK_CFLAGS) $(INIH_CFLAGS) $(PCRE2_CFLAGS)
+UNIT_TEST_LIBS = $(CORE_LIBS) $(CHECK_LIBS)
+EXTRA_DIST += tests/unit/unit.h tests/lib.sh tests/run-all.sh tests/fixtures
+
+TEST_EXTENSIONS = .sh
+SH_LOG_COMPILER = $(SHELL)
+AM_TESTS_ENVIRONMENT = \
+	top_srcdir='$(abs_top_srcdir)'; top_builddir='$(abs_top_builddir)'; \
+	SMEAUDIT='$(abs_top_builddir)/smeaudit'; \
+	export top_srcdir top_builddir SMEAUDIT;
+# check's fork mode; a hung test is killed after a while.
+AM_TESTS_ENVIRONMENT += CK_FORK=yes CK_DEFAULT_TIMEOUT=60; export CK_FORK CK_DEFAULT_TIMEOUT;
+
+if HAVE_CHECK
+UNIT_TESTS =
+include tests/unit/local.mk
+check_PROGRAMS += $(UNIT_TESTS)
+TESTS += $(UNIT_TESTS)
+endif
+
+TESTS += tests/e2e/core.sh
+EXTRA_DIST += tests/e2e/core.sh

@@ -1,0 +1,31 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# README's second command: the whole test suite.  Builds twice out of
+# tree (normal with -Werror, and ASan+UBSan), runs make check in both,
+# then make distcheck.  Build trees live in _build/.
+set -eu
+cd "$(dirname "$0")/.."
+top=$(pwd)
+jobs=$(nproc 2>/dev/null || echo 2)
+autoreconf -fi
+
+run_build() {
+	name=$1
+	shift
+	echo "=== $name build ==="
+	rm -rf "_build/$name"
+	mkdir -p "_build/$name"
+	(cd "_build/$name" && "$top/configure" --enable-werror "$@" >configure.log &&
+	    make -j"$jobs" && make -j"$jobs" check) || {
+		find "_build/$name" -name '*.log' -newer "_build/$name/configure.log" \
+		    -path '*tests*' -exec sh -c 'grep -l "^FAIL\|^ERROR" "$1" >/dev/null && { echo "--- $1"; cat "$1"; }' _ {} \; 2>/dev/null || true
+		echo "=== $name build FAILED ==="
+		exit 1
+	}
+}
+
+run_build normal
+run_build sanitizers --enable-sanitizers
+echo "=== distcheck ==="
+(cd _build/normal && make -j"$jobs" distcheck)
+echo "=== all tests passed ==="
