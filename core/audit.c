@@ -284,6 +284,9 @@ audit_run(struct app *app, const char *names)
 		goto out;
 	}
 	status = audit_exit_status(&sc, complete);
+	for (i = 0; i < n; i++)
+		if (jobs[i].bad_input)
+			status = APP_EXIT_USAGE;
 out:
 	for (i = 0; jobs != NULL && i < n; i++)
 		run_job_free(&jobs[i]);

@@ -252,6 +252,11 @@ run_classify(struct run_job *job, int wstatus, int protocol_error)
 	} else if (job->result == SA_RUN_SKIPPED) {
 		job->status = RUN_SKIPPED;
 		run_set_reason(job, "nothing to audit on this system");
+	} else if (job->result == SA_RUN_BAD_INPUT) {
+		job->status = RUN_ERROR;
+		job->bad_input = 1;
+		run_set_reason(job, "%s", job->last_error != NULL ? job->last_error :
+		    "its input files are broken");
 	} else {
 		job->status = RUN_ERROR;
 		if (job->last_error != NULL)

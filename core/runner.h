@@ -35,6 +35,7 @@ struct run_job {
 	int fd;
 	int64_t started_ms;
 	int done;		/* WIRE_DONE seen */
+	int bad_input;		/* run() returned SA_RUN_BAD_INPUT */
 	int result;		/* run()'s return value */
 	struct sbuf in;
 	char *last_error;	/* last error logged, the likeliest reason */

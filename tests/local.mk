@@ -48,6 +48,10 @@ check_LTLIBRARIES += tests/plugins/test-abort.la
 tests_plugins_test_abort_la_SOURCES = tests/plugins/fixture.c
 tests_plugins_test_abort_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_ABORT -DFX_NAME='"test-abort"'
 tests_plugins_test_abort_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/plugins/test-badinput.la
+tests_plugins_test_badinput_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_badinput_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_BADINPUT -DFX_NAME='"test-badinput"'
+tests_plugins_test_badinput_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 
 UNIT_TEST_CPPFLAGS = $(AM_CPPFLAGS) $(CORE_DEFS) $(CHECK_CFLAGS) $(INIH_CFLAGS) $(PCRE2_CFLAGS)
 UNIT_TEST_LIBS = $(CORE_LIBS) $(CHECK_LIBS)

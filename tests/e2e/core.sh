@@ -118,6 +118,11 @@ if [ "$(id -u)" -eq 0 ]; then
 	    grep -q 'belongs to uid 65534' || fail "plugin of another user accepted"
 fi
 
+# A plugin whose own input is broken ends the run with status 3.
+expect_status 3 "$SMEAUDIT" $P --plugin test-good,test-badinput --format json \
+    --output "$out" 2>"$TMPDIR_TEST/err"
+grep -q 'fixture.rules:3:7: missing )' "$TMPDIR_TEST/err" || fail "bad input reason not shown"
+
 # Usage and input errors exit 3 with one line naming the file and line.
 expect_status 3 "$SMEAUDIT" $P 2>/dev/null
 expect_status 3 "$SMEAUDIT" $P --plugin no-such-plugin 2>/dev/null

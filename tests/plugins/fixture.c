@@ -25,6 +25,7 @@
 #define FX_UNKNOWN 9
 #define FX_SKIP 10
 #define FX_ABORT 11
+#define FX_BADINPUT 12
 
 static const struct sa_check fx_checks[] = {
 	{ "pass", 1, 0, SA_SEV_LOW, "Fixture check that passes",
@@ -105,6 +106,9 @@ fx_run(const struct sa_host *host, struct sa_ctx *ctx)
 		return SA_RUN_OK;
 	case FX_SKIP:
 		return SA_RUN_SKIPPED;
+	case FX_BADINPUT:
+		host->log(ctx, SA_LOG_ERROR, "/etc/fixture.rules:3:7: missing )");
+		return SA_RUN_BAD_INPUT;
 	}
 	return -EINVAL;
 }

@@ -80,7 +80,13 @@ enum sa_log_level {
 /* run() returns one of these, or a negative errno value for "error". */
 enum sa_run_result {
 	SA_RUN_OK = 0,
-	SA_RUN_SKIPPED = 1	/* nothing this plugin audits exists here */
+	SA_RUN_SKIPPED = 1,	/* nothing this plugin audits exists here */
+	/*
+	 * The plugin's own input (its rule files, word lists, configured
+	 * paths) is broken: after logging FILE:LINE: why, return this and
+	 * the whole run ends with the usage/input-error exit status.
+	 */
+	SA_RUN_BAD_INPUT = 2
 };
 
 /*
