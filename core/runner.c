@@ -173,12 +173,16 @@ run_child(struct run_state *rs, struct run_job *job, int wfd)
 	size_t i;
 	int result;
 
+	static const int deflt[] = { SIGINT, SIGTERM, SIGPIPE, SIGSEGV, SIGBUS,
+		SIGFPE, SIGILL, SIGABRT };
+
 	setpgid(0, 0);
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = SIG_DFL;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
-	sigaction(SIGPIPE, &sa, NULL);
+	/* A crash must kill the child by its signal, also under ASan, whose
+	 * handlers would turn it into an ordinary exit. */
+	for (i = 0; i < UT_ARRAY_LEN(deflt); i++)
+		sigaction(deflt[i], &sa, NULL);
 	for (i = 0; i < rs->n; i++)
 		if (rs->jobs[i].fd >= 0)
 			close(rs->jobs[i].fd);
