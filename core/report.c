@@ -12,6 +12,8 @@
 #include "i18n.h"
 #include "report.h"
 
+#include <smeaudit/plugin.h>
+
 const struct rep_format rep_formats[] = {
 	{ "text", rep_write_text },
 	{ "json", rep_write_json },
@@ -67,6 +69,18 @@ rep_unknown_label(int reason)
 	case SCORE_UNK_CANNOT_TELL: return _("unknown: the checks could not tell");
 	case SCORE_UNK_ANSWERED: return _("unknown: answered \"don't know\"");
 	default: return "";
+	}
+}
+
+const char *
+rep_severity_label(int severity)
+{
+	switch (severity) {
+	case SA_SEV_LOW: return _("low");
+	case SA_SEV_MEDIUM: return _("medium");
+	case SA_SEV_HIGH: return _("high");
+	case SA_SEV_CRITICAL: return _("critical");
+	default: return _("info");
 	}
 }
 

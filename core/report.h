@@ -71,5 +71,6 @@ int rep_output(const struct report *rep, const struct rep_format *fmt,
 /* Helpers shared by the formats. */
 const char *rep_level_label(int score, int applicable);
 const char *rep_unknown_label(int reason);
+const char *rep_severity_label(int severity);
 
 #endif /* SA_REPORT_H */

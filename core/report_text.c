@@ -43,12 +43,28 @@ rt_bold(const struct report *rep)
 	return rep->color ? "\033[1m" : "";
 }
 
-/* Print s without control characters. */
+/*
+ * Print s so that it cannot drive the terminal: control characters
+ * become '?', bytes that are not UTF-8 the text \xHH (as in JSON).
+ */
 static void
 rt_safe(FILE *f, const char *s)
 {
-	for (; *s != '\0'; s++)
-		fputc(((unsigned char)*s < 0x20 || *s == 0x7f) ? '?' : *s, f);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s), i = 0, k;
+
+	while (i < n) {
+		if (p[i] < 0x20 || p[i] == 0x7f) {
+			fputc('?', f);
+			i++;
+		} else if ((k = ut_utf8_seq(p + i, n - i)) == 0) {
+			fprintf(f, "\\x%02x", p[i]);
+			i++;
+		} else {
+			fwrite(p + i, 1, k, f);
+			i += k;
+		}
+	}
 }
 
 /* s padded with spaces to width display columns. */
@@ -147,11 +163,12 @@ rt_finding(const struct report *rep, FILE *f, const struct fnd_finding *fd)
 	size_t i;
 
 	fprintf(f, "      %s[%s]%s ", rt_color(rep, fd->level, fd->level != SA_LEVEL_NA),
-	    fnd_level_name(fd->level), rt_reset(rep));
+	    rep_level_label(fd->level == SA_LEVEL_NA ? 4 : fd->level,
+	    fd->level != SA_LEVEL_NA), rt_reset(rep));
 	rt_safe(f, rt_pick(rep, fd->title_en, fd->title_ja));
 	fprintf(f, "  (%s", fd->check);
 	if (fd->level < SA_LEVEL_IMPLEMENTED && fd->level != SA_LEVEL_UNKNOWN)
-		fprintf(f, ", %s", fnd_severity_name(fd->severity));
+		fprintf(f, ", %s", rep_severity_label(fd->severity));
 	if (fd->count > 1)
 		fprintf(f, ", %s %llu", _("count"), (unsigned long long)fd->count);
 	fputs(")", f);
