@@ -119,7 +119,10 @@ audit_hostname(const struct rootfs *rfs)
 	return xstrdup("unknown");
 }
 
-/* 0 all assessed items at 4; 1 something below; 2 incomplete. */
+/*
+ * 0 all assessed items at 4; 1 something below; 2 incomplete.  Unknown
+ * and not-applicable items were not assessed.
+ */
 static int
 audit_exit_status(const struct score *sc, int complete)
 {
@@ -127,7 +130,7 @@ audit_exit_status(const struct score *sc, int complete)
 	int below = 0;
 
 	for (i = 0; i < sc->n_items; i++) {
-		if (sc->items[i].score == -1)
+		if (sc->items[i].score == -1 || !sc->items[i].applicable)
 			continue;
 		assessed++;
 		if (sc->items[i].score < 4)

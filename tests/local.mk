@@ -73,5 +73,5 @@ check_PROGRAMS += $(UNIT_TESTS)
 TESTS += $(UNIT_TESTS)
 endif
 
-TESTS += tests/e2e/core.sh
-EXTRA_DIST += tests/e2e/core.sh
+TESTS += tests/e2e/core.sh tests/e2e/example.sh
+EXTRA_DIST += tests/e2e/core.sh tests/e2e/example.sh
