@@ -527,3 +527,117 @@ audit_plugin_command(struct app *app, int argc, char **argv)
 	rfs_close(&rfs);
 	return r;
 }
+
+static const char *
+audit_type_name(enum sa_config_type t)
+{
+	switch (t) {
+	case SA_CONFIG_BOOL: return "bool";
+	case SA_CONFIG_INT: return "int";
+	case SA_CONFIG_DURATION: return "duration";
+	case SA_CONFIG_SIZE: return "size";
+	case SA_CONFIG_PATH: return "path";
+	default: return "string";
+	}
+}
+
+static void
+audit_keys_json(struct jw *w, const char *lang, const struct sa_config_key *k)
+{
+	for (; k != NULL && k->name != NULL; k++) {
+		jw_object(w, NULL);
+		jw_string(w, "name", k->name);
+		jw_string(w, "type", audit_type_name(k->type));
+		jw_string(w, "default", k->default_value);
+		jw_bool(w, "repeatable", (k->flags & SA_CONFIG_MULTI) != 0);
+		jw_string(w, "section", k->flags & SA_CONFIG_SUB ? "sub" :
+		    k->flags & SA_CONFIG_MAIN_AND_SUB ? "both" : "main");
+		jw_string(w, "help", audit_pick(lang, k->help_en, k->help_ja));
+		jw_end(w, '}');
+	}
+}
+
+/* Commented "#key = default" lines; want_sub selects the SUB-section keys. */
+static int
+audit_keys_ini(const char *lang, const struct sa_config_key *k, int want_sub)
+{
+	int n = 0;
+
+	for (; k != NULL && k->name != NULL; k++) {
+		int sub = (k->flags & (SA_CONFIG_SUB | SA_CONFIG_MAIN_AND_SUB)) != 0;
+
+		if (want_sub ? !sub : (k->flags & SA_CONFIG_SUB) != 0)
+			continue;
+		printf("# %s (%s%s)\n", audit_pick(lang, k->help_en, k->help_ja),
+		    audit_type_name(k->type),
+		    k->flags & SA_CONFIG_MULTI ? _(", repeatable") : "");
+		printf("#%s = %s\n", k->name, k->default_value != NULL ?
+		    k->default_value : "");
+		n++;
+	}
+	return n;
+}
+
+int
+audit_list_config(struct app *app)
+{
+	const struct sa_config_key *k;
+	struct jw w;
+	size_t i;
+	int r, json = strcmp(app->format, "json") == 0;
+
+	if (!json && strcmp(app->format, "text") != 0 &&
+	    strcmp(app->format, "ini") != 0) {
+		app_error(_("--list-config prints ini (text) or json"));
+		return APP_EXIT_USAGE;
+	}
+	if ((r = app_load_plugins(app)) != 0)
+		return r;
+	if (json) {
+		jw_init(&w, stdout, 1);
+		jw_object(&w, NULL);
+		jw_array(&w, "core");
+		audit_keys_json(&w, app->lang, cfg_core_keys);
+		jw_end(&w, ']');
+		jw_array(&w, "plugin_common");
+		audit_keys_json(&w, app->lang, cfg_generic_plugin_keys);
+		jw_end(&w, ']');
+		jw_object(&w, "plugins");
+		for (i = 0; i < app->plugins.n; i++) {
+			if (app->plugins.v[i].desc == NULL)
+				continue;
+			jw_array(&w, app->plugins.v[i].name);
+			audit_keys_json(&w, app->lang, app->plugins.v[i].desc->config);
+			jw_end(&w, ']');
+		}
+		jw_end(&w, '}');
+		jw_end(&w, '}');
+		jw_finish(&w);
+		return fflush(stdout) == 0 ? APP_EXIT_OK : APP_EXIT_USAGE;
+	}
+	printf(_("# smeaudit.ini: every setting, commented out, with its default.\n"
+	    "# Remove the '#' before a key to change it.  Written by\n"
+	    "# smeaudit --list-config (see smeaudit.ini(5)).\n"));
+	printf("\n[core]\n");
+	audit_keys_ini(app->lang, cfg_core_keys, 0);
+	for (i = 0; i < app->plugins.n; i++) {
+		const struct sa_plugin *d = app->plugins.v[i].desc;
+
+		if (d == NULL)
+			continue;
+		printf("\n# %s\n", audit_pick(app->lang, d->description_en,
+		    d->description_ja));
+		printf("#[plugin.%s]\n", d->name);
+		audit_keys_ini(app->lang, cfg_generic_plugin_keys, 0);
+		audit_keys_ini(app->lang, d->config, 0);
+		for (k = d->config; k != NULL && k->name != NULL; k++)
+			if (k->flags & (SA_CONFIG_SUB | SA_CONFIG_MAIN_AND_SUB))
+				break;
+		if (k != NULL && k->name != NULL) {
+			printf(_("# One section per NAME:\n"));
+			printf("#[plugin.%s.NAME]\n", d->name);
+			audit_keys_ini(app->lang, d->config, 1);
+		}
+	}
+	return fflush(stdout) == 0 ? APP_EXIT_OK : APP_EXIT_USAGE;
+}

@@ -14,6 +14,8 @@ int audit_run(struct app *app, const char *names);
 /* --list and --list-items, in app->format ("text" or "json"). */
 int audit_list_plugins(struct app *app);
 int audit_list_items(struct app *app);
+/* --list-config: every key of [core] and of each plugin (ini or json). */
+int audit_list_config(struct app *app);
 
 /* Run a plugin-provided subcommand; -1 when no plugin has it. */
 int audit_plugin_command(struct app *app, int argc, char **argv);

@@ -122,6 +122,9 @@ ir_reader(char *buf, int num, void *stream)
 		s++;
 		n--;
 	}
+	/* Comments may be any length: inih never needs to see them. */
+	if (n > 0 && (*s == ';' || *s == '#'))
+		n = 0;
 	if (ir_check_line(st, s, n) < 0)
 		return NULL;
 	if ((size_t)num < n + 2)

@@ -6,7 +6,8 @@
  * (truncated by inih), ';' after a space (an inline comment to inih) and
  * indented lines (continuations to inih, silently merged into the
  * previous value).  Indentation is removed before inih sees a line, so an
- * indented file means what it looks like.
+ * indented file means what it looks like, and comment lines never reach
+ * inih, so they may be of any length.
  */
 #ifndef SA_INIREAD_H
 #define SA_INIREAD_H

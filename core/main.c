@@ -24,6 +24,7 @@ const struct app_command app_commands[] = {
 
 enum {
 	OPT_LIST_ITEMS = 256,
+	OPT_LIST_CONFIG,
 	OPT_NO_FORK,
 	OPT_NOW,
 	OPT_PLUGIN_DIR,
@@ -34,6 +35,7 @@ static const struct option main_options[] = {
 	{ "plugin", required_argument, NULL, 'p' },
 	{ "list", no_argument, NULL, 'l' },
 	{ "list-items", no_argument, NULL, OPT_LIST_ITEMS },
+	{ "list-config", no_argument, NULL, OPT_LIST_CONFIG },
 	{ "root", required_argument, NULL, 'r' },
 	{ "config", required_argument, NULL, 'c' },
 	{ "plugin-dir", required_argument, NULL, OPT_PLUGIN_DIR },
@@ -66,6 +68,7 @@ main_usage(FILE *f)
 	    "  -p, --plugin NAME,...   run only these plugins\n"
 	    "  -l, --list              list plugins and the items they cover\n"
 	    "      --list-items        list the 25 items and what gives evidence\n"
+	    "      --list-config       print every setting as a commented smeaudit.ini\n"
 	    "  -r, --root DIR          audit the system mounted at DIR\n"
 	    "  -c, --config FILE       configuration file (default %s)\n"
 	    "      --plugin-dir DIR    also load plugins from DIR (repeatable)\n"
@@ -137,7 +140,8 @@ main(int argc, char **argv)
 	struct app app;
 	const struct app_command *c;
 	const char *plugins = NULL, *lang;
-	int opt, all = 0, list = 0, list_items = 0, version = 0, help = 0;
+	int opt, all = 0, list = 0, list_items = 0, list_config = 0;
+	int version = 0, help = 0;
 	int status;
 
 	app_init(&app);
@@ -160,6 +164,7 @@ main(int argc, char **argv)
 		case 'p': plugins = optarg; break;
 		case 'l': list = 1; break;
 		case OPT_LIST_ITEMS: list_items = 1; break;
+		case OPT_LIST_CONFIG: list_config = 1; break;
 		case 'r': app.root = optarg; break;
 		case 'c': app.config_path = optarg; break;
 		case OPT_PLUGIN_DIR:
@@ -205,7 +210,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (optind < argc) {
-		if (all || plugins != NULL || list || list_items) {
+		if (all || plugins != NULL || list || list_items || list_config) {
 			app_error(_("a command (%s) cannot be combined with --all, --plugin or --list"),
 			    argv[optind]);
 			status = APP_EXIT_USAGE;
@@ -224,8 +229,8 @@ main(int argc, char **argv)
 		}
 		goto out;
 	}
-	if (list + list_items + all + (plugins != NULL) > 1) {
-		app_error(_("choose one of --all, --plugin, --list and --list-items"));
+	if (list + list_items + list_config + all + (plugins != NULL) > 1) {
+		app_error(_("choose one of --all, --plugin, --list, --list-items and --list-config"));
 		status = APP_EXIT_USAGE;
 		goto out;
 	}
@@ -233,6 +238,8 @@ main(int argc, char **argv)
 		status = audit_list_plugins(&app);
 	else if (list_items)
 		status = audit_list_items(&app);
+	else if (list_config)
+		status = audit_list_config(&app);
 	else if (all || plugins != NULL)
 		status = audit_run(&app, plugins);
 	else {

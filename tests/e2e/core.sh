@@ -165,6 +165,23 @@ grep -q "$(printf '\033')" "$TMPDIR_TEST/report.txt" && fail "colour codes in a 
 "$SMEAUDIT" $P --plugin test-good --lang ja > "$TMPDIR_TEST/report-ja.txt" || true
 grep -q '不合格のフィクスチャ' "$TMPDIR_TEST/report-ja.txt" || fail "Japanese report lacks the Japanese title"
 
+# --list-config writes a commented configuration that smeaudit reads back,
+# in both languages; long comment lines are fine, long values are not.
+for lang in en ja; do
+	"$SMEAUDIT" $P --list-config --lang $lang > "$TMPDIR_TEST/all-$lang.ini"
+	grep -q '^#timeout = 300s' "$TMPDIR_TEST/all-$lang.ini" || fail "--list-config lacks [core] timeout"
+	grep -q '^#\[plugin.test-good\]' "$TMPDIR_TEST/all-$lang.ini" || fail "--list-config lacks a plugin"
+	grep -q '^#\[plugin.test-good.NAME\]' "$TMPDIR_TEST/all-$lang.ini" || fail "--list-config lacks sub-sections"
+	expect_status 0 "$SMEAUDIT" $P -c "$TMPDIR_TEST/all-$lang.ini" --list >/dev/null
+done
+"$SMEAUDIT" $P --list-config --format json > "$TMPDIR_TEST/config.json"
+assert_py "$TMPDIR_TEST/config.json" "[k['section'] for k in d['plugins']['test-good'] if k['name'] == 'label'] == ['sub']"
+{ printf '[core]\n# %0300d\n' 0; printf 'timeout = 1s\n'; } > "$TMPDIR_TEST/long.ini"
+expect_status 0 "$SMEAUDIT" $P -c "$TMPDIR_TEST/long.ini" --list >/dev/null
+{ printf '[core]\nanswers = /%0300d\n' 0; } > "$TMPDIR_TEST/long.ini"
+expect_status 3 "$SMEAUDIT" $P -c "$TMPDIR_TEST/long.ini" --list 2>"$TMPDIR_TEST/err"
+grep -q 'long.ini:2: line is 311 bytes long' "$TMPDIR_TEST/err" || fail "long line: $(cat "$TMPDIR_TEST/err")"
+
 # --version names PCRE2 and the JIT state.
 "$SMEAUDIT" --version | grep -q 'PCRE2 10\.[0-9]*.*JIT' || fail "--version"
 exit 0
