@@ -1,2 +1,7 @@
 # SPDX-License-Identifier: MIT
 # One check suite per core module: tests/unit/check_MODULE.c.
+PLUGIN_HARNESS_SOURCES = tests/unit/plugin_harness.c tests/unit/plugin_harness.h plugins/lib/hostfiles.c plugins/lib/hostfiles.h
+UNIT_TESTS += tests/unit/check_wifi
+tests_unit_check_wifi_SOURCES = tests/unit/check_wifi.c $(PLUGIN_HARNESS_SOURCES) plugins/wifi/wifi.c
+tests_unit_check_wifi_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
+tests_unit_check_wifi_LDADD = $(UNIT_TEST_LIBS)
