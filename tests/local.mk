@@ -77,3 +77,5 @@ TESTS += tests/e2e/core.sh
 EXTRA_DIST += tests/e2e/core.sh
 TESTS += tests/e2e/wifi.sh
 EXTRA_DIST += tests/e2e/wifi.sh
+TESTS += tests/e2e/firewall.sh
+EXTRA_DIST += tests/e2e/firewall.sh

@@ -5,3 +5,7 @@ UNIT_TESTS += tests/unit/check_wifi
 tests_unit_check_wifi_SOURCES = tests/unit/check_wifi.c $(PLUGIN_HARNESS_SOURCES) plugins/wifi/wifi.c
 tests_unit_check_wifi_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
 tests_unit_check_wifi_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_firewall
+tests_unit_check_firewall_SOURCES = tests/unit/check_firewall.c $(PLUGIN_HARNESS_SOURCES) plugins/firewall/firewall.c plugins/firewall/parse.c
+tests_unit_check_firewall_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
+tests_unit_check_firewall_LDADD = $(UNIT_TEST_LIBS)
