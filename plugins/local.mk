@@ -7,3 +7,4 @@ PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared \
 	-export-symbols-regex '^smeaudit_plugin$$' $(SA_SAN_LDFLAGS)
 include plugins/wifi/local.mk
 include plugins/firewall/local.mk
+include plugins/encryption/local.mk

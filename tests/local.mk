@@ -79,3 +79,5 @@ TESTS += tests/e2e/wifi.sh
 EXTRA_DIST += tests/e2e/wifi.sh
 TESTS += tests/e2e/firewall.sh
 EXTRA_DIST += tests/e2e/firewall.sh
+TESTS += tests/e2e/encryption.sh
+EXTRA_DIST += tests/e2e/encryption.sh

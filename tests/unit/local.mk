@@ -9,3 +9,7 @@ UNIT_TESTS += tests/unit/check_firewall
 tests_unit_check_firewall_SOURCES = tests/unit/check_firewall.c $(PLUGIN_HARNESS_SOURCES) plugins/firewall/firewall.c plugins/firewall/parse.c
 tests_unit_check_firewall_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
 tests_unit_check_firewall_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_encryption
+tests_unit_check_encryption_SOURCES = tests/unit/check_encryption.c $(PLUGIN_HARNESS_SOURCES) plugins/encryption/encryption.c plugins/encryption/parse.c
+tests_unit_check_encryption_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
+tests_unit_check_encryption_LDADD = $(UNIT_TEST_LIBS)
