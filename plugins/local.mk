@@ -8,3 +8,4 @@ PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared \
 include plugins/wifi/local.mk
 include plugins/firewall/local.mk
 include plugins/encryption/local.mk
+include plugins/screenlock/local.mk

@@ -81,3 +81,5 @@ TESTS += tests/e2e/firewall.sh
 EXTRA_DIST += tests/e2e/firewall.sh
 TESTS += tests/e2e/encryption.sh
 EXTRA_DIST += tests/e2e/encryption.sh
+TESTS += tests/e2e/screenlock.sh
+EXTRA_DIST += tests/e2e/screenlock.sh

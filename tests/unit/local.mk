@@ -13,3 +13,7 @@ UNIT_TESTS += tests/unit/check_encryption
 tests_unit_check_encryption_SOURCES = tests/unit/check_encryption.c $(PLUGIN_HARNESS_SOURCES) plugins/encryption/encryption.c plugins/encryption/parse.c
 tests_unit_check_encryption_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
 tests_unit_check_encryption_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_screenlock
+tests_unit_check_screenlock_SOURCES = tests/unit/check_screenlock.c $(PLUGIN_HARNESS_SOURCES) plugins/screenlock/screenlock.c plugins/screenlock/parse.c
+tests_unit_check_screenlock_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
+tests_unit_check_screenlock_LDADD = $(UNIT_TEST_LIBS)
