@@ -310,7 +310,7 @@ sl_gnome(struct sl_run *s)
 	char *data, dbs[SL_MAX_DBS][64], dir[256], path[600], why[1024];
 	char object[320], locked_list[128] = "", stale[128] = "";
 	unsigned long long value[SL_G_KEYS] = { 300, 1, 0 };
-	const char *from[SL_G_KEYS] = { "default", "default", "default" };
+	char from[SL_G_KEYS][300] = { "default", "default", "default" };
 	int set[SL_G_KEYS] = { 0, 0, 0 }, locked[SL_G_KEYS] = { 0, 0, 0 };
 	struct sl_gnome_db *db;
 	struct hf_lines it;
@@ -399,7 +399,7 @@ sl_gnome(struct sl_run *s)
 			}
 			set[r] = 1;
 			value[r] = db[i].value[r];
-			from[r] = db[i].file[r];
+			hf_format(from[r], sizeof(from[r]), "%s", db[i].file[r]);
 		}
 	}
 	free(db);
