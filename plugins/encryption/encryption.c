@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <sys/sysmacros.h>
 
 #include <smeaudit/plugin.h>
@@ -108,12 +109,17 @@ enc_on_mount(void *user, const struct enc_mount *m)
 {
 	struct enc_run *e = user;
 	struct enc_volume *v;
+	struct stat st;
 	size_t i;
 
 	if (!enc_disk_fstype(m->fstype) || enc_ignored(e, m->target))
 		return;
 	if (strcmp(m->fstype, "swap") == 0 && strncmp(m->source, "/dev/zram", 9) == 0)
 		return;		/* compressed RAM, not a disk */
+	/* Containers bind-mount single files (/etc/hosts) from the host disk. */
+	if (e->live && strcmp(m->fstype, "swap") != 0 &&
+	    e->hf.host->stat(e->hf.ctx, m->target, 0, &st) == 0 && !S_ISDIR(st.st_mode))
+		return;
 	/* A later mount on the same point hides the earlier one. */
 	for (i = 0; i < e->n_vols; i++)
 		if (strcmp(m->fstype, "swap") != 0 &&
