@@ -625,9 +625,9 @@ SA_PLUGIN_DEFINE = {
 	.name = "encryption",
 	.version = "1.0",
 	.description_en = "Disk encryption (LUKS) of data volumes and USB storage "
-	    "policy (item 13)",
+	    "policy",
 	.description_ja = "データ領域のディスク暗号化(LUKS)と USB ストレージの"
-	    "方針(項目 13)",
+	    "方針",
 	.checks = enc_checks,
 	.config = enc_config,
 	.run = enc_run,

@@ -814,9 +814,9 @@ SA_PLUGIN_DEFINE = {
 	.name = "firewall",
 	.version = "1.0",
 	.description_en = "Host firewall enabled and denying inbound by default; "
-	    "services exposed on every interface (item 10)",
+	    "services exposed on every interface",
 	.description_ja = "ホストファイアウォールの有効化と受信の既定拒否、"
-	    "全インターフェースで待ち受けるサービス(項目 10)",
+	    "全インターフェースで待ち受けるサービス",
 	.checks = fw_checks,
 	.config = fw_config,
 	.run = fw_run,

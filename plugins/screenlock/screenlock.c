@@ -61,8 +61,8 @@ static const struct sa_check sl_checks[] = {
 	  "/lock/saver-activation を設定し、channel に locked=\"*\" を付けて"
 	  "利用者が変更できないようにしてください。" },
 	{ "desktop", 14, 0, SA_SEV_LOW,
-	  "Desktop whose screen lock smeaudit cannot assess, or no desktop",
-	  "smeaudit が画面ロックを判定できないデスクトップ、またはデスクトップなし",
+	  "Desktop screen lock: no desktop here, or one smeaudit cannot assess",
+	  "デスクトップの画面ロック: デスクトップがない、または smeaudit が判定できない",
 	  "Check this desktop's automatic screen lock by hand and answer item 14 "
 	  "in the answers file.",
 	  "このデスクトップの自動画面ロックを手で確認し、項目 14 を回答ファイルで"
@@ -824,9 +824,9 @@ SA_PLUGIN_DEFINE = {
 	.name = "screenlock",
 	.version = "1.0",
 	.description_en = "Automatic screen lock of GNOME, KDE and XFCE, and "
-	    "console TMOUT (item 14)",
+	    "console TMOUT",
 	.description_ja = "GNOME・KDE・XFCE の自動画面ロックとコンソールの "
-	    "TMOUT(項目 14)",
+	    "TMOUT",
 	.checks = sl_checks,
 	.config = sl_config,
 	.run = sl_run,

@@ -699,8 +699,8 @@ SA_PLUGIN_DEFINE = {
 	SA_PLUGIN_HEADER,
 	.name = "wifi",
 	.version = "1.0",
-	.description_en = "Wi-Fi profiles: open networks, WEP and WPA/TKIP (item 9)",
-	.description_ja = "無線LAN接続設定: 暗号化なし・WEP・WPA/TKIP の検出(項目 9)",
+	.description_en = "Wi-Fi profiles: open networks, WEP and WPA/TKIP",
+	.description_ja = "無線LAN接続設定: 暗号化なし・WEP・WPA/TKIP の検出",
 	.checks = wifi_checks,
 	.run = wifi_run,
 };
