@@ -120,6 +120,18 @@ if [ "$(id -u)" -eq 0 ]; then
 	*"(user carol): file too large"*) ;;
 	*) fail "kde large file: $(unread)" ;;
 	esac
+	# A link to a device (here the root's own /dev/zero) is never opened.
+	mkdir -p "$K/dev"
+	if mknod "$K/dev/zero" c 1 5 2>/dev/null; then
+		echo 'dave:x:1003:1003:Dave:/home/dave:/bin/bash' >> "$K/etc/passwd"
+		mkdir -p "$K/home/dave/.config"
+		ln -s /dev/zero "$K/home/dave/.config/kscreenlockerrc"
+		run 1 --root "$K"
+		case "$(unread)" in
+		*"(user dave): not a regular file"*) ;;
+		*) fail "kde device: $(unread)" ;;
+		esac
+	fi
 fi
 grep -q 'fixturehash' "$out" && fail "shadow content in the report"
 # [Daemon][$i]: nobody can differ, users' files are not even opened.
