@@ -5,3 +5,7 @@
 PLUGIN_CPPFLAGS = -I$(top_srcdir)/core/sdk
 PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared \
 	-export-symbols-regex '^smeaudit_plugin$$' $(SA_SAN_LDFLAGS)
+include plugins/wifi/local.mk
+include plugins/firewall/local.mk
+include plugins/encryption/local.mk
+include plugins/screenlock/local.mk

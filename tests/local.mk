@@ -75,3 +75,13 @@ endif
 
 TESTS += tests/e2e/core.sh tests/e2e/example.sh
 EXTRA_DIST += tests/e2e/core.sh tests/e2e/example.sh
+TESTS += tests/e2e/core.sh
+EXTRA_DIST += tests/e2e/core.sh
+TESTS += tests/e2e/wifi.sh
+EXTRA_DIST += tests/e2e/wifi.sh
+TESTS += tests/e2e/firewall.sh
+EXTRA_DIST += tests/e2e/firewall.sh
+TESTS += tests/e2e/encryption.sh
+EXTRA_DIST += tests/e2e/encryption.sh
+TESTS += tests/e2e/screenlock.sh
+EXTRA_DIST += tests/e2e/screenlock.sh
