@@ -74,8 +74,9 @@ expect_status 2 as_nobody "$SMEAUDIT" --plugin wifi --root "$TMPDIR_TEST/unreada
 assert_py "$TMPDIR_TEST/nb/out.json" "[f for f in d['findings'] if f['check'] == 'wifi.profiles'][0]['evidence'] == 'permission denied'"
 [ "$(item "$TMPDIR_TEST/nb/out.json" 9)" = '[-1, true, "cannot-tell"]' ] || fail "unreadable: item 9"
 
-# No Wi-Fi at all: not applicable, scored 4, the plugin skipped.
-expect_status 0 "$SMEAUDIT" --plugin wifi --root "$FIXTURES/roots/minimal" --format json --output "$out"
+# No Wi-Fi at all: not applicable, scored 4, the plugin skipped; nothing
+# was assessed, so the run exits 2.
+expect_status 2 "$SMEAUDIT" --plugin wifi --root "$FIXTURES/roots/minimal" --format json --output "$out"
 [ "$(item "$out" 9)" = '[4, false, null]' ] || fail "none: item 9 is $(item "$out" 9)"
 assert_py "$out" "d['plugins'][0]['status'] == 'skipped'"
 [ "$(count "$out" wifi.profiles na)" = 1 ] || fail "none: NA finding"
