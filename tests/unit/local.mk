@@ -1,2 +1,6 @@
 # SPDX-License-Identifier: MIT
 # One check suite per core module: tests/unit/check_MODULE.c.
+UNIT_TESTS += tests/unit/check_answers
+tests_unit_check_answers_SOURCES = tests/unit/check_answers.c
+tests_unit_check_answers_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
+tests_unit_check_answers_LDADD = $(UNIT_TEST_LIBS)
