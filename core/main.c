@@ -19,6 +19,7 @@
 #include "rx.h"
 
 const struct app_command app_commands[] = {
+	{ "interview", N_("answer the questions no plugin can check"), cmd_interview },
 	{ NULL, NULL, NULL }
 };
 
