@@ -52,3 +52,4 @@ EXTRA_DIST += core/sdk/smeaudit-plugin.pc.in
 
 # Human evidence: the interview, the risk-analysis ledger.
 core_libsmeaudit_core_a_SOURCES += core/cmd_interview.c
+core_libsmeaudit_core_a_SOURCES += core/cmd_risk.c core/ledger.c core/ledger.h

@@ -75,7 +75,9 @@ endif
 
 TESTS += tests/e2e/core.sh
 EXTRA_DIST += tests/e2e/core.sh
-TESTS += tests/e2e/answers.sh
-EXTRA_DIST += tests/e2e/answers.sh
 TESTS += tests/e2e/interview.sh
 EXTRA_DIST += tests/e2e/interview.sh tests/e2e/interview.py
+TESTS += tests/e2e/answers.sh
+EXTRA_DIST += tests/e2e/answers.sh
+TESTS += tests/e2e/risk.sh
+EXTRA_DIST += tests/e2e/risk.sh
