@@ -207,7 +207,12 @@ rt_item(const struct report *rep, FILE *f, const struct score_entry *e,
 		    e->source == SCORE_SRC_ANSWER ? _("answer") :
 		    _("evidence and answer"));
 	fputc('\n', f);
-	if (e->disagreement)
+	if (e->disagreeing_services > 0) {
+		fprintf(f, "      %s", rep->color ? "\033[1;31m" : "");
+		fprintf(f, _("DISAGREEMENT: the answers of %zu service(s) contradict the evidence (see below)"),
+		    e->disagreeing_services);
+		fprintf(f, "%s\n", rt_reset(rep));
+	} else if (e->disagreement)
 		fprintf(f, "      %s%s %s, %s %s%s\n", rep->color ? "\033[1;31m" : "",
 		    _("DISAGREEMENT: answered"), ans_value_name(e->answer),
 		    _("evidence says"), ans_value_name(e->evidence), rt_reset(rep));

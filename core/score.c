@@ -245,6 +245,7 @@ score_cloud_overall(struct score *sc, struct score_entry *e, int number,
 		any_answer |= se->source == SCORE_SRC_ANSWER ||
 		    se->source == SCORE_SRC_BOTH;
 		e->disagreement |= se->disagreement;
+		e->disagreeing_services += (size_t)se->disagreement;
 	}
 	for (i = 0; i < store->n; i++) {
 		const struct fnd_finding *f = &store->v[i];

@@ -40,6 +40,7 @@ struct score_entry {
 	int evidence;		/* 4/2/0/-1, SA_LEVEL_NA or SCORE_NO_EVIDENCE */
 	int answer;		/* 4/2/0/-1, ANS_NA or ANS_UNSET */
 	int disagreement;
+	size_t disagreeing_services;	/* overall cloud item: services that disagree */
 	enum score_unknown unknown;
 	char *failed_plugins;	/* for SCORE_UNK_CHECK_FAILED: "a, b" */
 	const char *note;	/* the answer's note, may be NULL */

@@ -209,4 +209,6 @@ grep -q 'Cloud item 10 Own copies of cloud data — mail (Google Workspace)' "$T
     fail "service disagreement not listed: $(cat "$T/report.txt")"
 grep -q 'Cloud service mail (Google Workspace)  30 / 60' "$T/report.txt" || fail "service total in text"
 grep -q 'Cloud service files (Box)' "$T/report.txt" || fail "second service in text"
+grep -q 'DISAGREEMENT: the answers of 1 service(s) contradict the evidence' "$T/report.txt" ||
+    fail "overall cloud item 10 does not point at the service that disagrees"
 exit 0
