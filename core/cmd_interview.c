@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -366,11 +367,20 @@ iv_help(struct iv *iv, int cloud)
 static int
 iv_save(struct iv *iv)
 {
+	sigset_t block, old;
 	struct sbuf err;
 	int r;
 
+	/* Ctrl-C in the middle of a save would leave the temporary file behind */
+	sigemptyset(&block);
+	sigaddset(&block, SIGINT);
+	sigaddset(&block, SIGTERM);
+	sigaddset(&block, SIGHUP);
+	sigaddset(&block, SIGQUIT);
+	sigprocmask(SIG_BLOCK, &block, &old);
 	sb_init(&err);
 	r = ans_save(&iv->own, iv->cat, iv->path, &err);
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	if (r < 0)
 		app_error("%s", err.data);
 	sb_free(&err);
@@ -630,19 +640,24 @@ iv_ask_text(struct iv *iv, size_t k, const char *title, char **own,
 	else if (inherited != NULL)
 		fprintf(iv->out, "  %s %s\n", _("Inherited answer:"), inherited);
 	fprintf(iv->out, "  %s\n", _("(Enter to keep or skip; b back, q quit, - delete)"));
-	if ((line = iv_read(iv, "> ")) == NULL)
-		return IV_QUIT;
-	switch (iv_command(iv)) {
-	case IV_CMD_BACK: return IV_BACK;
-	case IV_CMD_QUIT: return IV_QUIT;
-	case IV_CMD_SKIP: return IV_NEXT;
-	case IV_CMD_CLEAR:
-		if (*own == NULL)
-			return IV_NEXT;
-		ans_set_str(own, NULL);
-		return iv_save(iv) < 0 ? IV_FAIL : IV_NEXT;
-	case IV_CMD_HELP:
-	case IV_CMD_NONE:
+	for (;;) {
+		if ((line = iv_read(iv, "> ")) == NULL)
+			return IV_QUIT;
+		switch (iv_command(iv)) {
+		case IV_CMD_BACK: return IV_BACK;
+		case IV_CMD_QUIT: return IV_QUIT;
+		case IV_CMD_SKIP: return IV_NEXT;
+		case IV_CMD_CLEAR:
+			if (*own == NULL)
+				return IV_NEXT;
+			ans_set_str(own, NULL);
+			return iv_save(iv) < 0 ? IV_FAIL : IV_NEXT;
+		case IV_CMD_HELP:
+			fprintf(iv->out, "  %s\n", _("Type the text and press Enter."));
+			continue;
+		case IV_CMD_NONE:
+			break;
+		}
 		break;
 	}
 	if (*line == '\0')

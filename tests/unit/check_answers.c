@@ -241,6 +241,98 @@ START_TEST(test_service_ids)
 }
 END_TEST
 
+/* Deterministic pseudo-random numbers for the mutation test. */
+static unsigned int
+next_random(unsigned int *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return (*state >> 16) & 0x7fff;
+}
+
+static void
+mutate(struct sbuf *sb, unsigned int *state)
+{
+	static const char bytes[] = "[]=.\n\r#;-0123456789abnoteys \t\xff\xe3\x81";
+	size_t at, n = 1 + next_random(state) % 4;
+	char c;
+
+	while (n-- > 0 && sb->len > 0) {
+		at = next_random(state) % sb->len;
+		c = bytes[next_random(state) % (sizeof(bytes) - 1)];
+		switch (next_random(state) % 3) {
+		case 0:
+			sb->data[at] = c;
+			break;
+		case 1:
+			memmove(sb->data + at, sb->data + at + 1, sb->len - at);
+			sb->len--;
+			break;
+		default:
+			sb_addc(sb, '\0');
+			memmove(sb->data + at + 1, sb->data + at, sb->len - at - 1);
+			sb->data[at] = c;
+			break;
+		}
+	}
+}
+
+/*
+ * Mangled files never crash the parser, fail with one FILE:LINE line, and
+ * whatever is accepted is written back in a form that reads the same.
+ */
+START_TEST(test_mutations)
+{
+	static const char seed[] =
+	    "[organization]\nname = A\nsite = B\nbasic_policy = yes\n"
+	    "[diagnosis]\n1 = 4\n2 = 2\nnote.2 = x = y\n25 = -1\n7 = na\n"
+	    "[cloud]\n1 = yes\n15 = no\nnote.15 = n\n"
+	    "[service.mail]\nlabel = M\n10 = partly\n";
+	struct answers a, b;
+	struct sbuf text, err, out;
+	unsigned int state = 20261126, i, accepted = 0;
+	char *buf;
+	size_t len, k;
+	FILE *f;
+
+	sb_init(&text);
+	sb_init(&err);
+	sb_init(&out);
+	for (i = 0; i < 3000; i++) {
+		sb_reset(&text);
+		sb_add(&text, seed, sizeof(seed) - 1);
+		mutate(&text, &state);
+		ans_init(&a);
+		if (ans_load_buffer(&a, &cat, "m.ini", text.data, text.len, &err) < 0) {
+			ck_assert_msg(strncmp(err.data, "m.ini:", 6) == 0, "%s", err.data);
+			ck_assert_ptr_null(strchr(err.data, '\n'));
+			ck_assert_uint_eq(a.n_files, 0);
+			ans_free(&a);
+			continue;
+		}
+		accepted++;
+		f = open_memstream(&buf, &len);
+		ck_assert_int_eq(ans_write(&a, &cat, f), 0);
+		fclose(f);
+		ans_init(&b);
+		ck_assert_msg(ans_load_buffer(&b, &cat, "w.ini", buf, len, &err) == 0,
+		    "rewritten file rejected: %s", err.data);
+		for (k = 0; k < cat.n_items; k++)
+			ck_assert_int_eq(a.diagnosis[k].value, b.diagnosis[k].value);
+		for (k = 0; k < cat.n_cloud; k++)
+			ck_assert_int_eq(a.cloud[k].value, b.cloud[k].value);
+		ck_assert_uint_eq(a.n_services, b.n_services);
+		free(buf);
+		ans_free(&a);
+		ans_free(&b);
+	}
+	/* the mutations must leave some files valid, or the test proves little */
+	ck_assert_uint_gt(accepted, 100);
+	sb_free(&text);
+	sb_free(&err);
+	sb_free(&out);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -253,6 +345,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_precedence);
 	tcase_add_test(tc, test_write_read);
 	tcase_add_test(tc, test_service_ids);
+	tcase_add_test(tc, test_mutations);
 	suite_add_tcase(s, tc);
 	return s;
 }

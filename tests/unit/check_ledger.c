@@ -343,6 +343,67 @@ START_TEST(test_bad_scales)
 }
 END_TEST
 
+static unsigned int
+next_random(unsigned int *state)
+{
+	*state = *state * 1103515245u + 12345u;
+	return (*state >> 16) & 0x7fff;
+}
+
+/*
+ * Mangled ledgers never crash the reader and fail with one FILE:LINE
+ * line; whatever is accepted is computed by the rules.
+ */
+START_TEST(test_mutations)
+{
+	static const char seeds[][200] = {
+	    "業務分類,情報資産名称,個人情報,機密性,完全性,可用性,脅威,脆弱性,対策\r\n"
+	    "営業,\"顧客\"\"DB\"\"\",有,2,1,0,3,3,低減\r\n経理,請求書,,1,1,1,2,2,\r\n",
+	    "[asset a]\nconfidentiality = 2\nintegrity = 1\navailability = 0\n"
+	    "threat = 3\nvulnerability = 2\n[asset b]\nconfidentiality = 1\n"
+	    "integrity = 1\navailability = 1\nthreat = 1\nvulnerability = 1\n",
+	};
+	static const char bytes[] = "\",\n\r[]=0123\x82\xa0\xff\xe6 ";
+	struct ldg_ledger l;
+	struct sbuf text, err;
+	unsigned int state = 7, i, accepted = 0;
+	size_t at, n, k;
+	const char *name;
+
+	sb_init(&text);
+	sb_init(&err);
+	for (i = 0; i < 4000; i++) {
+		name = i % 2 == 0 ? "m.csv" : "m.ini";
+		sb_reset(&text);
+		sb_adds(&text, seeds[i % 2]);
+		for (n = 1 + next_random(&state) % 3; n > 0 && text.len > 0; n--) {
+			at = next_random(&state) % text.len;
+			if (next_random(&state) % 2)
+				text.data[at] = bytes[next_random(&state) % (sizeof(bytes) - 1)];
+			else {
+				memmove(text.data + at, text.data + at + 1, text.len - at);
+				text.len--;
+			}
+		}
+		if (ldg_load_buffer(&l, &scale, name, text.data, text.len, &err) < 0) {
+			ck_assert_msg(strncmp(err.data, name, 5) == 0 && err.data[5] == ':',
+			    "%s", err.data);
+			ck_assert_ptr_null(strchr(err.data, '\n'));
+			continue;
+		}
+		accepted++;
+		for (k = 0; k < l.n; k++) {
+			ck_assert_int_eq(l.v[k].risk, l.v[k].importance * l.v[k].likelihood);
+			ck_assert_ptr_nonnull(l.v[k].band);
+		}
+		ldg_free(&l);
+	}
+	ck_assert_uint_gt(accepted, 100);
+	sb_free(&text);
+	sb_free(&err);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -357,6 +418,7 @@ unit_suite(void)
 	tcase_add_loop_test(tc, test_errors, 0, (int)UT_ARRAY_LEN(bad));
 	tcase_add_test(tc, test_records);
 	tcase_add_test(tc, test_bad_scales);
+	tcase_add_test(tc, test_mutations);
 	suite_add_tcase(s, tc);
 	return s;
 }
