@@ -19,6 +19,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <libgen.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -931,8 +932,22 @@ iv_warn_comments(struct iv *iv)
 	free(data);
 }
 
+/* Say at once when the answers cannot be saved, not after the first answer. */
 static int
-iv_load(struct iv *iv, struct app *app, char **files, size_t n_files)
+iv_writable(const char *path)
+{
+	char *copy = xstrdup(path), *dir = dirname(copy);
+	int r = access(dir, W_OK | X_OK);
+
+	if (r < 0)
+		app_error(_("%s: cannot save answers in %s: %s"), path, dir,
+		    strerror(errno));
+	free(copy);
+	return r;
+}
+
+static int
+iv_load(struct iv *iv, char **files, size_t n_files)
 {
 	struct sbuf err;
 	size_t i;
@@ -948,7 +963,6 @@ out:
 	if (r < 0)
 		app_error("%s", err.data);
 	sb_free(&err);
-	(void)app;
 	return r;
 }
 
@@ -1019,7 +1033,7 @@ cmd_interview(struct app *app, int argc, char **argv)
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
 		iv.width = ws.ws_col < 40 ? 40 : ws.ws_col > 100 ? 100 : ws.ws_col;
 	iv.width -= 1;
-	if (iv_load(&iv, app, files, n_files) < 0)
+	if (iv_load(&iv, files, n_files) < 0 || iv_writable(iv.path) < 0)
 		goto out;
 	iv_needed(&iv, app);
 	iv_build(&iv);

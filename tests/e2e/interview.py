@@ -323,4 +323,11 @@ if s.finish() != 3:
 with open(f4) as f:
     if f.read() != "[diagnosis]\n5 = 3\n":
         fail("the broken answers file was rewritten")
+# --- an answers file that cannot be saved is refused before any question ---
+s = Session(PLUGINS + ["interview", "--answers", os.path.join(TMP, "no-such-dir", "a.ini")], EN)
+s.expect(r"no-such-dir/a\.ini: cannot save answers in .*no-such-dir")
+if s.finish() != 3:
+    fail("an unwritable answers file must stop the interview with status 3")
+if "Organisation name" in s.log.decode("utf-8", "replace"):
+    fail("questions were asked although nothing could be saved")
 print("interview: all scenarios passed")
