@@ -84,3 +84,5 @@ EXTRA_DIST += tests/e2e/risk.sh
 # Under ASan, a fixture plugin's deliberate SIGSEGV must stay a signal: ASan's
 # own handler would turn it into exit 1 ("error" instead of "crashed").
 AM_TESTS_ENVIRONMENT += ASAN_OPTIONS="handle_segv=0$${ASAN_OPTIONS:+:$$ASAN_OPTIONS}"; export ASAN_OPTIONS;
+TESTS += tests/e2e/cloud.sh
+EXTRA_DIST += tests/e2e/cloud.sh
