@@ -72,8 +72,6 @@ struct iv {
 	size_t width;
 };
 
-/* ---- input ------------------------------------------------------------ */
-
 /*
  * An input method often leaves full-width digits and signs ("－１",
  * "ー１"); match answers and commands on their ASCII forms, lower case.
@@ -218,8 +216,6 @@ iv_yes_no(const struct iv *iv, int *ret)
 	return -EINVAL;
 }
 
-/* ---- output ----------------------------------------------------------- */
-
 /* Japanese closing punctuation must not start a line (kinsoku). */
 static int
 iv_no_line_start(const char *c, size_t k)
@@ -363,8 +359,6 @@ iv_help(struct iv *iv, int cloud)
 	fprintf(iv->out, "    %s\n", _("Enter keeps the current answer."));
 }
 
-/* ---- the answers ------------------------------------------------------ */
-
 static int
 iv_save(struct iv *iv)
 {
@@ -499,8 +493,6 @@ iv_service_label(const struct iv *iv, const char *id)
 	s = ans_find_service(&iv->base, id);
 	return s != NULL ? s->label : NULL;
 }
-
-/* ---- asking ----------------------------------------------------------- */
 
 static void
 iv_title(struct iv *iv, size_t k, size_t n, const char *text)

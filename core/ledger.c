@@ -94,8 +94,6 @@ ascii:
 	return sb_steal(&sb);
 }
 
-/* ---- the scales ------------------------------------------------------- */
-
 struct ldg_scale_parse {
 	struct ldg_scale *s;
 	int have_scale;
@@ -404,8 +402,6 @@ ldg_scale_free(struct ldg_scale *s)
 	free(s->edition);
 	memset(s, 0, sizeof(*s));
 }
-
-/* ---- reading the file ------------------------------------------------- */
 
 static unsigned int
 ldg_line_of(const char *data, size_t offset)
