@@ -2,19 +2,24 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "answers.h"
 #include "recfile.h"
 
-enum ans_section { ANS_SEC_ORG, ANS_SEC_DIAGNOSIS, ANS_SEC_CLOUD, ANS_SEC_SERVICE };
+enum ans_section { ANS_SEC_NONE, ANS_SEC_ORG, ANS_SEC_DIAGNOSIS, ANS_SEC_CLOUD,
+	ANS_SEC_SERVICE };
 
 struct ans_parse {
 	struct answers *a;	/* the file's own answers, merged on success */
 	const struct catalog *cat;
 	enum ans_section section;
 	struct ans_service *service;
+	unsigned int org_line;	/* where [organization] opened, 0 if not yet */
 };
 
 static void
@@ -27,6 +32,7 @@ ans_value_init(struct ans_value *v, size_t n)
 		v[i].note = NULL;
 		v[i].file = NULL;
 		v[i].line = 0;
+		v[i].note_line = 0;
 	}
 }
 
@@ -107,6 +113,87 @@ ans_value_name(int value)
 	}
 }
 
+const char *
+ans_cloud_word(int value)
+{
+	switch (value) {
+	case 4: return "yes";
+	case 2: return "partly";
+	case 0: return "no";
+	case -1: return "unknown";
+	case ANS_NA: return "na";
+	default: return "unset";
+	}
+}
+
+int
+ans_valid_service_id(const char *s)
+{
+	size_t n = 0;
+
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++, n++)
+		if (n >= ANS_MAX_ID ||
+		    !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		    (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
+			return 0;
+	return 1;
+}
+
+struct ans_service *
+ans_find_service(const struct answers *a, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < a->n_services; i++)
+		if (strcmp(a->services[i].id, id) == 0)
+			return &a->services[i];
+	return NULL;
+}
+
+struct ans_service *
+ans_add_service(struct answers *a, const char *id)
+{
+	struct ans_service *s = ans_find_service(a, id);
+
+	if (s != NULL)
+		return s;
+	a->services = xreallocarray(a->services, a->n_services + 1,
+	    sizeof(*a->services));
+	s = &a->services[a->n_services++];
+	memset(s, 0, sizeof(*s));
+	s->id = xstrdup(id);
+	ans_value_init(s->cloud, CAT_MAX_CLOUD);
+	return s;
+}
+
+const struct ans_value *
+ans_cloud_effective(const struct answers *a, const struct ans_service *s, int n)
+{
+	if (s != NULL && s->cloud[n - 1].value != ANS_UNSET)
+		return &s->cloud[n - 1];
+	return &a->cloud[n - 1];
+}
+
+void
+ans_set_str(char **dst, const char *s)
+{
+	char *copy = s != NULL ? xstrdup(s) : NULL;
+
+	free(*dst);
+	*dst = copy;
+}
+
+void
+ans_set(struct ans_value *v, int value, const char *note)
+{
+	v->value = value;
+	ans_set_str(&v->note, note != NULL && *note != '\0' ? note : NULL);
+	v->file = NULL;
+	v->line = v->note_line = 0;
+}
+
 static int
 ans_fail(struct sa_record_error *err, const char *fmt, ...) UT_PRINTF(2, 3);
 
@@ -132,50 +219,36 @@ ans_number(const char *s, int max)
 }
 
 static int
-ans_valid_id(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
-		    (*s >= '0' && *s <= '9') || *s == '_' || *s == '-'))
-			return 0;
-	return 1;
-}
-
-static int
 ans_header(struct ans_parse *p, const struct sa_record *r,
     struct sa_record_error *err)
 {
-	struct answers *a = p->a;
-	struct ans_service *s;
-
 	if (*r->type != '\0')
 		goto unknown;
 	if (strcmp(r->name, "organization") == 0 ||
-	    strcmp(r->name, "organisation") == 0)
+	    strcmp(r->name, "organisation") == 0) {
+		/* The two spellings are one section: a second one is a repeat. */
+		if (p->org_line != 0)
+			return ans_fail(err, "[%s] repeats the [organization] section of line %u",
+			    r->name, p->org_line);
+		p->org_line = r->line;
 		p->section = ANS_SEC_ORG;
-	else if (strcmp(r->name, "diagnosis") == 0)
+	} else if (strcmp(r->name, "diagnosis") == 0)
 		p->section = ANS_SEC_DIAGNOSIS;
 	else if (strcmp(r->name, "cloud") == 0)
 		p->section = ANS_SEC_CLOUD;
 	else if (strncmp(r->name, "service.", 8) == 0) {
-		if (!ans_valid_id(r->name + 8))
-			return ans_fail(err, "service names may hold letters, digits, '_' and '-'");
+		if (!ans_valid_service_id(r->name + 8))
+			return ans_fail(err, "service ids hold 1-%d letters, digits, '_' and '-'",
+			    ANS_MAX_ID);
 		p->section = ANS_SEC_SERVICE;
-		a->services = xreallocarray(a->services, a->n_services + 1,
-		    sizeof(*a->services));
-		s = &a->services[a->n_services++];
-		memset(s, 0, sizeof(*s));
-		s->id = xstrdup(r->name + 8);
-		ans_value_init(s->cloud, CAT_MAX_CLOUD);
-		p->service = s;
+		p->service = ans_add_service(p->a, r->name + 8);
 	} else
 		goto unknown;
 	return 0;
 unknown:
-	return ans_fail(err, "unknown section; expected [organization], "
-	    "[diagnosis], [cloud] or [service.NAME]");
+	return ans_fail(err, "unknown section [%s%s%s]; expected [organization], "
+	    "[diagnosis], [cloud] or [service.ID]", r->type, *r->type ? " " : "",
+	    r->name);
 }
 
 static int
@@ -186,17 +259,18 @@ ans_org_field(struct ans_parse *p, const struct sa_record *r,
 	int b;
 
 	if (strcmp(r->key, "name") == 0)
-		a->org_name = xstrdup(r->value);
+		ans_set_str(&a->org_name, r->value);
 	else if (strcmp(r->key, "site") == 0)
-		a->site = xstrdup(r->value);
+		ans_set_str(&a->site, r->value);
 	else if (strcmp(r->key, "basic_policy") == 0) {
 		if (ut_parse_bool(r->value, &b) < 0)
 			return ans_fail(err, "basic_policy must be yes or no");
 		a->basic_policy = b;
 	} else if (strcmp(r->key, "basic_policy_location") == 0)
-		a->basic_policy_location = xstrdup(r->value);
+		ans_set_str(&a->basic_policy_location, r->value);
 	else
-		return ans_fail(err, "unknown key \"%s\" in [organization]", r->key);
+		return ans_fail(err, "unknown key \"%s\" in [organization]; expected "
+		    "name, site, basic_policy or basic_policy_location", r->key);
 	return 0;
 }
 
@@ -205,24 +279,42 @@ ans_item_field(struct ans_parse *p, const struct sa_record *r,
     struct ans_value *v, int max, int cloud, struct sa_record_error *err)
 {
 	const char *key = r->key;
-	int n, value, is_note = 0;
+	int n, value, is_note = 0, dummy;
 
 	if (strncmp(key, "note.", 5) == 0) {
 		key += 5;
 		is_note = 1;
 	}
 	n = ans_number(key, max);
-	if (n < 0)
-		return ans_fail(err, "\"%s\": %s %s 1-%d", r->key,
-		    is_note ? "a note needs an" : "expected an",
-		    cloud ? "cloud item" : "item", max);
+	if (n < 0) {
+		if (is_note)
+			return ans_fail(err, "\"%s\": a note needs %s number 1-%d",
+			    r->key, cloud ? "a cloud item" : "an item", max);
+		return ans_fail(err, "\"%s\" is not %s 1-%d%s", r->key,
+		    cloud ? "a cloud checklist item" : "a self-diagnosis item", max,
+		    p->section == ANS_SEC_SERVICE ? ", label or note.N" :
+		    " or note.N");
+	}
 	if (is_note) {
-		v[n - 1].note = xstrdup(r->value);
+		if (v[n - 1].note_line != 0)
+			return ans_fail(err, "note for %s %d given twice (first on line %u)",
+			    cloud ? "cloud item" : "item", n, v[n - 1].note_line);
+		v[n - 1].note_line = r->line;
+		if (*r->value != '\0')
+			v[n - 1].note = xstrdup(r->value);
 		return 0;
 	}
-	if (ans_parse_value(r->value, cloud, &value) < 0)
-		return ans_fail(err, "item %d: \"%s\" is not an answer; use 4, 2, 0, -1%s or na",
-		    n, r->value, cloud ? ", yes, partly, no, unknown" : "");
+	if (v[n - 1].line != 0)
+		return ans_fail(err, "%s %d answered twice (first on line %u)",
+		    cloud ? "cloud item" : "item", n, v[n - 1].line);
+	if (ans_parse_value(r->value, cloud, &value) < 0) {
+		if (!cloud && ans_parse_value(r->value, 1, &dummy) == 0)
+			return ans_fail(err, "item %d: \"%s\" is a cloud checklist answer; "
+			    "self-diagnosis items take 4, 2, 0, -1 or na", n, r->value);
+		return ans_fail(err, "%s %d: \"%s\" is not an answer; use 4, 2, 0, -1%s or na",
+		    cloud ? "cloud item" : "item", n, r->value,
+		    cloud ? ", yes, partly, no, unknown" : "");
+	}
 	v[n - 1].value = value;
 	v[n - 1].line = r->line;
 	return 0;
@@ -245,13 +337,15 @@ ans_on_record(void *user, const struct sa_record *r, struct sa_record_error *err
 		return ans_item_field(p, r, p->a->cloud, (int)p->cat->n_cloud, 1, err);
 	case ANS_SEC_SERVICE:
 		if (strcmp(r->key, "label") == 0) {
-			p->service->label = xstrdup(r->value);
+			ans_set_str(&p->service->label, r->value);
 			return 0;
 		}
 		return ans_item_field(p, r, p->service->cloud,
 		    (int)p->cat->n_cloud, 1, err);
+	case ANS_SEC_NONE:
+		break;
 	}
-	return -EINVAL;
+	return ans_fail(err, "a field outside any section");
 }
 
 static void
@@ -264,6 +358,10 @@ ans_take_str(char **dst, char **src)
 	*src = NULL;
 }
 
+/*
+ * A later file's answer replaces the value and its note together (the
+ * note explains that value); a note given alone replaces only the note.
+ */
 static void
 ans_take_values(struct ans_value *dst, struct ans_value *src, size_t n,
     const char *file)
@@ -275,20 +373,15 @@ ans_take_values(struct ans_value *dst, struct ans_value *src, size_t n,
 			dst[i].value = src[i].value;
 			dst[i].file = file;
 			dst[i].line = src[i].line;
+			free(dst[i].note);
+			dst[i].note = NULL;
+			dst[i].note_line = 0;
 		}
-		ans_take_str(&dst[i].note, &src[i].note);
+		if (src[i].note != NULL) {
+			ans_take_str(&dst[i].note, &src[i].note);
+			dst[i].note_line = src[i].note_line;
+		}
 	}
-}
-
-static struct ans_service *
-ans_find_service(struct answers *a, const char *id)
-{
-	size_t i;
-
-	for (i = 0; i < a->n_services; i++)
-		if (strcmp(a->services[i].id, id) == 0)
-			return &a->services[i];
-	return NULL;
 }
 
 /* Lay the fresh file's answers over a's. */
@@ -310,15 +403,7 @@ ans_merge(struct answers *a, struct answers *f, const char *name)
 	if (f->basic_policy != ANS_UNSET)
 		a->basic_policy = f->basic_policy;
 	for (i = 0; i < f->n_services; i++) {
-		s = ans_find_service(a, f->services[i].id);
-		if (s == NULL) {
-			a->services = xreallocarray(a->services, a->n_services + 1,
-			    sizeof(*a->services));
-			s = &a->services[a->n_services++];
-			memset(s, 0, sizeof(*s));
-			s->id = xstrdup(f->services[i].id);
-			ans_value_init(s->cloud, CAT_MAX_CLOUD);
-		}
+		s = ans_add_service(a, f->services[i].id);
 		ans_take_str(&s->label, &f->services[i].label);
 		ans_take_values(s->cloud, f->services[i].cloud, CAT_MAX_CLOUD, file);
 	}
@@ -336,7 +421,7 @@ ans_load_buffer(struct answers *a, const struct catalog *cat, const char *name,
 	memset(&p, 0, sizeof(p));
 	p.a = &fresh;
 	p.cat = cat;
-	p.section = (enum ans_section)-1;
+	p.section = ANS_SEC_NONE;
 	r = rf_parse_buffer(name, data, len, NULL, ans_on_record, &p, err);
 	if (r == 0)
 		ans_merge(a, &fresh, name);
@@ -361,5 +446,148 @@ ans_load(struct answers *a, const struct catalog *cat, const char *path,
 	}
 	r = ans_load_buffer(a, cat, path, data, len, err);
 	free(data);
+	return r;
+}
+
+/* A value on one line: control characters (a pasted newline) become spaces. */
+static void
+ans_put_text(FILE *f, const char *s)
+{
+	for (; *s != '\0'; s++)
+		fputc((unsigned char)*s < 0x20 || *s == 0x7f ? ' ' : *s, f);
+}
+
+static void
+ans_put_field(FILE *f, const char *key, const char *value)
+{
+	fprintf(f, "%s = ", key);
+	ans_put_text(f, value);
+	fputc('\n', f);
+}
+
+static void
+ans_write_values(FILE *f, const struct ans_value *v, size_t n, int cloud)
+{
+	char key[32];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (v[i].value != ANS_UNSET)
+			fprintf(f, "%zu = %s\n", i + 1, cloud ?
+			    ans_cloud_word(v[i].value) : ans_value_name(v[i].value));
+		if (v[i].note != NULL) {
+			snprintf(key, sizeof(key), "note.%zu", i + 1);
+			ans_put_field(f, key, v[i].note);
+		}
+	}
+}
+
+static int
+ans_any(const struct ans_value *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].value != ANS_UNSET || v[i].note != NULL)
+			return 1;
+	return 0;
+}
+
+const char ans_file_header[] =
+    "# smeaudit answers (docs/answers-format.md).\n"
+    "# Written by \"smeaudit interview\", which rewrites this file after every\n"
+    "# answer; hand edits are kept, comments are not.\n";
+
+int
+ans_write(const struct answers *a, const struct catalog *cat, FILE *f)
+{
+	size_t i;
+
+	fputs(ans_file_header, f);
+	if (a->org_name != NULL || a->site != NULL || a->basic_policy != ANS_UNSET ||
+	    a->basic_policy_location != NULL) {
+		fputs("\n[organization]\n", f);
+		if (a->org_name != NULL)
+			ans_put_field(f, "name", a->org_name);
+		if (a->site != NULL)
+			ans_put_field(f, "site", a->site);
+		if (a->basic_policy != ANS_UNSET)
+			fprintf(f, "basic_policy = %s\n", a->basic_policy ? "yes" : "no");
+		if (a->basic_policy_location != NULL)
+			ans_put_field(f, "basic_policy_location", a->basic_policy_location);
+	}
+	if (ans_any(a->diagnosis, cat->n_items)) {
+		fputs("\n[diagnosis]\n", f);
+		ans_write_values(f, a->diagnosis, cat->n_items, 0);
+	}
+	if (ans_any(a->cloud, cat->n_cloud)) {
+		fputs("\n[cloud]\n", f);
+		ans_write_values(f, a->cloud, cat->n_cloud, 1);
+	}
+	for (i = 0; i < a->n_services; i++) {
+		fprintf(f, "\n[service.%s]\n", a->services[i].id);
+		if (a->services[i].label != NULL)
+			ans_put_field(f, "label", a->services[i].label);
+		ans_write_values(f, a->services[i].cloud, cat->n_cloud, 1);
+	}
+	return ferror(f) ? -EIO : 0;
+}
+
+int
+ans_save(const struct answers *a, const struct catalog *cat, const char *path,
+    struct sbuf *err)
+{
+	char *copy, *dir, *tmp;
+	FILE *f;
+	int fd, dfd, r;
+
+	copy = xstrdup(path);
+	dir = xstrdup(dirname(copy));
+	free(copy);
+	copy = xstrdup(path);
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, basename(copy));
+	free(copy);
+	fd = mkostemp(tmp, O_CLOEXEC);	/* mode 0600 */
+	if (fd < 0) {
+		r = -errno;
+		sb_printf(err, "%s: cannot create a file next to it: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	f = fdopen(fd, "w");
+	if (f == NULL) {
+		r = -errno;
+		close(fd);
+		goto fail_unlink;
+	}
+	r = ans_write(a, cat, f);
+	if (r < 0 || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		r = r < 0 ? r : -errno;
+		fclose(f);
+		goto fail_unlink;
+	}
+	if (fclose(f) != 0) {
+		r = -errno;
+		goto fail_unlink;
+	}
+	/* rename replaces a symlink planted at path; it never follows it. */
+	if (rename(tmp, path) < 0) {
+		r = -errno;
+		goto fail_unlink;
+	}
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (dfd >= 0) {
+		/* the rename itself must survive a power cut */
+		(void)fsync(dfd);
+		close(dfd);
+	}
+	r = 0;
+	goto out;
+fail_unlink:
+	sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
+	unlink(tmp);
+out:
+	free(tmp);
+	free(dir);
 	return r;
 }

@@ -216,6 +216,7 @@ audit_run(struct app *app, const char *names)
 	env.data_dir = app->paths.data_dir;
 	env.verbosity = app->verbosity;
 	env.max_examples = (size_t)app->cfg.max_examples;
+	env.ans = &ans;
 	memset(&ro, 0, sizeof(ro));
 	ro.env = &env;
 	ro.jobs = app->cfg.jobs > 0 ? (size_t)app->cfg.jobs :

@@ -18,4 +18,7 @@ struct app_command {
 
 extern const struct app_command app_commands[];
 
+int cmd_interview(struct app *app, int argc, char **argv);
+int cmd_risk(struct app *app, int argc, char **argv);
+
 #endif /* SA_COMMANDS_H */

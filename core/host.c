@@ -465,6 +465,79 @@ h_group_by_name(struct sa_ctx *ctx, const char *name, struct sa_group *ret)
 	return acct_group_by_name(&ctx->acct, name, ret);
 }
 
+static void
+h_fill_answer(const struct ans_value *v, struct sa_answer *ret)
+{
+	/* Fill only what the plugin's (possibly older) struct holds. */
+	struct sa_answer a = {
+		.struct_size = ret->struct_size,
+		.value = v->value == ANS_NA ? SA_LEVEL_NA : v->value,
+		.note = v->note,
+		.file = v->file,
+		.line = v->line,
+	};
+	size_t n = ret->struct_size < sizeof(a) ? ret->struct_size : sizeof(a);
+
+	memcpy(ret, &a, n);
+}
+
+static int
+h_answer_item(struct sa_ctx *ctx, int item, struct sa_answer *ret)
+{
+	const struct answers *ans = ctx->env->ans;
+
+	if (ret == NULL || item < 1 || item > CAT_MAX_ITEMS)
+		return -EINVAL;
+	if (ans == NULL || ans->diagnosis[item - 1].value == ANS_UNSET)
+		return -ENOENT;
+	h_fill_answer(&ans->diagnosis[item - 1], ret);
+	return 0;
+}
+
+static int
+h_answer_cloud(struct sa_ctx *ctx, const char *service, int item,
+    struct sa_answer *ret)
+{
+	const struct answers *ans = ctx->env->ans;
+	const struct ans_service *s = NULL;
+	const struct ans_value *v;
+
+	if (ret == NULL || item < 1 || item > CAT_MAX_CLOUD)
+		return -EINVAL;
+	if (ans == NULL)
+		return service == NULL ? -ENOENT : -EINVAL;
+	if (service != NULL && (s = ans_find_service(ans, service)) == NULL)
+		return -EINVAL;
+	v = s != NULL ? ans_cloud_effective(ans, s, item) : &ans->cloud[item - 1];
+	if (v->value == ANS_UNSET)
+		return -ENOENT;
+	h_fill_answer(v, ret);
+	return 0;
+}
+
+static int
+h_answer_services(struct sa_ctx *ctx, const char *const **ret_ids,
+    const char *const **ret_labels, size_t *ret_count)
+{
+	const struct answers *ans = ctx->env->ans;
+	const char **ids, **labels;
+	size_t i, n = ans != NULL ? ans->n_services : 0;
+
+	ids = host_keep(ctx, xcalloc(n + 1, sizeof(*ids)));
+	labels = host_keep(ctx, xcalloc(n + 1, sizeof(*labels)));
+	for (i = 0; i < n; i++) {
+		ids[i] = ans->services[i].id;
+		labels[i] = ans->services[i].label;
+	}
+	if (ret_ids != NULL)
+		*ret_ids = ids;
+	if (ret_labels != NULL)
+		*ret_labels = labels;
+	if (ret_count != NULL)
+		*ret_count = n;
+	return 0;
+}
+
 const struct sa_host host_table = {
 	.abi_version = SA_ABI_VERSION,
 	.struct_size = sizeof(struct sa_host),
@@ -494,4 +567,7 @@ const struct sa_host host_table = {
 	.user_by_name = h_user_by_name,
 	.group_by_gid = h_group_by_gid,
 	.group_by_name = h_group_by_name,
+	.answer_item = h_answer_item,
+	.answer_cloud = h_answer_cloud,
+	.answer_services = h_answer_services,
 };

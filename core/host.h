@@ -14,6 +14,7 @@
 #include <smeaudit/plugin.h>
 
 #include "accounts.h"
+#include "answers.h"
 #include "cfg.h"
 #include "loader.h"
 #include "rootfs.h"
@@ -34,6 +35,7 @@ struct host_env {
 	const char *data_dir;
 	int verbosity;		/* -1 quiet, 0 normal, 1 -v, 2 -vv */
 	size_t max_examples;
+	const struct answers *ans;	/* NULL: nobody answered anything */
 };
 
 struct sa_ctx {

@@ -49,3 +49,7 @@ sdkincludedir = $(includedir)/smeaudit
 sdkinclude_HEADERS = core/sdk/smeaudit/plugin.h
 pkgconfig_DATA = core/sdk/smeaudit-plugin.pc
 EXTRA_DIST += core/sdk/smeaudit-plugin.pc.in
+
+# Human evidence: the interview, the risk-analysis ledger.
+core_libsmeaudit_core_a_SOURCES += core/cmd_interview.c
+core_libsmeaudit_core_a_SOURCES += core/cmd_risk.c core/ledger.c core/ledger.h

@@ -19,6 +19,8 @@
 #include "rx.h"
 
 const struct app_command app_commands[] = {
+	{ "interview", N_("answer the questions no plugin can check"), cmd_interview },
+	{ "risk", N_("compute the risk-analysis ledger (--ledger FILE)"), cmd_risk },
 	{ NULL, NULL, NULL }
 };
 

@@ -137,6 +137,83 @@ rj_numbers(struct jw *w, const char *key, const unsigned char *set, size_t max)
 	jw_end(w, ']');
 }
 
+/* A service's scored checklist, inside its entry of cloud.services. */
+static void
+rj_service(struct jw *w, const struct report *rep, const struct score_service *ss)
+{
+	const struct catalog *cat = rep->cat;
+	size_t i;
+
+	jw_int(w, "score", ss->total.score);
+	jw_int(w, "max", ss->total.max);
+	jw_int(w, "unknown", ss->total.unknown);
+	jw_int(w, "disagreements", (long long)ss->disagreements);
+	jw_array(w, "groups");
+	for (i = 0; i < cat->n_groups; i++) {
+		jw_object(w, NULL);
+		jw_string(w, "id", cat->groups[i].id);
+		jw_string(w, "label", cat_text(&cat->groups[i].label, rep->lang));
+		rj_total(w, &ss->groups[i]);
+		jw_end(w, '}');
+	}
+	jw_end(w, ']');
+	jw_array(w, "items");
+	for (i = 0; i < cat->n_cloud; i++) {
+		jw_object(w, NULL);
+		jw_int(w, "number", (long long)i + 1);
+		jw_string(w, "group", cat->groups[cat->cloud[i].group].id);
+		jw_string(w, "label", cat_text(&cat->cloud[i].label, rep->lang));
+		rj_entry(w, rep, &ss->items[i]);
+		jw_end(w, '}');
+	}
+	jw_end(w, ']');
+}
+
+static void
+rj_disagreement(struct jw *w, const struct report *rep, const char *kind,
+    int number, const char *service, const struct score_entry *e)
+{
+	size_t i;
+
+	jw_object(w, NULL);
+	jw_string(w, "kind", kind);
+	jw_int(w, "number", number);
+	jw_string(w, "service", service);
+	rj_level(w, "answer", e->answer);
+	rj_level(w, "evidence", e->evidence);
+	jw_int(w, "score", e->score);
+	jw_array(w, "finding_ids");
+	for (i = 0; i < e->n_findings; i++)
+		jw_string(w, NULL, rep->store->v[e->findings[i]].id);
+	jw_end(w, ']');
+	jw_end(w, '}');
+}
+
+/* Every answer the evidence contradicts, in one list (the flags stay too). */
+static void
+rj_disagreements(struct jw *w, const struct report *rep)
+{
+	const struct score *sc = rep->score;
+	size_t i, j;
+
+	jw_array(w, "disagreements");
+	for (i = 0; i < sc->n_items; i++)
+		if (sc->items[i].disagreement)
+			rj_disagreement(w, rep, "item", sc->items[i].number, NULL,
+			    &sc->items[i]);
+	if (sc->n_services == 0)
+		for (i = 0; i < sc->n_cloud; i++)
+			if (sc->cloud[i].disagreement)
+				rj_disagreement(w, rep, "cloud", sc->cloud[i].number,
+				    NULL, &sc->cloud[i]);
+	for (j = 0; j < sc->n_services; j++)
+		for (i = 0; i < sc->n_cloud; i++)
+			if (sc->services[j].items[i].disagreement)
+				rj_disagreement(w, rep, "cloud", (int)i + 1,
+				    sc->services[j].id, &sc->services[j].items[i]);
+	jw_end(w, ']');
+}
+
 int
 rep_write_json(const struct report *rep, FILE *f)
 {
@@ -260,10 +337,14 @@ rep_write_json(const struct report *rep, FILE *f)
 			jw_end(&w, '}');
 		}
 		jw_end(&w, ']');
+		if (i < sc->n_services)
+			rj_service(&w, rep, &sc->services[i]);
 		jw_end(&w, '}');
 	}
 	jw_end(&w, ']');
 	jw_end(&w, '}');
+
+	rj_disagreements(&w, rep);
 
 	jw_array(&w, "plugins");
 	for (i = 0; i < rep->n_plugins; i++) {

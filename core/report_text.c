@@ -200,6 +200,13 @@ rt_finding(const struct report *rep, FILE *f, const struct fnd_finding *fd)
 	}
 }
 
+/* An answer or evidence level (4/2/0/-1/na) in words. */
+static const char *
+rt_value_label(int v)
+{
+	return v == ANS_NA ? rep_level_label(4, 0) : rep_level_label(v, 1);
+}
+
 static void
 rt_item(const struct report *rep, FILE *f, const struct score_entry *e,
     const struct cat_text *label, const struct cat_text *advice, int detail)
@@ -217,10 +224,23 @@ rt_item(const struct report *rep, FILE *f, const struct score_entry *e,
 		    e->source == SCORE_SRC_ANSWER ? _("answer") :
 		    _("evidence and answer"));
 	fputc('\n', f);
-	if (e->disagreement)
+	if (e->disagreeing_services > 0) {
+		fprintf(f, "      %s", rep->color ? "\033[1;31m" : "");
+		fprintf(f, _("DISAGREEMENT: the answers of %zu service(s) contradict the evidence (see below)"),
+		    e->disagreeing_services);
+		fprintf(f, "%s\n", rt_reset(rep));
+	} else if (e->disagreement)
 		fprintf(f, "      %s%s %s, %s %s%s\n", rep->color ? "\033[1;31m" : "",
 		    _("DISAGREEMENT: answered"), ans_value_name(e->answer),
 		    _("evidence says"), ans_value_name(e->evidence), rt_reset(rep));
+	else if (e->source == SCORE_SRC_BOTH && e->answer != ANS_UNSET &&
+	    e->evidence != SCORE_NO_EVIDENCE) {
+		fputs("      ", f);
+		fprintf(f, _("answered %s (%s) · evidence %s (%s)"),
+		    ans_value_name(e->answer), rt_value_label(e->answer),
+		    ans_value_name(e->evidence), rt_value_label(e->evidence));
+		fputc('\n', f);
+	}
 	if (e->failed_plugins != NULL && e->unknown == SCORE_UNK_CHECK_FAILED) {
 		fprintf(f, "      %s ", _("failed plugin:"));
 		rt_safe(f, e->failed_plugins);
@@ -306,6 +326,147 @@ rt_cloud(const struct report *rep, FILE *f)
 	fputc('\n', f);
 }
 
+/* The findings behind a disagreement: what contradicts the answer. */
+static void
+rt_contradicting(const struct report *rep, FILE *f, const struct score_entry *e)
+{
+	const struct fnd_finding *fd;
+	size_t i, k;
+
+	for (i = 0; i < e->n_findings; i++) {
+		fd = &rep->store->v[e->findings[i]];
+		/* what agrees with the answer does not explain the disagreement */
+		if (!fd->scored || fd->level == SA_LEVEL_UNKNOWN ||
+		    fd->level == e->answer)
+			continue;
+		fprintf(f, "        %s [%s]", fd->check, fnd_level_name(fd->level));
+		for (k = 0; k < fd->n_examples && k < 3; k++) {
+			fputs(k == 0 ? " " : ", ", f);
+			rt_safe(f, fd->examples[k]);
+		}
+		if (fd->count > 3 || fd->count > fd->n_examples)
+			fprintf(f, " (%s %llu)", _("count"), (unsigned long long)fd->count);
+		fputc('\n', f);
+	}
+}
+
+static void
+rt_disagreement(const struct report *rep, FILE *f, int cloud, int number,
+    const struct cat_text *label, const char *service, const char *service_label,
+    const struct score_entry *e)
+{
+	fprintf(f, "  %s", rep->color ? "\033[1;31m" : "");
+	fprintf(f, cloud ? _("Cloud item %d") : _("Item %d"), number);
+	fprintf(f, "%s ", rt_reset(rep));
+	rt_safe(f, cat_text(label, rep->lang));
+	if (service != NULL) {
+		fputs(" — ", f);
+		rt_safe(f, service);
+		if (service_label != NULL) {
+			fputs(" (", f);
+			rt_safe(f, service_label);
+			fputc(')', f);
+		}
+	}
+	fputs("\n      ", f);
+	fprintf(f, _("answered %s (%s); the evidence says %s (%s)"),
+	    ans_value_name(e->answer), rt_value_label(e->answer),
+	    ans_value_name(e->evidence), rt_value_label(e->evidence));
+	fputc('\n', f);
+	rt_contradicting(rep, f, e);
+}
+
+/*
+ * Where an answer and the evidence disagree, the evidence decides; the
+ * consultant needs those places first, so they come right after the
+ * scores.
+ */
+static void
+rt_disagreements(const struct report *rep, FILE *f)
+{
+	const struct score *sc = rep->score;
+	const struct catalog *cat = rep->cat;
+	size_t i, j;
+
+	if (sc->disagreements == 0)
+		return;
+	fprintf(f, "%s%s (%zu)%s\n", rep->color ? "\033[1;31m" : rt_bold(rep),
+	    _("Answers contradicted by evidence"), sc->disagreements,
+	    rt_reset(rep));
+	fprintf(f, "  %s\n", _("The score follows the evidence. Check these answers with whoever gave them."));
+	for (i = 0; i < sc->n_items; i++)
+		if (sc->items[i].disagreement)
+			rt_disagreement(rep, f, 0, sc->items[i].number,
+			    &cat->items[i].label, NULL, NULL, &sc->items[i]);
+	if (sc->n_services == 0)
+		for (i = 0; i < sc->n_cloud; i++)
+			if (sc->cloud[i].disagreement)
+				rt_disagreement(rep, f, 1,
+				    sc->cloud[i].number, &cat->cloud[i].label, NULL,
+				    NULL, &sc->cloud[i]);
+	for (j = 0; j < sc->n_services; j++)
+		for (i = 0; i < sc->n_cloud; i++)
+			if (sc->services[j].items[i].disagreement)
+				rt_disagreement(rep, f, 1, (int)i + 1,
+				    &cat->cloud[i].label, sc->services[j].id,
+				    sc->services[j].label, &sc->services[j].items[i]);
+	fputc('\n', f);
+}
+
+/* One service's checklist: totals per group, then what is not in place. */
+static void
+rt_service(const struct report *rep, FILE *f, const struct score_service *ss)
+{
+	const struct catalog *cat = rep->cat;
+	size_t i, shown = 0;
+
+	fprintf(f, "  %s%s ", rt_bold(rep), _("Cloud service"));
+	rt_safe(f, ss->id);
+	if (ss->label != NULL) {
+		fputs(" (", f);
+		rt_safe(f, ss->label);
+		fputc(')', f);
+	}
+	fprintf(f, "%s  %d / %d", rt_reset(rep), ss->total.score, ss->total.max);
+	if (ss->total.unknown > 0)
+		fprintf(f, "  (%s %d)", _("unknown:"), ss->total.unknown);
+	if (ss->disagreements > 0)
+		fprintf(f, "  (%s %zu)", _("disagreements:"), ss->disagreements);
+	fputc('\n', f);
+	fputs("     ", f);
+	for (i = 0; i < cat->n_groups; i++) {
+		if (i > 0)
+			fputs(" · ", f);
+		rt_safe(f, cat_text(&cat->groups[i].label, rep->lang));
+		fprintf(f, " %d/%d", ss->groups[i].score, ss->groups[i].max);
+	}
+	fputc('\n', f);
+	for (i = 0; i < cat->n_cloud; i++) {
+		if (ss->items[i].score == 4)
+			continue;
+		fputs("   ", f);
+		rt_item(rep, f, &ss->items[i], &cat->cloud[i].label, NULL, 0);
+		shown++;
+	}
+	if (shown == 0)
+		fprintf(f, "     %s\n", _("every item in place"));
+}
+
+static void
+rt_services(const struct report *rep, FILE *f)
+{
+	const struct score *sc = rep->score;
+	size_t i;
+
+	if (sc->n_services == 0)
+		return;
+	fprintf(f, "%s%s%s\n", rt_bold(rep), _("Cloud checklist per service"),
+	    rt_reset(rep));
+	for (i = 0; i < sc->n_services; i++)
+		rt_service(rep, f, &sc->services[i]);
+	fputc('\n', f);
+}
+
 static void
 rt_plugins(const struct report *rep, FILE *f)
 {
@@ -336,8 +497,10 @@ int
 rep_write_text(const struct report *rep, FILE *f)
 {
 	rt_header(rep, f);
+	rt_disagreements(rep, f);
 	rt_items(rep, f);
 	rt_cloud(rep, f);
+	rt_services(rep, f);
 	rt_plugins(rep, f);
 	return ferror(f) ? -1 : 0;
 }

@@ -41,9 +41,25 @@ score_unknown_name(enum score_unknown u)
 	}
 }
 
-/* The evidence level of one item (cloud selects the cloud checklist). */
+/* Whether f was reported against object (one of its listed objects). */
 static int
-score_evidence(struct score_entry *e, const struct fnd_store *store, int cloud)
+score_has_object(const struct fnd_finding *f, const char *object)
+{
+	size_t i;
+
+	for (i = 0; i < f->n_examples; i++)
+		if (strcmp(f->examples[i], object) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * The evidence level of one item (cloud selects the cloud checklist);
+ * object, when given, keeps only the findings reported against it.
+ */
+static int
+score_evidence(struct score_entry *e, const struct fnd_store *store, int cloud,
+    const char *object)
 {
 	int ok = 0, partly = 0, not = 0, unknown = 0, na = 0;
 	size_t i;
@@ -52,6 +68,8 @@ score_evidence(struct score_entry *e, const struct fnd_store *store, int cloud)
 		const struct fnd_finding *f = &store->v[i];
 
 		if ((cloud ? f->cloud_item : f->item) != e->number)
+			continue;
+		if (object != NULL && !score_has_object(f, object))
 			continue;
 		e->findings = xreallocarray(e->findings, e->n_findings + 1,
 		    sizeof(*e->findings));
@@ -78,14 +96,14 @@ score_evidence(struct score_entry *e, const struct fnd_store *store, int cloud)
 static void
 score_entry(struct score_entry *e, int number, const struct fnd_store *store,
     const struct ans_value *answer, score_failed_fn failed, void *user,
-    int cloud)
+    int cloud, const char *object)
 {
 	int ev, an;
 
 	memset(e, 0, sizeof(*e));
 	e->number = number;
 	e->applicable = 1;
-	e->evidence = ev = score_evidence(e, store, cloud);
+	e->evidence = ev = score_evidence(e, store, cloud, object);
 	e->answer = an = answer != NULL ? answer->value : ANS_UNSET;
 	e->note = answer != NULL ? answer->note : NULL;
 	if (ev == SCORE_NO_EVIDENCE || ev == SA_LEVEL_UNKNOWN)
@@ -140,9 +158,9 @@ score_add(struct score_total *t, const struct score_entry *e)
 }
 
 /*
- * A cloud item without an organisation-wide answer takes the services'
- * answers together: every service 4 -> 4, every service 0 -> 0, a mix
- * -> 2, nobody knows -> -1.
+ * What the services answered to cloud item number, taken together for
+ * the overall line: every service 4 -> 4, every service 0 -> 0, a mix
+ * -> 2, nobody knows -> -1.  Without services it is the [cloud] answer.
  */
 static struct ans_value
 score_cloud_answer(const struct answers *ans, int number)
@@ -151,10 +169,10 @@ score_cloud_answer(const struct answers *ans, int number)
 	int ok = 0, partly = 0, not = 0, unknown = 0, na = 0;
 	size_t i;
 
-	if (v.value != ANS_UNSET || ans->n_services == 0)
+	if (ans->n_services == 0)
 		return v;
 	for (i = 0; i < ans->n_services; i++) {
-		switch (ans->services[i].cloud[number - 1].value) {
+		switch (ans_cloud_effective(ans, &ans->services[i], number)->value) {
 		case 4: ok = 1; break;
 		case 2: partly = 1; break;
 		case 0: not = 1; break;
@@ -163,6 +181,8 @@ score_cloud_answer(const struct answers *ans, int number)
 		default: break;
 		}
 	}
+	v.note = NULL;
+	v.value = ANS_UNSET;
 	if (ok || partly || not)
 		v.value = score_combine(ok, partly, not);
 	else if (unknown)
@@ -170,6 +190,132 @@ score_cloud_answer(const struct answers *ans, int number)
 	else if (na)
 		v.value = ANS_NA;
 	return v;
+}
+
+/* Whether f names one of the declared services. */
+static int
+score_names_service(const struct fnd_finding *f, const struct answers *ans)
+{
+	size_t i;
+
+	for (i = 0; i < ans->n_services; i++)
+		if (score_has_object(f, ans->services[i].id))
+			return 1;
+	return 0;
+}
+
+/*
+ * An overall cloud item when services are declared: the services' scores
+ * and the evidence that names none of them, combined like evidence
+ * except that an unknown service keeps a full score from being claimed
+ * (4 with one service unanswered is only 2: that service is a gap).
+ */
+static void
+score_cloud_overall(struct score *sc, struct score_entry *e, int number,
+    const struct fnd_store *store, const struct answers *ans,
+    score_failed_fn failed, void *user)
+{
+	struct ans_value cv = score_cloud_answer(ans, number);
+	int ok = 0, partly = 0, not = 0, unknown = 0, na = 0;
+	int said_unknown = 0, any_evidence = 0, any_answer = 0;
+	size_t i;
+
+	memset(e, 0, sizeof(*e));
+	e->number = number;
+	e->applicable = 1;
+	e->evidence = score_evidence(e, store, 1, NULL);
+	e->answer = cv.value;
+	e->note = ans->cloud[number - 1].note;
+	for (i = 0; i < sc->n_services; i++) {
+		const struct score_entry *se = &sc->services[i].items[number - 1];
+
+		if (!se->applicable)
+			na = 1;
+		else if (se->score == 4)
+			ok = 1;
+		else if (se->score == 2)
+			partly = 1;
+		else if (se->score == 0)
+			not = 1;
+		else
+			unknown = 1;
+		said_unknown |= se->unknown == SCORE_UNK_ANSWERED;
+		any_evidence |= se->source == SCORE_SRC_EVIDENCE ||
+		    se->source == SCORE_SRC_BOTH;
+		any_answer |= se->source == SCORE_SRC_ANSWER ||
+		    se->source == SCORE_SRC_BOTH;
+		e->disagreement |= se->disagreement;
+		e->disagreeing_services += (size_t)se->disagreement;
+	}
+	for (i = 0; i < store->n; i++) {
+		const struct fnd_finding *f = &store->v[i];
+
+		if (f->cloud_item != number || !f->scored ||
+		    score_names_service(f, ans))
+			continue;
+		any_evidence = 1;
+		switch (f->level) {
+		case SA_LEVEL_IMPLEMENTED: ok = 1; break;
+		case SA_LEVEL_PARTLY: partly = 1; break;
+		case SA_LEVEL_NOT: not = 1; break;
+		case SA_LEVEL_NA: na = 1; break;
+		default: unknown = 1; break;
+		}
+	}
+	e->source = any_evidence && any_answer ? SCORE_SRC_BOTH :
+	    any_evidence ? SCORE_SRC_EVIDENCE : any_answer ? SCORE_SRC_ANSWER :
+	    SCORE_SRC_NONE;
+	if (ok || partly || not) {
+		e->score = score_combine(ok, partly, not);
+		if (unknown && e->score == 4)
+			e->score = 2;
+		return;
+	}
+	if (!unknown && na) {
+		e->score = 4;
+		e->applicable = 0;
+		return;
+	}
+	e->score = -1;
+	e->failed_plugins = failed != NULL ? failed(user, 0, number) : NULL;
+	if (said_unknown)
+		e->unknown = SCORE_UNK_ANSWERED;
+	else if (e->failed_plugins != NULL)
+		e->unknown = SCORE_UNK_CHECK_FAILED;
+	else if (any_evidence)
+		e->unknown = SCORE_UNK_CANNOT_TELL;
+	else
+		e->unknown = SCORE_UNK_NOBODY;
+}
+
+static void
+score_services(struct score *sc, const struct catalog *cat,
+    const struct fnd_store *store, const struct answers *ans,
+    score_failed_fn failed, void *user)
+{
+	size_t i, j;
+
+	sc->n_services = ans->n_services;
+	sc->services = ans->n_services > 0 ?
+	    xcalloc(ans->n_services, sizeof(*sc->services)) : NULL;
+	for (i = 0; i < ans->n_services; i++) {
+		const struct ans_service *as = &ans->services[i];
+		struct score_service *ss = &sc->services[i];
+
+		ss->id = as->id;
+		ss->label = as->label;
+		for (j = 0; j < cat->n_cloud; j++) {
+			struct score_entry *e = &ss->items[j];
+
+			score_entry(e, (int)j + 1, store,
+			    ans_cloud_effective(ans, as, (int)j + 1), failed, user,
+			    1, as->id);
+			score_add(&ss->total, e);
+			score_add(&ss->groups[cat->cloud[j].group], e);
+			ss->disagreements += (size_t)e->disagreement;
+		}
+		sc->disagreements += ss->disagreements;
+	}
 }
 
 void
@@ -187,7 +333,8 @@ score_compute(struct score *sc, const struct catalog *cat,
 	for (i = 0; i < cat->n_items; i++) {
 		struct score_entry *e = &sc->items[i];
 
-		score_entry(e, (int)i + 1, store, &ans->diagnosis[i], failed, user, 0);
+		score_entry(e, (int)i + 1, store, &ans->diagnosis[i], failed, user,
+		    0, NULL);
 		score_add(&sc->total, e);
 		score_add(&sc->categories[cat->items[i].category], e);
 		sc->disagreements += (size_t)e->disagreement;
@@ -205,21 +352,25 @@ score_compute(struct score *sc, const struct catalog *cat,
 		sc->rules[i] = any_unknown ? -1 : all4 ? 4 : all0 ? 0 : 2;
 	}
 	sc->n_cloud = cat->n_cloud;
+	score_services(sc, cat, store, ans, failed, user);
 	for (i = 0; i < cat->n_cloud; i++) {
-		cv = score_cloud_answer(ans, (int)i + 1);
-		score_entry(&sc->cloud[i], (int)i + 1, store, &cv, failed, user, 1);
-		/* the note of a combined answer belongs to no single service */
-		if (ans->cloud[i].value == ANS_UNSET)
-			sc->cloud[i].note = ans->cloud[i].note;
+		if (sc->n_services > 0)
+			score_cloud_overall(sc, &sc->cloud[i], (int)i + 1, store, ans,
+			    failed, user);
+		else {
+			cv = score_cloud_answer(ans, (int)i + 1);
+			score_entry(&sc->cloud[i], (int)i + 1, store, &cv, failed,
+			    user, 1, NULL);
+			sc->disagreements += (size_t)sc->cloud[i].disagreement;
+		}
 		score_add(&sc->cloud_total, &sc->cloud[i]);
-		sc->disagreements += (size_t)sc->cloud[i].disagreement;
 	}
 }
 
 void
 score_free(struct score *sc)
 {
-	size_t i;
+	size_t i, j;
 
 	for (i = 0; i < CAT_MAX_ITEMS; i++) {
 		free(sc->items[i].findings);
@@ -229,5 +380,11 @@ score_free(struct score *sc)
 		free(sc->cloud[i].findings);
 		free(sc->cloud[i].failed_plugins);
 	}
+	for (i = 0; i < sc->n_services; i++)
+		for (j = 0; j < CAT_MAX_CLOUD; j++) {
+			free(sc->services[i].items[j].findings);
+			free(sc->services[i].items[j].failed_plugins);
+		}
+	free(sc->services);
 	memset(sc, 0, sizeof(*sc));
 }

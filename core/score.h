@@ -40,6 +40,7 @@ struct score_entry {
 	int evidence;		/* 4/2/0/-1, SA_LEVEL_NA or SCORE_NO_EVIDENCE */
 	int answer;		/* 4/2/0/-1, ANS_NA or ANS_UNSET */
 	int disagreement;
+	size_t disagreeing_services;	/* overall cloud item: services that disagree */
 	enum score_unknown unknown;
 	char *failed_plugins;	/* for SCORE_UNK_CHECK_FAILED: "a, b" */
 	const char *note;	/* the answer's note, may be NULL */
@@ -54,6 +55,21 @@ struct score_total {
 	int unknown;		/* entries at -1 */
 };
 
+/*
+ * The cloud checklist of one service ([service.ID]): its answers (or the
+ * organisation-wide [cloud] ones it inherits) against the evidence that
+ * plugins reported for that service (a finding of the cloud item whose
+ * object is the service id, e.g. the backup plugin's copy of its data).
+ */
+struct score_service {
+	const char *id;		/* the answers' strings */
+	const char *label;	/* may be NULL */
+	struct score_entry items[CAT_MAX_CLOUD];
+	struct score_total total;
+	struct score_total groups[CAT_MAX_GROUPS];
+	size_t disagreements;
+};
+
 struct score {
 	struct score_entry items[CAT_MAX_ITEMS];
 	size_t n_items;
@@ -65,7 +81,14 @@ struct score {
 	struct score_entry cloud[CAT_MAX_CLOUD];
 	size_t n_cloud;
 	struct score_total cloud_total;
-	size_t disagreements;
+	/*
+	 * With services, an overall cloud item combines the services' scores
+	 * and any evidence that names no service; its disagreement flag says
+	 * that some service disagrees (counted once per service).
+	 */
+	struct score_service *services;
+	size_t n_services;
+	size_t disagreements;	/* items, cloud items and service items */
 };
 
 /*

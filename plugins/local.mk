@@ -9,3 +9,4 @@ include plugins/wifi/local.mk
 include plugins/firewall/local.mk
 include plugins/encryption/local.mk
 include plugins/screenlock/local.mk
+include plugins/cloud/local.mk

@@ -85,3 +85,14 @@ TESTS += tests/e2e/encryption.sh
 EXTRA_DIST += tests/e2e/encryption.sh
 TESTS += tests/e2e/screenlock.sh
 EXTRA_DIST += tests/e2e/screenlock.sh
+TESTS += tests/e2e/interview.sh
+EXTRA_DIST += tests/e2e/interview.sh tests/e2e/interview.py
+TESTS += tests/e2e/answers.sh
+EXTRA_DIST += tests/e2e/answers.sh
+TESTS += tests/e2e/risk.sh
+EXTRA_DIST += tests/e2e/risk.sh
+# Under ASan, a fixture plugin's deliberate SIGSEGV must stay a signal: ASan's
+# own handler would turn it into exit 1 ("error" instead of "crashed").
+AM_TESTS_ENVIRONMENT += ASAN_OPTIONS="handle_segv=0$${ASAN_OPTIONS:+:$$ASAN_OPTIONS}"; export ASAN_OPTIONS;
+TESTS += tests/e2e/cloud.sh
+EXTRA_DIST += tests/e2e/cloud.sh

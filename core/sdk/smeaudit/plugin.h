@@ -34,7 +34,7 @@ extern "C" {
 #endif
 
 #define SA_ABI_MAJOR 1
-#define SA_ABI_MINOR 0
+#define SA_ABI_MINOR 1
 #define SA_ABI_VERSION ((uint32_t)((SA_ABI_MAJOR << 16) | SA_ABI_MINOR))
 #define SA_ABI_MAJOR_OF(v) ((uint32_t)(v) >> 16)
 #define SA_ABI_MINOR_OF(v) ((uint32_t)(v) & 0xffffu)
@@ -213,6 +213,18 @@ struct sa_group {
 	gid_t gid;
 };
 
+/*
+ * Since 1.1: a human answer (docs/answers-format.md).  The caller sets
+ * struct_size; the core fills only the members that fit.
+ */
+struct sa_answer {
+	size_t struct_size;	/* sizeof(struct sa_answer) */
+	int value;		/* 4, 2, 0, -1 (enum sa_level) or SA_LEVEL_NA */
+	const char *note;	/* NULL when there is none */
+	const char *file;	/* the answers file that gave the value */
+	unsigned int line;
+};
+
 struct sa_host {
 	uint32_t abi_version;	/* the core's SA_ABI_VERSION */
 	uint32_t struct_size;	/* sizeof(struct sa_host) in the core */
@@ -320,7 +332,35 @@ struct sa_host {
 	int (*group_by_gid)(struct sa_ctx *ctx, gid_t gid, struct sa_group *ret);
 	int (*group_by_name)(struct sa_ctx *ctx, const char *name,
 	    struct sa_group *ret);
+
+	/*
+	 * Since 1.1: what people answered (every answers file of the run
+	 * merged, later files winning).  Test SA_HOST_HAS(host, answer_item)
+	 * before use: an older core lacks these members.  Strings live until
+	 * run() ends.  A plugin command sees no answers (-ENOENT, 0 services).
+	 *
+	 * answer_item: self-diagnosis item 1..25.  answer_cloud: cloud
+	 * checklist item 1..15 of the service with that id ([service.ID]),
+	 * or, when that service has no answer of its own, the
+	 * organisation-wide [cloud] one; service NULL asks [cloud] itself.
+	 * Both return 0 with *ret filled, -ENOENT when nobody answered, or
+	 * -EINVAL for an item or service that does not exist.
+	 */
+	int (*answer_item)(struct sa_ctx *ctx, int item, struct sa_answer *ret);
+	int (*answer_cloud)(struct sa_ctx *ctx, const char *service, int item,
+	    struct sa_answer *ret);
+	/*
+	 * Since 1.1: the ids of the [service.ID] sections in the order first
+	 * seen, with their labels (an entry is NULL when a service has none).
+	 */
+	int (*answer_services)(struct sa_ctx *ctx, const char *const **ret_ids,
+	    const char *const **ret_labels, size_t *ret_count);
 };
+
+/* Whether the core's host table has member (added in a later minor). */
+#define SA_HOST_HAS(host, member) \
+	((host)->struct_size >= offsetof(struct sa_host, member) + \
+	    sizeof((host)->member))
 
 /*
  * An extra subcommand ("smeaudit NAME ARGS...").  It runs in the core's
