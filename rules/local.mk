@@ -1,2 +1,3 @@
 # SPDX-License-Identifier: MIT
 dist_rules_DATA += rules/guideline-3.0.catalog
+dist_rules_DATA += rules/os-eol.rules

@@ -75,3 +75,6 @@ endif
 
 TESTS += tests/e2e/core.sh
 EXTRA_DIST += tests/e2e/core.sh
+
+TESTS += tests/e2e/updates.sh
+EXTRA_DIST += tests/e2e/updates.sh

@@ -1,2 +1,14 @@
 # SPDX-License-Identifier: MIT
 # One check suite per core module: tests/unit/check_MODULE.c.
+# Plugin parsers, compiled from the plugins' own sources.
+UNIT_TESTS += tests/unit/check_updates
+tests_unit_check_updates_SOURCES = tests/unit/check_updates.c \
+	plugins/updates/aptconf.c plugins/updates/aptlists.c \
+	plugins/updates/debver.c plugins/updates/eol.c \
+	plugins/updates/jsonpath.c plugins/updates/osrelease.c \
+	plugins/updates/pkglog.c plugins/updates/zread.c \
+	plugins/common/deb822.c plugins/common/dpkgdb.c plugins/common/hostfs.c
+tests_unit_check_updates_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
+	-I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/updates \
+	$(LZ4_CFLAGS) $(ZLIB_CFLAGS)
+tests_unit_check_updates_LDADD = $(UNIT_TEST_LIBS) $(LZ4_LIBS) $(ZLIB_LIBS)
