@@ -78,3 +78,5 @@ EXTRA_DIST += tests/e2e/core.sh
 
 TESTS += tests/e2e/updates.sh
 EXTRA_DIST += tests/e2e/updates.sh
+TESTS += tests/e2e/antivirus.sh
+EXTRA_DIST += tests/e2e/antivirus.sh

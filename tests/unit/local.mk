@@ -12,3 +12,9 @@ tests_unit_check_updates_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
 	-I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/updates \
 	$(LZ4_CFLAGS) $(ZLIB_CFLAGS)
 tests_unit_check_updates_LDADD = $(UNIT_TEST_LIBS) $(LZ4_LIBS) $(ZLIB_LIBS)
+UNIT_TESTS += tests/unit/check_antivirus
+tests_unit_check_antivirus_SOURCES = tests/unit/check_antivirus.c \
+	plugins/antivirus/cvd.c
+tests_unit_check_antivirus_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
+	-I$(top_srcdir)/plugins/antivirus
+tests_unit_check_antivirus_LDADD = $(UNIT_TEST_LIBS)
