@@ -7,3 +7,4 @@ PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared \
 	-export-symbols-regex '^smeaudit_plugin$$' $(SA_SAN_LDFLAGS)
 include plugins/updates/local.mk
 include plugins/antivirus/local.mk
+include plugins/logging/local.mk

@@ -80,3 +80,5 @@ TESTS += tests/e2e/updates.sh
 EXTRA_DIST += tests/e2e/updates.sh
 TESTS += tests/e2e/antivirus.sh
 EXTRA_DIST += tests/e2e/antivirus.sh
+TESTS += tests/e2e/logging.sh
+EXTRA_DIST += tests/e2e/logging.sh

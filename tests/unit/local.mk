@@ -18,3 +18,10 @@ tests_unit_check_antivirus_SOURCES = tests/unit/check_antivirus.c \
 tests_unit_check_antivirus_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
 	-I$(top_srcdir)/plugins/antivirus
 tests_unit_check_antivirus_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_logging
+tests_unit_check_logging_SOURCES = tests/unit/check_logging.c \
+	plugins/logging/journal.c plugins/logging/logrotate.c \
+	plugins/logging/syslogconf.c plugins/common/hostfs.c
+tests_unit_check_logging_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
+	-I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/logging
+tests_unit_check_logging_LDADD = $(UNIT_TEST_LIBS)
