@@ -429,9 +429,9 @@ up_snap(struct up_run *u)
 		return;
 	svc = unit_state(&u->units, "snapd.service");
 	if (u->units.systemd && (svc == UNIT_MASKED || svc == UNIT_DISABLED)) {
-		snprintf(evidence, sizeof(evidence), "%zu snaps installed; "
-		    "snapd.service is %s, so they never refresh", n,
-		    unit_state_name(svc));
+		snprintf(evidence, sizeof(evidence), "%zu snap%s installed; "
+		    "snapd.service is %s: nothing refreshes them", n,
+		    n == 1 ? "" : "s", unit_state_name(svc));
 		up_report(u, "snap", SA_LEVEL_NOT, "snapd.service", evidence, NULL,
 		    NULL);
 		return;
@@ -454,21 +454,21 @@ up_snap(struct up_run *u)
 	level = SA_LEVEL_IMPLEMENTED;
 	if (hold != NULL && strcmp(hold, "forever") == 0) {
 		level = SA_LEVEL_NOT;
-		snprintf(evidence, sizeof(evidence), "%zu snaps; refreshes are held "
-		    "forever (refresh.hold)", n);
+		snprintf(evidence, sizeof(evidence), "%zu snap%s; refreshes are held "
+		    "forever (refresh.hold)", n, n == 1 ? "" : "s");
 	} else if (hold != NULL && up_rfc3339(hold, &t) == 0 && t > u->now) {
 		level = SA_LEVEL_PARTLY;
 		hf_format_time(t, when, sizeof(when));
-		snprintf(evidence, sizeof(evidence), "%zu snaps; refreshes are held "
-		    "until %s", n, when);
+		snprintf(evidence, sizeof(evidence), "%zu snap%s; refreshes are held "
+		    "until %s", n, n == 1 ? "" : "s", when);
 	} else if (last == NULL || up_rfc3339(last, &t) < 0) {
 		level = SA_LEVEL_UNKNOWN;
-		snprintf(evidence, sizeof(evidence), "%zu snaps; no last refresh "
-		    "time in %s", n, state);
+		snprintf(evidence, sizeof(evidence), "%zu snap%s; no last refresh "
+		    "time in %s", n, n == 1 ? "" : "s", state);
 	} else {
 		up_when(u, t, when, sizeof(when));
-		snprintf(evidence, sizeof(evidence), "%zu snaps; last refresh %s", n,
-		    when);
+		snprintf(evidence, sizeof(evidence), "%zu snap%s; last refresh %s", n,
+		    n == 1 ? "" : "s", when);
 		if (u->now - t > u->max_list_age)
 			level = SA_LEVEL_PARTLY;
 	}
@@ -525,13 +525,14 @@ up_flatpak(struct up_run *u)
 	else
 		snprintf(when, sizeof(when), "unknown");
 	if (timer != NULL) {
-		snprintf(evidence, sizeof(evidence), "%zu flatpak apps; %s enabled; "
-		    "newest deploy %s", apps.n, timer, when);
+		snprintf(evidence, sizeof(evidence), "%zu flatpak app%s; %s enabled; "
+		    "newest deploy %s", apps.n, apps.n == 1 ? "" : "s", timer, when);
 		up_report(u, "flatpak", SA_LEVEL_IMPLEMENTED, base, evidence, NULL,
 		    NULL);
 	} else {
-		snprintf(evidence, sizeof(evidence), "%zu flatpak apps, newest "
-		    "deploy %s; no system timer updates them", apps.n, when);
+		snprintf(evidence, sizeof(evidence), "%zu flatpak app%s, newest "
+		    "deploy %s; no system timer updates them", apps.n,
+		    apps.n == 1 ? "" : "s", when);
 		up_report(u, "flatpak", SA_LEVEL_UNKNOWN, base, evidence,
 		    "Per-user automatic updates (GNOME Software, KDE Discover) are "
 		    "not visible to smeaudit.",

@@ -86,6 +86,25 @@ expect_status 0 run "$R" 2026-06-01T00:00:00Z -c "$TMPDIR_TEST/u.ini"
 expect_levels list-age "[4]"
 expect_levels eol "[4]"
 
+# Snap refreshes held: until a date is partly, forever is not.
+cp "$R/var/lib/snapd/state.json" "$TMPDIR_TEST/state.json"
+sed -i 's/"refresh":{"timer"/"refresh":{"hold":"2026-04-01T00:00:00+09:00","timer"/' "$R/var/lib/snapd/state.json"
+expect_status 1 run "$R" 2026-03-01T00:00:00Z
+expect_levels snap "[2]"
+evidence snap | grep -q '2 snaps; refreshes are held until 2026-03-31 15:00 UTC' || fail "hold: $(evidence snap)"
+sed -i 's/"hold":"[^"]*"/"hold":"forever"/' "$R/var/lib/snapd/state.json"
+expect_status 1 run "$R" 2026-03-01T00:00:00Z
+expect_levels snap "[0]"
+# A hold in the past no longer holds anything.
+sed -i 's/"hold":"[^"]*"/"hold":"2026-01-01T00:00:00Z"/' "$R/var/lib/snapd/state.json"
+expect_status 0 run "$R" 2026-03-01T00:00:00Z
+expect_levels snap "[4]"
+printf '{"data": {' > "$R/var/lib/snapd/state.json"
+expect_status 0 run "$R" 2026-03-01T00:00:00Z
+expect_levels snap "[-1]"
+evidence snap | grep -q 'not valid JSON' || fail "broken state: $(evidence snap)"
+cp "$TMPDIR_TEST/state.json" "$R/var/lib/snapd/state.json"
+
 # A Packages list kept gzip-compressed (Acquire::GzipIndexes) reads the same.
 L=$R/var/lib/apt/lists/deb.debian.org_debian_dists_bookworm_main_binary-amd64_Packages
 gzip "$L"
