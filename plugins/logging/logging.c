@@ -91,6 +91,7 @@ struct lg_run {
 	const char *syslog_name;	/* "rsyslog", "syslog-ng" or NULL */
 	enum unit_state syslog_unit;
 	struct hf_names syslog_files;	/* files its rules write */
+	int syslog_forwards;	/* rules sending logs to another host */
 	int syslog_err;
 	char syslog_err_path[256];
 };
@@ -227,9 +228,19 @@ lg_add_file(void *user, const char *path)
 	set->v[set->n++] = hf_strdup(path);
 }
 
+struct lg_syslog_kind {
+	void (*files)(const char *, size_t, sl_file_fn, void *);
+	int (*forwards)(const char *, size_t);
+};
+
+static const struct lg_syslog_kind lg_rsyslog = { sl_rsyslog_files,
+	sl_rsyslog_forwards };
+static const struct lg_syslog_kind lg_syslogng = { sl_syslogng_files,
+	sl_syslogng_forwards };
+
 static void
 lg_syslog_conf(struct lg_run *g, const char *path,
-    void (*scan)(const char *, size_t, sl_file_fn, void *))
+    const struct lg_syslog_kind *kind)
 {
 	char *data;
 	size_t len;
@@ -237,7 +248,8 @@ lg_syslog_conf(struct lg_run *g, const char *path,
 
 	r = g->host->read_file(g->ctx, path, LG_MAX_CONF, &data, &len);
 	if (r == 0) {
-		scan(data, len, lg_add_file, &g->syslog_files);
+		kind->files(data, len, lg_add_file, &g->syslog_files);
+		g->syslog_forwards += kind->forwards(data, len);
 		g->host->free(data);
 	} else if (r != -ENOENT && g->syslog_err == 0) {
 		g->syslog_err = r;
@@ -247,7 +259,7 @@ lg_syslog_conf(struct lg_run *g, const char *path,
 
 static void
 lg_syslog_dir(struct lg_run *g, const char *dir, const char *suffix,
-    void (*scan)(const char *, size_t, sl_file_fn, void *))
+    const struct lg_syslog_kind *kind)
 {
 	struct hf_names names;
 	char *path;
@@ -267,7 +279,7 @@ lg_syslog_dir(struct lg_run *g, const char *dir, const char *suffix,
 		if (!hf_has_suffix(names.v[i], suffix))
 			continue;
 		path = hf_join(dir, names.v[i]);
-		lg_syslog_conf(g, path, scan);
+		lg_syslog_conf(g, path, kind);
 		free(path);
 	}
 	hf_names_free(&names);
@@ -285,13 +297,13 @@ lg_syslog(struct lg_run *g)
 	if (lg_installed(g, rs_pkgs, rs_files)) {
 		g->syslog_name = "rsyslog";
 		g->syslog_unit = unit_state(&g->units, "rsyslog.service");
-		lg_syslog_conf(g, "/etc/rsyslog.conf", sl_rsyslog_files);
-		lg_syslog_dir(g, "/etc/rsyslog.d", ".conf", sl_rsyslog_files);
+		lg_syslog_conf(g, "/etc/rsyslog.conf", &lg_rsyslog);
+		lg_syslog_dir(g, "/etc/rsyslog.d", ".conf", &lg_rsyslog);
 	} else if (lg_installed(g, ng_pkgs, ng_files)) {
 		g->syslog_name = "syslog-ng";
 		g->syslog_unit = unit_state(&g->units, "syslog-ng.service");
-		lg_syslog_conf(g, "/etc/syslog-ng/syslog-ng.conf", sl_syslogng_files);
-		lg_syslog_dir(g, "/etc/syslog-ng/conf.d", ".conf", sl_syslogng_files);
+		lg_syslog_conf(g, "/etc/syslog-ng/syslog-ng.conf", &lg_syslogng);
+		lg_syslog_dir(g, "/etc/syslog-ng/conf.d", ".conf", &lg_syslogng);
 	}
 }
 
@@ -299,8 +311,9 @@ static void
 lg_persistent(struct lg_run *g)
 {
 	char evidence[800], journal[400], syslog[256];
-	int syslog_ok = g->syslog_name != NULL && g->syslog_unit == UNIT_ENABLED &&
-	    g->syslog_files.n > 0;
+	int syslog_on = g->syslog_name != NULL && g->syslog_unit == UNIT_ENABLED;
+	int syslog_ok = syslog_on && (g->syslog_files.n > 0 ||
+	    g->syslog_forwards > 0);
 
 	if (g->units.systemd && g->journald_persistent < 0)
 		snprintf(journal, sizeof(journal), "journald: %s: %s",
@@ -314,9 +327,10 @@ lg_persistent(struct lg_run *g)
 	if (g->syslog_name == NULL)
 		snprintf(syslog, sizeof(syslog), "no syslog daemon");
 	else
-		snprintf(syslog, sizeof(syslog), "%s %s, %zu log file%s configured",
+		snprintf(syslog, sizeof(syslog), "%s %s, %zu log file%s configured%s",
 		    g->syslog_name, unit_state_name(g->syslog_unit),
-		    g->syslog_files.n, g->syslog_files.n == 1 ? "" : "s");
+		    g->syslog_files.n, g->syslog_files.n == 1 ? "" : "s",
+		    g->syslog_forwards > 0 ? ", forwards to a log server" : "");
 	snprintf(evidence, sizeof(evidence), "%s; %s", journal, syslog);
 
 	if ((g->units.systemd && g->journald_persistent == 1) || syslog_ok) {
@@ -655,6 +669,10 @@ lg_retention(struct lg_run *g)
 		lg_retention_journal(g);
 	else if (syslog_on && g->syslog_files.n > 0)
 		return;
+	else if (syslog_on && g->syslog_forwards > 0)
+		lg_report(g, "retention", SA_LEVEL_UNKNOWN, g->syslog_name,
+		    "logs are forwarded to a log server; how long it keeps them "
+		    "is not visible from this host", NULL, NULL);
 	else if ((g->units.systemd && g->journald_persistent < 0) ||
 	    g->syslog_err < 0)
 		lg_report(g, "retention", SA_LEVEL_UNKNOWN, "logs",

@@ -51,6 +51,39 @@ sl_commented(const char *data, const char *p)
 	return *s == '#';
 }
 
+/* Whether p lies inside a "destination NAME { ... };" block. */
+static int
+sl_in_destination(const char *data, const char *p)
+{
+	const char *s = p, *open = NULL;
+	int depth = 0;
+
+	/* Walk back to the brace that opens the enclosing block. */
+	while (s > data) {
+		s--;
+		if (*s == '}')
+			depth++;
+		else if (*s == '{') {
+			if (depth == 0) {
+				open = s;
+				break;
+			}
+			depth--;
+		}
+	}
+	if (open == NULL)
+		return 0;
+	/* The words before it: "destination d_name". */
+	s = open;
+	while (s > data && (s[-1] == ' ' || s[-1] == '\t' || s[-1] == '\n'))
+		s--;
+	while (s > data && s[-1] != ' ' && s[-1] != '\t' && s[-1] != '\n')
+		s--;
+	while (s > data && (s[-1] == ' ' || s[-1] == '\t' || s[-1] == '\n'))
+		s--;
+	return s - data >= 11 && strncmp(s - 11, "destination", 11) == 0;
+}
+
 /* RainerScript: every action(...) of type omfile with a static file. */
 static void
 sl_actions(const char *data, size_t len, sl_file_fn fn, void *user)
@@ -137,4 +170,64 @@ sl_syslogng_files(const char *data, size_t len, sl_file_fn fn, void *user)
 		}
 		p = q + 1;
 	}
+}
+
+int
+sl_rsyslog_forwards(const char *data, size_t len)
+{
+	const char *pos = data, *end = data + len, *line, *a, *close;
+	char *copy, *s, *act, *type;
+	size_t n;
+	int count = 0;
+
+	while (hf_next_line(&pos, end, &line, &n)) {
+		copy = hf_strndup(line, n);
+		s = hf_trim(copy);
+		if (*s != '#' && *s != '$' && strchr(s, '(') == NULL) {
+			act = s + strcspn(s, " \t");
+			act = hf_trim(act);
+			if (strchr(s, '.') != NULL && act[0] == '@' && act[1] != '\0')
+				count++;
+		}
+		free(copy);
+	}
+	for (pos = data; (a = memmem(pos, (size_t)(end - pos), "action(", 7)) != NULL;
+	    pos = close + 1) {
+		close = memchr(a, ')', (size_t)(end - a));
+		if (close == NULL)
+			break;
+		if (sl_commented(data, a))
+			continue;
+		type = sl_attr(a + 7, close, "type");
+		if (type != NULL && strcasecmp(type, "omfwd") == 0)
+			count++;
+		free(type);
+	}
+	return count;
+}
+
+int
+sl_syslogng_forwards(const char *data, size_t len)
+{
+	static const char *const kinds[] = { "network(", "syslog(", "tcp(", "udp(",
+		"tcp6(", "udp6(", NULL };
+	const char *p, *end = data + len, *f;
+	size_t k;
+	int count = 0;
+
+	for (k = 0; kinds[k] != NULL; k++) {
+		size_t n = strlen(kinds[k]);
+
+		for (p = data; (f = memmem(p, (size_t)(end - p), kinds[k], n)) != NULL;
+		    p = f + n) {
+			/* A destination driver: a word of its own, not in a comment. */
+			if ((f > data && ((f[-1] >= 'a' && f[-1] <= 'z') ||
+			    f[-1] == '_' || f[-1] == '-')) || sl_commented(data, f))
+				continue;
+			/* Sources use the same drivers; only destinations forward. */
+			if (sl_in_destination(data, f))
+				count++;
+		}
+	}
+	return count;
 }

@@ -617,8 +617,13 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 	else {
 		char why[200];
 
-		snprintf(why, sizeof(why), "package manager of %s is not supported "
-		    "(dpkg/apt and rpm/dnf are)", u.os.id != NULL ? u.os.id : "this system");
+		if (osr_is_like(&u.os, "debian"))
+			snprintf(why, sizeof(why), "no /var/lib/dpkg/status on a "
+			    "Debian-family system");
+		else
+			snprintf(why, sizeof(why), "package manager of %s is not "
+			    "supported (dpkg/apt and rpm/dnf are)", u.os.id != NULL ?
+			    u.os.id : "this system");
 		up_report(&u, "pending", SA_LEVEL_UNKNOWN, "/etc/os-release", why,
 		    NULL, NULL);
 		up_report(&u, "pending-security", SA_LEVEL_UNKNOWN, "/etc/os-release",

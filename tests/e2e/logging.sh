@@ -43,7 +43,7 @@ expect_status 0 run "$R"
 expect_levels persistent "[4]"
 expect_levels auditd "[4]"
 expect_levels retention "[4]"
-evidence persistent | grep -q 'journald Storage=auto, /var/log/journal exists; rsyslog enabled, 2 log files configured' ||
+evidence persistent | grep -q 'journald Storage=auto, /var/log/journal exists; rsyslog enabled, 2 log files configured, forwards to a log server$' ||
     fail "pass: $(evidence persistent)"
 evidence auditd | grep -q 'auditd enabled; 3 watch/syscall rules$' || fail "pass: $(evidence auditd)"
 [ "$(objects retention)" = '["/var/log/auth.log", "/var/log/journal", "/var/log/syslog"]' ] ||
@@ -108,6 +108,17 @@ expect_status 1 run "$R"
 evidence persistent | grep -q 'Storage=auto, /var/log/journal exists' || fail "hidden drop-in: $(evidence persistent)"
 # The journal there only reaches back two weeks: cannot tell (young or capped).
 assert_py "$out" "any(f['level'] == -1 and 'reaches back to 2026-02-15' in f['evidence'] for f in d['findings'] if f['check'] == 'logging.retention')"
+
+# Forwarding only, journal in RAM: the logs persist on the log server,
+# whose retention this host cannot show.
+printf '*.* @@logs.example.jp:6514\n' > "$R/etc/rsyslog.conf"
+rm "$R/etc/systemd/journald.conf.d/syslog.conf"
+expect_status 1 run "$R"
+expect_levels persistent "[4]"
+expect_levels retention "[-1]"
+evidence persistent | grep -q 'rsyslog enabled, 0 log files configured, forwards to a log server' ||
+    fail "forwarding: $(evidence persistent)"
+evidence retention | grep -q 'forwarded to a log server' || fail "forwarding: $(evidence retention)"
 
 # --- cannot tell: journald.conf and the package list unreadable ---
 R=$(stage unknown)

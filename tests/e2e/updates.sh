@@ -229,6 +229,15 @@ evidence eol | grep -q 'has no VERSION_ID' || fail "cannot-tell: $(evidence eol)
 evidence reboot-required | grep -q '/run is empty under --root' || fail "cannot-tell: $(evidence reboot-required)"
 out=$TMPDIR_TEST/out.json
 
+# An unsupported package manager: unknown with the reason, not a guess.
+mkdir -p "$TMPDIR_TEST/alpine/etc"
+printf 'ID=alpine\nVERSION_ID=3.21.2\nPRETTY_NAME="Alpine Linux v3.21"\n' > "$TMPDIR_TEST/alpine/etc/os-release"
+expect_status 2 "$SMEAUDIT" --plugin updates --root "$TMPDIR_TEST/alpine" --format json --output "$out"
+expect_levels pending "[-1]"
+evidence pending | grep -q 'package manager of alpine is not supported' || fail "alpine: $(evidence pending)"
+evidence eol | grep -q 'Alpine Linux v3.21 (ID alpine, VERSION_ID 3.21.2) is not in the release table' ||
+    fail "alpine: $(evidence eol)"
+
 # Nothing to audit (no os-release, no package database): skipped.
 expect_status 2 "$SMEAUDIT" --plugin updates --root "$FIXTURES/roots/minimal" \
     --format json --output "$out"

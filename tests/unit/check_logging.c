@@ -234,6 +234,25 @@ START_TEST(sl_syslogng)
 }
 END_TEST
 
+START_TEST(sl_forwarding)
+{
+	static const char rs[] =
+	    "*.* @@logs.example.jp:6514\nauth.* @10.0.0.5\n# *.* @@old:514\n"
+	    "*.* action(type=\"omfwd\" target=\"logs\" port=\"514\")\n"
+	    "mail.* -/var/log/mail.log\n*.emerg :omusrmsg:*\n";
+	static const char ng[] =
+	    "source s_net { network(port(514)); };\n"
+	    "destination d_remote { network(\"logs.example.jp\" port(6514)); };\n"
+	    "destination d_old {\n  udp(\"10.0.0.5\");\n};\n"
+	    "# destination d_x { tcp(\"x\"); };\n"
+	    "destination d_file { file(\"/var/log/messages\"); };\n";
+
+	ck_assert_int_eq(sl_rsyslog_forwards(rs, strlen(rs)), 3);
+	ck_assert_int_eq(sl_rsyslog_forwards("*.* /var/log/syslog\n", 20), 0);
+	ck_assert_int_eq(sl_syslogng_forwards(ng, strlen(ng)), 2);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -247,6 +266,7 @@ unit_suite(void)
 	tcase_add_test(tc, jh_header);
 	tcase_add_test(tc, sl_rsyslog);
 	tcase_add_test(tc, sl_syslogng);
+	tcase_add_test(tc, sl_forwarding);
 	suite_add_tcase(s, tc);
 	return s;
 }
