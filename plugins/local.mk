@@ -10,3 +10,6 @@ include plugins/firewall/local.mk
 include plugins/encryption/local.mk
 include plugins/screenlock/local.mk
 include plugins/cloud/local.mk
+include plugins/updates/local.mk
+include plugins/antivirus/local.mk
+include plugins/logging/local.mk

@@ -96,3 +96,10 @@ EXTRA_DIST += tests/e2e/risk.sh
 AM_TESTS_ENVIRONMENT += ASAN_OPTIONS="handle_segv=0$${ASAN_OPTIONS:+:$$ASAN_OPTIONS}"; export ASAN_OPTIONS;
 TESTS += tests/e2e/cloud.sh
 EXTRA_DIST += tests/e2e/cloud.sh
+
+TESTS += tests/e2e/updates.sh
+EXTRA_DIST += tests/e2e/updates.sh
+TESTS += tests/e2e/antivirus.sh
+EXTRA_DIST += tests/e2e/antivirus.sh
+TESTS += tests/e2e/logging.sh
+EXTRA_DIST += tests/e2e/logging.sh

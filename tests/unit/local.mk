@@ -25,3 +25,28 @@ UNIT_TESTS += tests/unit/check_ledger
 tests_unit_check_ledger_SOURCES = tests/unit/check_ledger.c
 tests_unit_check_ledger_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
 tests_unit_check_ledger_LDADD = $(UNIT_TEST_LIBS)
+# Plugin parsers, compiled from the plugins' own sources.
+UNIT_TESTS += tests/unit/check_updates
+tests_unit_check_updates_SOURCES = tests/unit/check_updates.c \
+	plugins/updates/aptconf.c plugins/updates/aptlists.c \
+	plugins/updates/debver.c plugins/updates/eol.c \
+	plugins/updates/jsonpath.c plugins/updates/osrelease.c \
+	plugins/updates/pkglog.c plugins/updates/zread.c \
+	plugins/common/deb822.c plugins/common/dpkgdb.c plugins/common/hostfs.c
+tests_unit_check_updates_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
+	-I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/updates \
+	$(LZ4_CFLAGS) $(ZLIB_CFLAGS)
+tests_unit_check_updates_LDADD = $(UNIT_TEST_LIBS) $(LZ4_LIBS) $(ZLIB_LIBS)
+UNIT_TESTS += tests/unit/check_antivirus
+tests_unit_check_antivirus_SOURCES = tests/unit/check_antivirus.c \
+	plugins/antivirus/cvd.c
+tests_unit_check_antivirus_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
+	-I$(top_srcdir)/plugins/antivirus
+tests_unit_check_antivirus_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_logging
+tests_unit_check_logging_SOURCES = tests/unit/check_logging.c \
+	plugins/logging/journal.c plugins/logging/logrotate.c \
+	plugins/logging/syslogconf.c plugins/common/hostfs.c
+tests_unit_check_logging_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
+	-I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/logging
+tests_unit_check_logging_LDADD = $(UNIT_TEST_LIBS)

@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The packages dpkg has on a Debian-family system, read from its status
+ * file (/var/lib/dpkg/status), with a name index.
+ */
+#ifndef SA_DPKGDB_H
+#define SA_DPKGDB_H
+
+#include <stddef.h>
+
+#include <smeaudit/plugin.h>
+
+struct pkg_entry {
+	char *name;
+	char *arch;		/* "" when the status has none */
+	char *version;
+	int held;		/* "hold" selection: apt will not upgrade it */
+	long next;		/* next entry with the same name, or -1 */
+	/* Free for the caller's use (the updates plugin's candidate). */
+	char *candidate;
+	int candidate_security;
+};
+
+struct pkg_db {
+	struct pkg_entry *v;
+	size_t n;
+	long *slots;		/* open addressing over names, -1 empty */
+	size_t n_slots;
+};
+
+/*
+ * Load the status file from fd.  Only unpacked-or-better packages are
+ * kept: "config-files" and "not-installed" leave nothing to update.
+ * Returns 0, -EINVAL (a paragraph without Package or Version), or a
+ * read error.
+ */
+int pkg_load_fd(struct pkg_db *db, int fd);
+int pkg_load_buffer(struct pkg_db *db, const char *data, size_t len);
+
+/* Load path (inside the audit root) through the host. */
+int pkg_load(struct pkg_db *db, const struct sa_host *host, struct sa_ctx *ctx,
+    const char *path);
+
+/* The first entry named name (any architecture), or NULL. */
+struct pkg_entry *pkg_find(const struct pkg_db *db, const char *name,
+    size_t name_len);
+
+void pkg_free(struct pkg_db *db);
+
+#endif /* SA_DPKGDB_H */

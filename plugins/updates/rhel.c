@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Red Hat family (RHEL, CentOS, Rocky, Alma, Oracle): what can be read
+ * without rpm's database or dnf's repository metadata.  Pending updates
+ * need both, so they are reported as unknown with the reason.
+ */
+#define _GNU_SOURCE
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "pkglog.h"
+#include "updates.h"
+
+/* dnf 4 and dnf 5 keep one directory per repository, with repodata/repomd.xml. */
+static const char *const rh_caches[] = { "/var/cache/dnf", "/var/cache/libdnf5",
+	NULL };
+
+static void
+rh_list_age(struct up_run *u)
+{
+	struct hf_names repos;
+	struct stat st;
+	time_t newest = 0;
+	char when[128], evidence[256], *path;
+	size_t i, k;
+	int any_dir = 0, denied = 0, r;
+
+	for (k = 0; rh_caches[k] != NULL; k++) {
+		r = hf_list(u->host, u->ctx, rh_caches[k], &repos);
+		if (r < 0) {
+			if (r != -ENOENT)
+				denied = r;
+			continue;
+		}
+		any_dir = 1;
+		for (i = 0; i < repos.n; i++) {
+			path = hf_printf("%s/%s/repodata/repomd.xml", rh_caches[k],
+			    repos.v[i]);
+			if (u->host->stat(u->ctx, path, 0, &st) == 0 &&
+			    st.st_mtime > newest)
+				newest = st.st_mtime;
+			free(path);
+		}
+		hf_names_free(&repos);
+	}
+	if (newest == 0) {
+		snprintf(evidence, sizeof(evidence), "%s",
+		    denied < 0 ? strerror(-denied) : any_dir ?
+		    "no repository metadata in /var/cache/dnf (dnf makecache never ran)" :
+		    "no dnf cache directory");
+		up_report(u, "list-age", SA_LEVEL_UNKNOWN, "/var/cache/dnf", evidence,
+		    NULL, NULL);
+		return;
+	}
+	up_when(u, newest, when, sizeof(when));
+	snprintf(evidence, sizeof(evidence), "repository metadata fetched %s",
+	    when);
+	up_report(u, "list-age", u->now - newest <= u->max_list_age ?
+	    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT, "/var/cache/dnf", evidence,
+	    NULL, NULL);
+}
+
+static void
+rh_last_upgrade(struct up_run *u)
+{
+	struct pl_scan s;
+	char path[64], evidence[200], *data;
+	size_t len;
+	int i, r, any = 0, denied = 0;
+
+	memset(&s, 0, sizeof(s));
+	/* dnf rotates its logs itself: dnf.rpm.log, dnf.rpm.log.1 ... */
+	for (i = 0; i <= 4 && s.last_upgrade == 0; i++) {
+		if (i == 0)
+			snprintf(path, sizeof(path), "/var/log/dnf.rpm.log");
+		else
+			snprintf(path, sizeof(path), "/var/log/dnf.rpm.log.%d", i);
+		r = up_read_any(u, path, &data, &len);
+		if (r == -ENOENT)
+			continue;
+		if (r < 0) {
+			denied = denied != 0 ? denied : r;
+			continue;
+		}
+		any = 1;
+		pl_dnf_scan(data, len, &s);
+		free(data);
+	}
+	if (!any) {
+		snprintf(evidence, sizeof(evidence), "/var/log/dnf.rpm.log: %s",
+		    strerror(denied != 0 ? -denied : ENOENT));
+		up_report(u, "last-upgrade", SA_LEVEL_UNKNOWN, "/var/log/dnf.rpm.log",
+		    evidence, NULL, NULL);
+		return;
+	}
+	up_judge_upgrade(u, &s, "/var/log/dnf.rpm.log");
+}
+
+/* The value of key in [section] of a small INI file; caller frees. */
+static char *
+rh_ini_value(const char *data, size_t len, const char *section, const char *key)
+{
+	const char *pos = data, *end = data + len, *line;
+	char *copy, *k, *v, *eq, *found = NULL;
+	size_t n;
+	int in = 0;
+
+	while (hf_next_line(&pos, end, &line, &n)) {
+		copy = hf_strndup(line, n);
+		k = hf_trim(copy);
+		if (*k == '[') {
+			char *close = strchr(k, ']');
+
+			if (close != NULL) {
+				*close = '\0';
+				in = strcmp(hf_trim(k + 1), section) == 0;
+			}
+		} else if (in && *k != '#' && *k != ';' &&
+		    (eq = strchr(k, '=')) != NULL) {
+			*eq = '\0';
+			v = hf_trim(eq + 1);
+			if (strcmp(hf_trim(k), key) == 0) {
+				free(found);
+				found = hf_strdup(v);
+			}
+		}
+		free(copy);
+	}
+	return found;
+}
+
+static int
+rh_yes(const char *v)
+{
+	return v != NULL && (strcasecmp(v, "yes") == 0 || strcasecmp(v, "true") == 0 ||
+	    strcasecmp(v, "on") == 0 || strcmp(v, "1") == 0);
+}
+
+static void
+rh_auto_upgrades(struct up_run *u)
+{
+	static const char *const install_timers[] = { "dnf-automatic-install.timer",
+		NULL };
+	static const char *const config_timers[] = { "dnf-automatic.timer",
+		"dnf5-automatic.timer", NULL };
+	char evidence[300], *data = NULL, *apply = NULL, *type = NULL;
+	const char *object = "/etc/dnf/automatic.conf", *timer = NULL;
+	size_t len, i;
+	int r, installs = 0, level;
+
+	r = u->host->read_file(u->ctx, object, UP_MAX_FILE, &data, &len);
+	if (r == 0) {
+		apply = rh_ini_value(data, len, "commands", "apply_updates");
+		type = rh_ini_value(data, len, "commands", "upgrade_type");
+		u->host->free(data);
+	} else if (r != -ENOENT) {
+		snprintf(evidence, sizeof(evidence), "%s: %s", object, strerror(-r));
+		up_report(u, "auto-upgrades", SA_LEVEL_UNKNOWN, object, evidence,
+		    NULL, NULL);
+		return;
+	}
+	for (i = 0; install_timers[i] != NULL && timer == NULL; i++)
+		if (unit_state(&u->units, install_timers[i]) == UNIT_ENABLED) {
+			timer = install_timers[i];
+			installs = 1;
+		}
+	for (i = 0; config_timers[i] != NULL && timer == NULL; i++)
+		if (unit_state(&u->units, config_timers[i]) == UNIT_ENABLED) {
+			timer = config_timers[i];
+			installs = rh_yes(apply);
+		}
+	if (r == -ENOENT && timer == NULL) {
+		/* EL7: yum-cron. */
+		object = "/etc/yum/yum-cron.conf";
+		r = u->host->read_file(u->ctx, object, UP_MAX_FILE, &data, &len);
+		if (r == 0) {
+			apply = rh_ini_value(data, len, "commands", "apply_updates");
+			type = rh_ini_value(data, len, "commands", "update_cmd");
+			u->host->free(data);
+			if (unit_state(&u->units, "yum-cron.service") == UNIT_ENABLED) {
+				timer = "yum-cron.service";
+				installs = rh_yes(apply);
+			}
+		} else if (r != -ENOENT) {
+			snprintf(evidence, sizeof(evidence), "%s: %s", object,
+			    strerror(-r));
+			up_report(u, "auto-upgrades", SA_LEVEL_UNKNOWN, object,
+			    evidence, NULL, NULL);
+			return;
+		}
+	}
+	if (timer == NULL) {
+		level = SA_LEVEL_NOT;
+		snprintf(evidence, sizeof(evidence), "%s",
+		    r == 0 ? "dnf-automatic/yum-cron is configured but no timer is "
+		    "enabled" : "dnf-automatic is not installed");
+	} else if (!installs) {
+		level = SA_LEVEL_PARTLY;
+		snprintf(evidence, sizeof(evidence), "%s enabled, but apply_updates "
+		    "is \"%s\": updates are only downloaded or announced", timer,
+		    apply != NULL ? apply : "no");
+	} else {
+		level = SA_LEVEL_IMPLEMENTED;
+		snprintf(evidence, sizeof(evidence), "%s enabled, updates applied "
+		    "automatically (upgrade_type %s)", timer,
+		    type != NULL ? type : "default");
+	}
+	up_report(u, "auto-upgrades", level, object, evidence, NULL, NULL);
+	free(apply);
+	free(type);
+}
+
+void
+up_rhel(struct up_run *u)
+{
+	static const char why[] = "pending updates need rpm's database and dnf's "
+	    "repository metadata, which smeaudit does not evaluate; run "
+	    "\"dnf check-update --security\"";
+
+	up_report(u, "pending", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
+	up_report(u, "pending-security", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
+	rh_list_age(u);
+	rh_last_upgrade(u);
+	rh_auto_upgrades(u);
+}
