@@ -10,8 +10,8 @@
  * core scores item 11 from all of them together, so the results obey one
  * rule: a job without a fresh backup is not a working backup, and nothing
  * about it may count as done.  Its other problems are reported at level 0
- * and its passes are left out; a job that cannot be read reports only
- * what could not be read.  Hence: all jobs fresh -> 4, some stale -> 2,
+ * and its passes are left out; a job whose target is missing or cannot
+ * be read reports only that.  Hence: all jobs fresh -> 4, some stale -> 2,
  * all stale or none -> 0, nothing readable -> -1.
  */
 #define _GNU_SOURCE
@@ -206,6 +206,7 @@ struct bk_out {
 struct bk_outs {
 	struct bk_out *v;
 	size_t n;
+	int target_level;
 	int age_level;		/* the job's verdict: age, or target */
 	const char *age_evidence;
 };
@@ -391,6 +392,10 @@ bk_check_writable(struct bk_run *r, const char *dir, struct bk_outs *o)
 	struct stat st;
 	char *path = bk_xstrdup(dir), *slash, *why = NULL;
 	int level = SA_LEVEL_IMPLEMENTED, first = 1, sticky;
+	size_t n = strlen(path);
+
+	while (n > 1 && path[n - 1] == '/')
+		path[--n] = '\0';
 
 	/* Whoever can write to the directory or a parent can delete it. */
 	for (;;) {
@@ -477,11 +482,26 @@ bk_check_device(struct bk_run *r, const struct bk_job *j,
 	bk_strv_free(&all);
 }
 
+/* "1 copy", "2 copies", "3 snapshots" */
+static const char *
+bk_many(const char *unit, size_t n, char *buf, size_t size)
+{
+	size_t len = strlen(unit);
+
+	if (n == 1)
+		snprintf(buf, size, "1 %s", unit);
+	else if (len > 1 && unit[len - 1] == 'y')
+		snprintf(buf, size, "%zu %.*sies", n, (int)(len - 1), unit);
+	else
+		snprintf(buf, size, "%zu %ss", n, unit);
+	return buf;
+}
+
 static void
 bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
     struct bk_outs *o)
 {
-	char t1[32], t2[32], t3[32], *origin, *exact;
+	char t1[32], t2[32], t3[32], n1[48], *origin, *exact;
 	int64_t age;
 	int level;
 
@@ -490,6 +510,7 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	if (ev->exec_why != NULL)
 		r->host->log(r->ctx, SA_LOG_WARNING, "job %s: exec = yes: %s; read "
 		    "from disk instead", j->name, ev->exec_why);
+	o->target_level = ev->target;
 	if (ev->target != SA_LEVEL_IMPLEMENTED) {
 		bk_out(o, "target", ev->target, "%s%s", origin, ev->target_why);
 		o->age_level = ev->target;
@@ -532,26 +553,28 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	free(origin);
 
 	if (!ev->count_known)
-		bk_out(o, "count", SA_LEVEL_UNKNOWN, "%s keeps its list of %ss "
-		    "encrypted; %s", bk_type_name(j->type), ev->unit, j->exec ?
+		bk_out(o, "count", SA_LEVEL_UNKNOWN, "%s keeps its list of %s "
+		    "encrypted; %s", bk_type_name(j->type),
+		    /* the plural without its "2 " */
+		    bk_many(ev->unit, 2, n1, sizeof(n1)) + 2, j->exec ?
 		    "exec = yes failed, so they could not be counted" :
 		    "set exec = yes and password_file to count them");
 	else if (ev->count > 0 && (long long)ev->count < j->min_count)
-		bk_out(o, "count", SA_LEVEL_PARTLY, "%zu %s%s, min_count %lld%s%s",
-		    ev->count, ev->unit, ev->count == 1 ? "" : "s", j->min_count,
+		bk_out(o, "count", SA_LEVEL_PARTLY, "%s, min_count %lld%s%s",
+		    bk_many(ev->unit, ev->count, n1, sizeof(n1)), j->min_count,
 		    ev->count_note != NULL ? "; " : "",
 		    ev->count_note != NULL ? ev->count_note : "");
 	else if (ev->count > 0 && ev->count_gap != NULL)
 		bk_out(o, "count", SA_LEVEL_PARTLY, "%s", ev->count_gap);
 	else if (ev->count > 0)
-		bk_out(o, "count", SA_LEVEL_IMPLEMENTED, "%zu %s%s, min_count %lld%s%s",
-		    ev->count, ev->unit, ev->count == 1 ? "" : "s", j->min_count,
+		bk_out(o, "count", SA_LEVEL_IMPLEMENTED, "%s, min_count %lld%s%s",
+		    bk_many(ev->unit, ev->count, n1, sizeof(n1)), j->min_count,
 		    ev->count_note != NULL ? "; " : "",
 		    ev->count_note != NULL ? ev->count_note : "");
 
 	if (ev->n_future > 0)
-		bk_out(o, "future", SA_LEVEL_PARTLY, "%zu %s%s dated up to %s after "
-		    "%s (now)", ev->n_future, ev->unit, ev->n_future == 1 ? "" : "s",
+		bk_out(o, "future", SA_LEVEL_PARTLY, "%s dated up to %s after "
+		    "%s (now)", bk_many(ev->unit, ev->n_future, n1, sizeof(n1)),
 		    bk_fmt_age(ev->future_max - r->now, t1, sizeof(t1)),
 		    bk_fmt_time(r->now, t2, sizeof(t2)));
 	else if (ev->count > 0)
@@ -658,6 +681,10 @@ bk_flush(struct bk_run *r, const struct bk_job *j, struct bk_outs *o)
 	for (i = 0; i < o->n; i++) {
 		level = o->v[i].level;
 		if (level == SA_LEVEL_IMPLEMENTED && !working)
+			continue;
+		/* nothing else is known about a target that is not there */
+		if (o->target_level != SA_LEVEL_IMPLEMENTED &&
+		    strcmp(o->v[i].check, "target") != 0)
 			continue;
 		memset(&f, 0, sizeof(f));
 		f.struct_size = sizeof(f);
