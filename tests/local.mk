@@ -77,3 +77,5 @@ TESTS += tests/e2e/core.sh
 EXTRA_DIST += tests/e2e/core.sh
 TESTS += tests/e2e/backup.sh
 EXTRA_DIST += tests/e2e/backup.sh tests/e2e/backup-lib.sh
+TESTS += tests/e2e/backup-detect.sh
+EXTRA_DIST += tests/e2e/backup-detect.sh
