@@ -79,3 +79,7 @@ TESTS += tests/e2e/backup.sh
 EXTRA_DIST += tests/e2e/backup.sh tests/e2e/backup-lib.sh
 TESTS += tests/e2e/backup-detect.sh
 EXTRA_DIST += tests/e2e/backup-detect.sh
+TESTS += tests/e2e/backup-restic.sh
+EXTRA_DIST += tests/e2e/backup-restic.sh
+TESTS += tests/e2e/backup-borg.sh tests/e2e/backup-rsnapshot.sh tests/e2e/backup-duplicity.sh
+EXTRA_DIST += tests/e2e/backup-borg.sh tests/e2e/backup-rsnapshot.sh tests/e2e/backup-duplicity.sh

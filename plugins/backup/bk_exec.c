@@ -234,7 +234,8 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	struct bk_buf out = { 0 }, errtext = { 0 };
 	struct bk_json_error jerr;
 	struct bk_times times = { 0 };
-	char home[] = "/tmp/smeaudit-backup-XXXXXX", *pass = NULL;
+	char home[4096], *pass = NULL;
+	const char *tmp = getenv("TMPDIR");
 	int repo_fd = -1, po[2] = { -1, -1 }, pe[2] = { -1, -1 },
 	    pp[2] = { -1, -1 }, rc, status, have_home = 0;
 	const char *tool = j->type == BK_RESTIC ? "restic" : "borg";
@@ -257,6 +258,8 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	}
 	if ((rc = r->host->open(r->ctx, j->path, SA_OPEN_DIRECTORY, &repo_fd)) < 0)
 		goto fail;
+	snprintf(home, sizeof(home), "%s/smeaudit-backup-XXXXXX",
+	    tmp != NULL && tmp[0] == '/' && strlen(tmp) < 4000 ? tmp : "/tmp");
 	if (mkdtemp(home) == NULL) {
 		rc = -errno;
 		home[0] = '\0';

@@ -407,8 +407,8 @@ bk_rsn_file(struct bk_rsn *c, const char *path)
 static void
 bk_rsn_log(struct bk_run *r, const char *logfile, struct bk_ev *ev)
 {
-	char *data, *p, *nl, *status = NULL, *error = NULL;
-	size_t len;
+	char *data, *p, *nl, *status = NULL, *error = NULL, *more = NULL, *e;
+	size_t len, n;
 	int ok = -1;
 
 	if (bk_read_tail(r, logfile, BK_LOG_TAIL, &data, &len, NULL) < 0)
@@ -428,9 +428,17 @@ bk_rsn_log(struct bk_run *r, const char *logfile, struct bk_ev *ev)
 			ok = 0;
 			status = p;
 			error = NULL;
-		} else if (strstr(p, "ERROR: ") != NULL) {
-			/* a run that died before saying "completed" */
-			error = p;
+		} else if (strstr(p, ": started") != NULL) {
+			error = more = NULL;
+		} else if ((e = strstr(p, "ERROR: ")) != NULL) {
+			/* a run that died before saying "completed": its
+			 * first error says why, continued on the next line
+			 * when it ends with a colon */
+			n = strlen(error != NULL ? error : "");
+			if (error == NULL)
+				error = p;
+			else if (more == NULL && n > 0 && error[n - 1] == ':')
+				more = e + 7;
 		}
 	}
 	if (error != NULL) {
@@ -438,11 +446,14 @@ bk_rsn_log(struct bk_run *r, const char *logfile, struct bk_ev *ev)
 		status = error;
 	}
 	if (ok >= 0) {
-		char *clean = bk_clean_text(status, strlen(status), 200);
+		char *text = bk_xasprintf("%s%s%s", status, more != NULL ? " " : "",
+		    more != NULL ? more : "");
+		char *clean = bk_clean_text(text, strlen(text), 240);
 
 		ev->last_run = ok;
 		ev->last_run_why = bk_xasprintf("%s: %s", logfile, clean);
 		free(clean);
+		free(text);
 	}
 	free(data);
 }

@@ -111,3 +111,17 @@ mkborg() {
 	at "$2" "$dir/hints.3" "$dir/index.3"
 	chmod 700 "$dir"
 }
+
+# bk_live STATUS CONFIG OUT NOW [ARGS...]: audit the live root "as of"
+# NOW: the real tools' repositories hold real paths.
+bk_live() {
+	want=$1 cfg=$2 out=$3 when=$4
+	shift 4
+	expect_status "$want" "$SMEAUDIT" --plugin-dir "$BK_PLUGINS" --root / \
+	    -c "$cfg" --now "@$when" --plugin backup --format json --output "$out" "$@"
+}
+
+# A listing of a tree that changes if anything in it is written.
+bk_tree_state() {
+	find "$1" -printf '%p %s %T@ %m\n' | sort
+}
