@@ -766,7 +766,7 @@ bk_parse_command(const char *line, const struct bk_vars *vars,
 		}
 	}
 	for (i = 0; i < local.values.n; i++)
-		memset(local.values.v[i], 0, strlen(local.values.v[i]));
+		explicit_bzero(local.values.v[i], strlen(local.values.v[i]));
 	bk_vars_free(&local);
 	bk_strv_free(&words);
 	return found;
