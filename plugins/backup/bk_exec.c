@@ -214,8 +214,9 @@ bk_passphrase(struct bk_run *r, const struct bk_job *j, char **ret)
 		    j->name, j->password_file, strerror(-rc));
 		return rc;
 	}
-	data[strcspn(data, "\r\n")] = '\0';
-	*ret = data;
+	*ret = bk_xstrndup(data, strcspn(data, "\r\n"));
+	explicit_bzero(data, len);
+	free(data);
 	return 0;
 }
 
@@ -281,12 +282,18 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	close(pe[1]);
 	po[1] = pe[1] = -1;
 	if (pass != NULL) {
-		/* far below a pipe's buffer: this cannot block */
+		struct sigaction ign = { .sa_handler = SIG_IGN }, old;
+
+		/* far below a pipe's buffer: this cannot block; a tool that
+		 * exits first must not take the plugin down with SIGPIPE */
 		close(pp[0]);
 		pp[0] = -1;
+		sigemptyset(&ign.sa_mask);
+		sigaction(SIGPIPE, &ign, &old);
 		if (write(pp[1], pass, strlen(pass)) < 0 || write(pp[1], "\n", 1) < 0) {
 			/* the tool will say it has no passphrase */
 		}
+		sigaction(SIGPIPE, &old, NULL);
 		close(pp[1]);
 		pp[1] = -1;
 	}

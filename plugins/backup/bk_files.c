@@ -141,10 +141,12 @@ bk_read(const struct bk_run *r, const char *path, size_t max, char **ret_data,
 	rc = r->host->read_file(r->ctx, path, max, &data, &len);
 	if (rc < 0)
 		return rc;
-	/* The caller frees with free(): copy out of the core's allocation. */
+	/* The caller frees with free(): copy out of the core's allocation,
+	 * and leave nothing of it behind (it may be a passphrase file). */
 	copy = bk_xmalloc(len + 1);
 	memcpy(copy, data, len);
 	copy[len] = '\0';
+	explicit_bzero(data, len);
 	r->host->free(data);
 	*ret_data = copy;
 	*ret_len = len;

@@ -1099,7 +1099,8 @@ bk_files(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	else
 		bk_dir_walk(j, d, &c);
 	closedir(d);
-	qsort(c.v, c.n, sizeof(*c.v), bk_cand_cmp);
+	if (c.n > 1)
+		qsort(c.v, c.n, sizeof(*c.v), bk_cand_cmp);
 	for (i = 0; i < c.n; i++) {
 		const char *bad = c.v[i].bad;
 

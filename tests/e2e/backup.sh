@@ -129,6 +129,10 @@ bk_run 1 "$c" "$out"
 expect_level "$out" target x 0
 expect_evidence "$out" target x "/srv/notborg is not a borg repository"
 expect_item "$out" 0
+# a data/ directory alone does not make one either
+mkdir "$ROOT/srv/notborg/data"
+bk_run 1 "$c" "$out"
+expect_evidence "$out" target x "/srv/notborg is not a borg repository"
 
 # ---- rsnapshot: TAB-separated configuration, LEVEL.N, retain, log ----
 mkdir -p "$ROOT/etc" "$ROOT/var/log" "$ROOT/var/run" "$ROOT/home/alice"
