@@ -13,3 +13,4 @@ include plugins/cloud/local.mk
 include plugins/updates/local.mk
 include plugins/antivirus/local.mk
 include plugins/logging/local.mk
+include plugins/backup/local.mk

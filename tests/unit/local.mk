@@ -50,3 +50,8 @@ tests_unit_check_logging_SOURCES = tests/unit/check_logging.c \
 tests_unit_check_logging_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
 	-I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/logging
 tests_unit_check_logging_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_backup
+tests_unit_check_backup_SOURCES = tests/unit/check_backup.c \
+	plugins/backup/bk_json.c plugins/backup/bk_parse.c
+tests_unit_check_backup_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) -I$(top_srcdir)/plugins/backup
+tests_unit_check_backup_LDADD = $(UNIT_TEST_LIBS)
