@@ -141,6 +141,39 @@ audit_exit_status(const struct score *sc, int complete)
 	return below ? APP_EXIT_FINDINGS : APP_EXIT_OK;
 }
 
+static void audit_command_sink(struct sa_ctx *ctx, const char *data,
+    size_t len);
+
+/*
+ * Let every selected plugin check its own configuration before anything
+ * runs: a bad value costs a second, not a whole audit.  Returns 0 or
+ * APP_EXIT_USAGE.
+ */
+static int
+audit_check_configs(const struct run_job *jobs, size_t n,
+    const struct host_env *env)
+{
+	struct sa_ctx ctx;
+	struct sbuf buf;
+	size_t i;
+	int bad = 0;
+
+	for (i = 0; i < n; i++) {
+		const struct sa_plugin *d = jobs[i].plugin->desc;
+
+		if (d == NULL || !SA_PLUGIN_HAS(d, check_config) ||
+		    d->check_config == NULL)
+			continue;
+		sb_init(&buf);
+		host_ctx_init(&ctx, env, jobs[i].plugin, -1, audit_command_sink, &buf);
+		if (d->check_config(&host_table, &ctx) != 0)
+			bad = 1;
+		host_ctx_free(&ctx);
+		sb_free(&buf);
+	}
+	return bad ? APP_EXIT_USAGE : 0;
+}
+
 int
 audit_run(struct app *app, const char *names)
 {
@@ -226,6 +259,9 @@ audit_run(struct app *app, const char *names)
 	ro.memory_limit = app->cfg.memory_limit;
 	ro.progress = app->verbosity >= 0 && isatty(STDERR_FILENO);
 	ro.interrupted = &audit_interrupted;
+
+	if ((r = audit_check_configs(jobs, n, &env)) != 0)
+		goto out;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = audit_on_signal;

@@ -456,6 +456,24 @@ cfg_values(const struct cfg *cfg, const char *plugin, const char *sub,
 	return n;
 }
 
+int
+cfg_where(const struct cfg *cfg, const char *plugin, const char *sub,
+    const char *key, size_t index, const char **ret_file,
+    unsigned int *ret_line)
+{
+	size_t i, seen = 0;
+
+	for (i = 0; i < cfg->n_entries; i++)
+		if (strcmp(cfg->entries[i].key, key) == 0 &&
+		    cfg_section_matches(cfg->entries[i].section, plugin, sub) &&
+		    seen++ == index) {
+			*ret_file = cfg->path;
+			*ret_line = cfg->entries[i].line;
+			return 0;
+		}
+	return -ENOENT;
+}
+
 size_t
 cfg_subsections(const struct cfg *cfg, const char *plugin, const char ***ret)
 {

@@ -123,6 +123,15 @@ expect_status 3 "$SMEAUDIT" $P --plugin test-good,test-badinput --format json \
     --output "$out" 2>"$TMPDIR_TEST/err"
 grep -q 'fixture.rules:3:7: missing )' "$TMPDIR_TEST/err" || fail "bad input reason not shown"
 
+# A plugin's own check of its configuration names the line and stops
+# the run before anything is audited: no report is written.
+printf '[core]\n\n[plugin.test-good]\ncount = -5\n' > "$TMPDIR_TEST/neg.ini"
+rm -f "$TMPDIR_TEST/neg.json"
+expect_status 3 "$SMEAUDIT" $P -c "$TMPDIR_TEST/neg.ini" --plugin test-good \
+    --output "$TMPDIR_TEST/neg.json" 2>"$TMPDIR_TEST/err"
+grep -q 'neg.ini:4: count must not be negative' "$TMPDIR_TEST/err" || fail "check_config: $(cat "$TMPDIR_TEST/err")"
+test ! -e "$TMPDIR_TEST/neg.json" || fail "a report was written after a config error"
+
 # Usage and input errors exit 3 with one line naming the file and line.
 expect_status 3 "$SMEAUDIT" $P 2>/dev/null
 expect_status 3 "$SMEAUDIT" $P --plugin no-such-plugin 2>/dev/null
