@@ -93,10 +93,18 @@ score_evidence(struct score_entry *e, const struct fnd_store *store, int cloud,
 	return SCORE_NO_EVIDENCE;
 }
 
+/*
+ * partial: the machine can see only part of what the item asks (the
+ * catalog's mode "partly" or "human").  Evidence then can lower a
+ * person's answer but never raise it: good logs on one server do not make
+ * an incident procedure exist.  Where the item is machine-checkable, and
+ * for cloud items (whose only evidence is a copy declared for that very
+ * service), the evidence decides either way.
+ */
 static void
 score_entry(struct score_entry *e, int number, const struct fnd_store *store,
     const struct ans_value *answer, score_failed_fn failed, void *user,
-    int cloud, const char *object)
+    int cloud, const char *object, int partial)
 {
 	int ev, an;
 
@@ -114,8 +122,14 @@ score_entry(struct score_entry *e, int number, const struct fnd_store *store,
 		e->score = ev;
 		e->source = an != ANS_UNSET ? SCORE_SRC_BOTH : SCORE_SRC_EVIDENCE;
 		/* "don't know" is no claim; an answer of 4/2/0/na is one. */
-		e->disagreement = an != ANS_UNSET && an != -1 &&
-		    (an == ANS_NA ? 1 : an != ev);
+		if (an == ANS_UNSET || an == -1)
+			return;
+		if (an == ANS_NA)
+			e->disagreement = 1;
+		else if (partial && an < ev)
+			e->score = an;	/* the person knows of more than we saw */
+		else
+			e->disagreement = an != ev;
 		return;
 	}
 	if (an != ANS_UNSET) {
@@ -309,7 +323,7 @@ score_services(struct score *sc, const struct catalog *cat,
 
 			score_entry(e, (int)j + 1, store,
 			    ans_cloud_effective(ans, as, (int)j + 1), failed, user,
-			    1, as->id);
+			    1, as->id, 0);
 			score_add(&ss->total, e);
 			score_add(&ss->groups[cat->cloud[j].group], e);
 			ss->disagreements += (size_t)e->disagreement;
@@ -334,7 +348,7 @@ score_compute(struct score *sc, const struct catalog *cat,
 		struct score_entry *e = &sc->items[i];
 
 		score_entry(e, (int)i + 1, store, &ans->diagnosis[i], failed, user,
-		    0, NULL);
+		    0, NULL, cat->items[i].mode != CAT_MODE_AUTO);
 		score_add(&sc->total, e);
 		score_add(&sc->categories[cat->items[i].category], e);
 		sc->disagreements += (size_t)e->disagreement;
@@ -360,7 +374,7 @@ score_compute(struct score *sc, const struct catalog *cat,
 		else {
 			cv = score_cloud_answer(ans, (int)i + 1);
 			score_entry(&sc->cloud[i], (int)i + 1, store, &cv, failed,
-			    user, 1, NULL);
+			    user, 1, NULL, 0);
 			sc->disagreements += (size_t)sc->cloud[i].disagreement;
 		}
 		score_add(&sc->cloud_total, &sc->cloud[i]);

@@ -165,6 +165,16 @@ i4='[i for i in d["items"] if i["number"] == 4][0]'
 assert_py "$out" "$i4['score'] == 0 and $i4['source'] == 'both' and $i4['disagreement'] is True"
 assert_py "$out" "d['score']['disagreements'] == 1"
 
+# Item 4 is only partly machine-checkable: an answer below the evidence
+# stands (the person knows of more than a plugin sees) and is no
+# disagreement; item 1 is machine-checkable: the evidence decides.
+printf '[diagnosis]\n1 = 2\n2 = 0\n4 = 0\n' > "$TMPDIR_TEST/lower.ini"
+expect_status 1 "$SMEAUDIT" $P --plugin test-good --answers "$TMPDIR_TEST/lower.ini" \
+    --format json --output "$out"
+i1='[i for i in d["items"] if i["number"] == 1][0]'
+assert_py "$out" "$i1['score'] == 4 and $i1['disagreement'] is True" "auto item: evidence decides"
+assert_py "$out" "$i4['score'] == 0 and $i4['disagreement'] is False" "partly item: lower answer stands"
+
 # Text report: scores, the disagreement and the plugin table; no colour
 # when not a terminal; Japanese with --lang ja.
 "$SMEAUDIT" $P --plugin test-good --answers "$TMPDIR_TEST/answers.ini" > "$TMPDIR_TEST/report.txt" || true
