@@ -75,3 +75,5 @@ endif
 
 TESTS += tests/e2e/core.sh
 EXTRA_DIST += tests/e2e/core.sh
+TESTS += tests/e2e/shares.sh
+EXTRA_DIST += tests/e2e/shares.sh

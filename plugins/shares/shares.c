@@ -447,7 +447,7 @@ struct sh_run {
 	uint64_t hits[SH_N_CHECKS];
 	enum sh_state state[SH_N_SOURCES];
 	char summary[SH_N_SOURCES][512];
-	long long human_uid_min;
+	long long human_uid_min, jobs, max_open, wide4, wide6;
 	struct sh_strv zones, excludes, roots;
 	struct sh_patterns secret, setuid_allow;
 };
@@ -844,18 +844,22 @@ sh_smb_crosscheck(struct sh_run *r, const char *program, const char *config,
 			    ours->v[i].object, ours->v[i].evidence);
 		else
 			r->host->log(r->ctx, SA_LOG_WARNING,
-			    "testparm disagrees: it does not see %s for %s (%s)",
+			    "testparm disagrees: it does not see shares.%s for %s (%s)",
 			    shares_checks[ours->v[i].check].name, ours->v[i].object,
 			    ours->v[i].evidence);
 	for (j = 0; j < theirs.n; j++)
 		if (!used_theirs[j]) {
 			r->host->log(r->ctx, SA_LOG_WARNING,
-			    "testparm disagrees: it sees %s for %s (%s)",
+			    "testparm disagrees: it sees shares.%s for %s (%s)",
 			    shares_checks[theirs.v[j].check].name, theirs.v[j].object,
 			    theirs.v[j].evidence);
 			sh_record(&merged, theirs.v[j].check, theirs.v[j].level,
 			    theirs.v[j].object, theirs.v[j].evidence);
 		}
+	for (i = j = 0; i < ours->n; i++)
+		j += used_ours[i];
+	r->host->log(r->ctx, SA_LOG_INFO, "%s cross-checked with testparm: "
+	    "%zu finding%s agree", config, j, j == 1 ? "" : "s");
 	free(used_ours);
 	free(used_theirs);
 	sh_records_free(&theirs);
@@ -1026,26 +1030,22 @@ sh_nfs(struct sh_run *r, struct sh_strv *share_paths)
 	const char *exports, *dir;
 	struct nfs_audit_env env;
 	struct sh_strv names = { 0 }, paths = { 0 };
-	long long wide4, wide6;
 	struct dirent *de;
 	size_t count = 0, i, n;
 	DIR *d;
-	int on, fd, seen, rc;
+	int on, fd, seen;
 
 	if (r->host->config_bool(r->ctx, NULL, "nfs", &on) < 0 ||
 	    r->host->config_string(r->ctx, NULL, "nfs_exports", &exports) < 0 ||
 	    r->host->config_string(r->ctx, NULL, "nfs_exports_dir", &dir) < 0)
 		return -EINVAL;
-	if ((rc = sh_int_key(r, "nfs_wide_prefix", 0, 32, &wide4)) != 0 ||
-	    (rc = sh_int_key(r, "nfs_wide_prefix6", 0, 128, &wide6)) != 0)
-		return rc;
 	if (!on)
 		return 0;
 	memset(&env, 0, sizeof(env));
 	env.emit = sh_report;
 	env.emit_user = r;
-	env.wide_prefix4 = (int)wide4;
-	env.wide_prefix6 = (int)wide6;
+	env.wide_prefix4 = (int)r->wide4;
+	env.wide_prefix6 = (int)r->wide6;
 	env.paths = &paths;
 	seen = sh_nfs_file(r, exports, &env, &count);
 	/* exportfs reads only *.exports there, in name order. */
@@ -1123,7 +1123,8 @@ sh_homes(struct sh_run *r)
 		if (*p != '\0' || (long long)uid < r->human_uid_min ||
 		    uid == 65534 || f[5][0] != '/' || strcmp(f[5], "/") == 0)
 			continue;
-		rc = r->host->stat(r->ctx, f[5], SA_OPEN_NOFOLLOW, &st);
+		/* A symlinked home (or /home) resolves inside the root. */
+		rc = r->host->stat(r->ctx, f[5], 0, &st);
 		if (rc == -ENOENT || rc == -ENOTDIR)
 			continue;
 		if (rc < 0) {
@@ -1296,15 +1297,11 @@ sh_files(struct sh_run *r)
 {
 	struct sh_walk_cfg cfg;
 	struct sh_walk_root *roots;
-	long long jobs, max_open;
+	long long jobs = r->jobs;
 	size_t n, i;
 	uint64_t entries;
-	int rc;
 
 	memset(&cfg, 0, sizeof(cfg));
-	if ((rc = sh_int_key(r, "jobs", 0, 64, &jobs)) != 0 ||
-	    (rc = sh_int_key(r, "max_open_dirs", 4, 1024, &max_open)) != 0)
-		return rc;
 	if (r->host->config_bool(r->ctx, NULL, "one_filesystem", &cfg.one_filesystem) < 0 ||
 	    r->host->config_bool(r->ctx, NULL, "network_filesystems", &cfg.network_fs) < 0 ||
 	    r->host->config_bool(r->ctx, NULL, "pseudo_filesystems", &cfg.pseudo_fs) < 0 ||
@@ -1316,7 +1313,7 @@ sh_files(struct sh_run *r)
 		jobs = cpus > 0 ? (cpus > 64 ? 64 : cpus) : 1;
 	}
 	cfg.jobs = (int)jobs;
-	cfg.max_open = (int)max_open;
+	cfg.max_open = (int)r->max_open;
 	cfg.secret_names = &r->secret;
 	cfg.setuid_allow = &r->setuid_allow;
 	cfg.zones = &r->zones;
@@ -1362,8 +1359,14 @@ shares_configure(struct sh_run *r)
 {
 	int rc;
 
-	if (r->host->config_int(r->ctx, NULL, "human_uid_min", &r->human_uid_min) < 0)
-		return -EINVAL;
+	/* Every key is checked before anything is reported. */
+	if ((rc = sh_int_key(r, "human_uid_min", 0, 0xfffffffeLL,
+	    &r->human_uid_min)) != 0 ||
+	    (rc = sh_int_key(r, "jobs", 0, 64, &r->jobs)) != 0 ||
+	    (rc = sh_int_key(r, "max_open_dirs", 4, 1024, &r->max_open)) != 0 ||
+	    (rc = sh_int_key(r, "nfs_wide_prefix", 0, 32, &r->wide4)) != 0 ||
+	    (rc = sh_int_key(r, "nfs_wide_prefix6", 0, 128, &r->wide6)) != 0)
+		return rc;
 	if ((rc = sh_path_list(r, "sensitive_path", &r->zones)) != 0 ||
 	    (rc = sh_path_list(r, "exclude", &r->excludes)) != 0 ||
 	    (rc = sh_path_list(r, "scan_root", &r->roots)) != 0)

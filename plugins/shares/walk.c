@@ -213,6 +213,13 @@ sh_logf(struct sh_worker *w, int level, const char *fmt, ...)
 	w->cfg->log(w->cfg->user, level, text);
 }
 
+/* strerror() may share a buffer between threads; this does not. */
+static const char *
+sh_strerror(int e, char *buf, size_t size)
+{
+	return strerror_r(e, buf, size);
+}
+
 static void
 sh_path_reserve(struct sh_worker *w, size_t need)
 {
@@ -649,7 +656,7 @@ sh_next(struct sh_worker *w)
 	struct sh_level *l = &w->lv[w->n_lv - 1];
 	struct dirent64 *de;
 	ssize_t n;
-	char ev[160];
+	char ev[160], eb[64];
 
 	for (;;) {
 		if (l->buf_pos < l->buf_len) {
@@ -669,7 +676,7 @@ sh_next(struct sh_worker *w)
 		if (n <= 0) {
 			if (n < 0) {
 				snprintf(ev, sizeof(ev), "cannot list: %s",
-				    strerror(errno));
+				    sh_strerror(errno, eb, sizeof(eb)));
 				sh_emit(w, SH_UNREADABLE, SA_LEVEL_UNKNOWN,
 				    sh_level_path(w, w->n_lv - 1), ev);
 			}
@@ -765,7 +772,7 @@ sh_descend(struct sh_worker *w, const char *name, size_t nlen,
 	struct statfs sfs;
 	struct stat st2;
 	const char *path;
-	char ev[256];
+	char ev[256], eb[64];
 	int fd, kind;
 
 	if (w->cfg->one_filesystem && st->st_dev != w->root_dev)
@@ -774,7 +781,8 @@ sh_descend(struct sh_worker *w, const char *name, size_t nlen,
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ELOOP || errno == ENOTDIR)
 			return;	/* gone or swapped for a symlink: nothing to follow */
-		snprintf(ev, sizeof(ev), "cannot open: %s", strerror(errno));
+		snprintf(ev, sizeof(ev), "cannot open: %s",
+		    sh_strerror(errno, eb, sizeof(eb)));
 		sh_emit(w, SH_UNREADABLE, SA_LEVEL_UNKNOWN,
 		    sh_entry_path(w, top, name, nlen), ev);
 		return;
@@ -835,7 +843,7 @@ sh_walk_task(struct sh_worker *w, struct sh_task *t)
 	struct stat st;
 	size_t top, nlen, plen;
 	unsigned int flags;
-	char ev[160];
+	char ev[160], eb[64];
 
 	plen = strlen(t->path);
 	if (plen == 1 && t->path[0] == '/')
@@ -848,6 +856,8 @@ sh_walk_task(struct sh_worker *w, struct sh_task *t)
 	w->n_open = 0;
 	if (fstat(t->fd, &st) < 0) {
 		close(t->fd);
+		free(t->path);
+		free(t);
 		return;
 	}
 	sh_push(w, t->fd, plen, &st, t->flags);
@@ -876,7 +886,7 @@ sh_walk_task(struct sh_worker *w, struct sh_task *t)
 			/* A directory readable but not searchable fails every
 			 * entry: say so once and leave it. */
 			snprintf(ev, sizeof(ev), "cannot look at its entries: %s",
-			    strerror(errno));
+			    sh_strerror(errno, eb, sizeof(eb)));
 			sh_emit(w, SH_UNREADABLE, SA_LEVEL_UNKNOWN,
 			    sh_level_path(w, top), ev);
 			w->lv[top].eof = 1;
