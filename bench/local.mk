@@ -1,2 +1,3 @@
 # SPDX-License-Identifier: MIT
 # Benchmarks print ratios against named peers; they are not tests.
+EXTRA_DIST += bench/shares.sh bench/shares-tree.py
