@@ -99,7 +99,7 @@ rss_kb() {	# rss_kb ROOT CONFIG: peak RSS of smeaudit and its plugin child
 	/usr/bin/time -f '%M' -o "$WORK/rss" "$SMEAUDIT" --plugin shares --root "$1" \
 	    -c "$2" --format json --output "$WORK/rss.json" >/dev/null 2>&1 || true
 	check_counts "$WORK/rss.json" "$1" 0
-	cat "$WORK/rss"
+	tail -n 1 "$WORK/rss"
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)  ($(nproc) CPUs)"

@@ -36,6 +36,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/syscall.h>
 #include <sys/xattr.h>
 #include <unistd.h>
 
@@ -48,6 +49,18 @@
 #define SH_PROGRESS_EVERY 65536u
 #define SH_ACL_MAX 64
 #define SH_ACL_BYTES (4 + SH_ACL_MAX * 8)
+
+/* getxattrat() (Linux 6.13) has no libc wrapper yet; the number is the
+ * same in every architecture's table that uses the generic one. */
+#if !defined(SYS_getxattrat) && (defined(__x86_64__) || defined(__aarch64__))
+#define SYS_getxattrat 464
+#endif
+
+struct sh_xattr_args {
+	uint64_t value;
+	uint32_t size;
+	uint32_t flags;
+};
 
 struct sh_task {
 	int fd;
@@ -91,6 +104,7 @@ struct sh_worker {
 	size_t n_pool;
 	dev_t root_dev;
 	int noatime;
+	int getxattrat;		/* the kernel has it */
 	dev_t acl_unsupported;	/* a file system without ACLs: stop asking */
 	int acl_unsupported_set;
 	struct sh_idslot uids[256], gids[256];
@@ -313,11 +327,25 @@ sh_acl_read(struct sh_worker *w, int dirfd, const char *name,
 	char proc[64 + NAME_MAX + 1];
 	ssize_t n;
 
+	n = -1;
 	if (name == NULL)
 		n = fgetxattr(dirfd, attr, buf, size);
-	else {
-		/* No getxattrat() before Linux 6.13: the parent's descriptor
-		 * through /proc, and l-getxattr never follows the name. */
+#ifdef SYS_getxattrat
+	else if (w->getxattrat) {
+		struct sh_xattr_args args = {
+			.value = (uint64_t)(uintptr_t)buf, .size = (uint32_t)size,
+		};
+
+		n = syscall(SYS_getxattrat, dirfd, name, AT_SYMLINK_NOFOLLOW,
+		    attr, &args, sizeof(args));
+		/* Older kernels, or a seccomp filter that does not know it. */
+		if (n < 0 && (errno == ENOSYS || errno == EPERM))
+			w->getxattrat = 0;
+	}
+#endif
+	if (name != NULL && !w->getxattrat) {
+		/* Before Linux 6.13: the parent's descriptor through /proc;
+		 * l-getxattr never follows the name itself. */
 		snprintf(proc, sizeof(proc), "/proc/self/fd/%d/%s", dirfd, name);
 		n = lgetxattr(proc, attr, buf, size);
 	}
@@ -918,6 +946,9 @@ sh_worker_main(void *arg)
 	int finished = 0;
 
 	w->noatime = 1;
+#ifdef SYS_getxattrat
+	w->getxattrat = 1;
+#endif
 	w->next_progress = SH_PROGRESS_EVERY;
 	while ((t = sh_queue_take(w->walk, finished)) != NULL) {
 		sh_walk_task(w, t);
