@@ -449,6 +449,7 @@ struct sh_run {
 	char summary[SH_N_SOURCES][512];
 	long long human_uid_min, jobs, max_open, wide4, wide6;
 	struct sh_strv zones, excludes, roots;
+	struct sh_strv asked;	/* roots the configuration names */
 	struct sh_patterns secret, setuid_allow;
 };
 
@@ -1235,7 +1236,10 @@ sh_open_roots(struct sh_run *r, int network_fs, int pseudo_fs,
 			continue;
 		rc = r->host->open(r->ctx, path, SA_OPEN_DIRECTORY, &fd);
 		if (rc == -ENOENT || rc == -ENOTDIR) {
-			r->host->log(r->ctx, SA_LOG_DEBUG, "%s: not here", path);
+			/* The defaults are guesses; a configured path is not. */
+			r->host->log(r->ctx, sh_strv_has(&r->asked, path) ?
+			    SA_LOG_WARNING : SA_LOG_DEBUG, "%s: %s; not scanned",
+			    path, strerror(-rc));
 			continue;
 		}
 		if (rc < 0) {
@@ -1357,6 +1361,7 @@ sh_files(struct sh_run *r)
 static int
 shares_configure(struct sh_run *r)
 {
+	size_t i;
 	int rc;
 
 	/* Every key is checked before anything is reported. */
@@ -1376,6 +1381,10 @@ shares_configure(struct sh_run *r)
 	    sh_pattern_list(r, "setuid_allow", "setuid_builtin",
 	    shares_setuid_builtin, &r->setuid_allow) < 0)
 		return -EINVAL;
+	for (i = 0; i < r->roots.n; i++)
+		sh_strv_add(&r->asked, r->roots.v[i]);
+	for (i = 0; i < r->zones.n; i++)
+		sh_strv_add(&r->asked, r->zones.v[i]);
 	if (r->roots.n == 0) {
 		const char *const *d;
 
@@ -1438,6 +1447,7 @@ out:
 	sh_strv_free(&r.zones);
 	sh_strv_free(&r.excludes);
 	sh_strv_free(&r.roots);
+	sh_strv_free(&r.asked);
 	sh_patterns_free(&r.secret);
 	sh_patterns_free(&r.setuid_allow);
 	pthread_mutex_destroy(&r.lock);

@@ -328,6 +328,15 @@ expect_status 1 "$SMEAUDIT" --plugin shares --root "$WEAK" -c "$TMPDIR_TEST/excl
 expect_count "$out" world-writable-dir 0 1
 expect_count "$out" secret-file-readable 0 0
 expect_count "$out" locked-owner 2 0
+# A configured root that is not there is worth a warning (a default not).
+printf '[plugin.shares]\nscan_root = /srv\nscan_root = /nowhere\nsamba = no\nnfs = no\n' \
+    > "$TMPDIR_TEST/missing.ini"
+expect_status 1 "$SMEAUDIT" --plugin shares --root "$WEAK" -c "$TMPDIR_TEST/missing.ini" \
+    --format json --output "$out" 2>"$err"
+grep -q 'shares: warning: /nowhere: No such file or directory; not scanned' "$err" ||
+    fail "missing root: $(cat "$err")"
+expect_status 1 "$SMEAUDIT" --plugin shares --root "$WEAK" --format json --output "$out" 2>"$err"
+grep -q 'opt' "$err" && fail "a missing default root was warned about: $(cat "$err")"
 
 # --- Samba that Samba itself would refuse --------------------------------
 BAD=$TMPDIR_TEST/badsmb
