@@ -307,6 +307,14 @@ grep -q 'ignored' "$out" && fail "a file of exports.d without .exports was read"
 grep -q 'mode 0666' "$out" || fail "evidence lacks the mode"
 grep -q "create mask = 0666 (/etc/samba/weak-extra.conf:5)" "$out" || fail "evidence lacks the include's FILE:LINE"
 grep -qi 'hashvalue\|Secrethash' "$out" && fail "a password hash leaked into the report"
+python3 -c 'import json,sys,jsonschema
+jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' \
+    "$out" "$top_srcdir/docs/report-schema.json" || fail "schema validation"
+# Titles and remedies in Japanese too.
+"$SMEAUDIT" --plugin shares --root "$WEAK" -c "$TMPDIR_TEST/weak.ini" --lang ja \
+    > "$TMPDIR_TEST/weak-ja.txt" 2>/dev/null || true
+grep -q '誰でも書き換えられるファイルがある' "$TMPDIR_TEST/weak-ja.txt" || fail "no Japanese title"
+grep -q 'exportfs -ra を実行してください' "$TMPDIR_TEST/weak-ja.txt" || fail "no Japanese remedy"
 # The same, walked by two threads and with very few open directories.
 printf 'jobs = 2\nmax_open_dirs = 4\n' >> "$TMPDIR_TEST/weak.ini"
 expect_status 1 "$SMEAUDIT" --plugin shares --root "$WEAK" -c "$TMPDIR_TEST/weak.ini" \
