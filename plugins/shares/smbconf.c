@@ -776,7 +776,8 @@ smb_audit_share(struct smb_auditor *a, const struct smb_section *sec)
 			smb_describe(a, "guest only", p, "yes");
 			smb_emit(a, SH_SMB_GUEST_ONLY, 2);
 		}
-	} else {
+	} else if (!(strcmp(sec->name, "print$") == 0 && !writable)) {
+		/* (Read-only printer drivers are for every user to fetch.) */
 		v = smb_get(conf, sec, "validusers", &p);
 		if (v == NULL || v[0] == '\0') {
 			snprintf(a->evidence, sizeof(a->evidence), "%s",

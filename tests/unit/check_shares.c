@@ -346,6 +346,13 @@ static const struct {
 	  "[nopath]\n guest ok = yes\n",
 	  "samba-no-valid-users 2 smb.conf [open]\n"
 	  "samba-no-valid-users 2 smb.conf [homes]\n" },
+	/* 4b: read-only printer drivers are for every user to fetch */
+	{ QUIET_GLOBAL "[print$]\n path = /var/lib/samba/printers\n", "" },
+	/* 4c: but a writable [print$] is a share like any other */
+	{ QUIET_GLOBAL "[print$]\n path = /var/lib/samba/printers\n"
+	  "[other]\n path = /o\n valid users = alice\n"
+	  "[Print$]\n write list = root\n",
+	  "samba-no-valid-users 2 smb.conf [print$]\n" },
 	/* 5: admin users, force user/group root (by name and by uid 0) */
 	{ QUIET_GLOBAL "[adm]\n path = /a\n valid users = alice\n admin users = alice\n"
 	  " force user = toor\n force group = +wheel\n",
