@@ -1330,8 +1330,9 @@ sh_files(struct sh_run *r)
 	cfg.user = r;
 	n = sh_open_roots(r, cfg.network_fs, cfg.pseudo_fs, &roots);
 	if (n == 0) {
+		/* Roots that are there but unreadable: nothing may pass. */
 		r->state[SH_SRC_FILES] = r->hits[SH_UNREADABLE] > 0 ?
-		    SH_CHECKED : SH_ABSENT;
+		    SH_FAILED : SH_ABSENT;
 		snprintf(r->summary[SH_SRC_FILES], sizeof(r->summary[0]),
 		    "none of the scan roots exists");
 		free(roots);

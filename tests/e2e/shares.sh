@@ -415,6 +415,12 @@ expect_count "$nobody_out" unreadable -1 2
 [ "$(examples "$nobody_out" unreadable -1)" = '["/data/listonly", "/data/locked"]' ] ||
     fail "unreadable: $(examples "$nobody_out" unreadable -1)"
 expect_count "$nobody_out" world-writable-file 0 2
+# Every root unreadable: "could not check", and no file check passes.
+printf '[plugin.shares]\nscan_root = /data/locked\nsamba = no\nnfs = no\n' > "$TMPDIR_TEST/locked.ini"
+expect_status 2 as_nobody "$SMEAUDIT" --plugin shares --root "$ADV" -c "$TMPDIR_TEST/locked.ini" \
+    --format json --output "$nobody_out"
+expect_counts "$nobody_out" "unreadable -1 1" "world-writable-file 4 0" "setuid 4 0" \
+    "world-writable-file na 0"
 
 # --- testparm cross-check on the live host ------------------------------
 if [ -x /usr/bin/testparm ]; then
