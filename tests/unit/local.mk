@@ -55,3 +55,7 @@ tests_unit_check_backup_SOURCES = tests/unit/check_backup.c \
 	plugins/backup/bk_json.c plugins/backup/bk_parse.c
 tests_unit_check_backup_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) -I$(top_srcdir)/plugins/backup
 tests_unit_check_backup_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_shares
+tests_unit_check_shares_SOURCES = tests/unit/check_shares.c plugins/shares/smbconf.c plugins/shares/exports.c plugins/shares/common.c
+tests_unit_check_shares_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) -I$(top_srcdir)/plugins/shares
+tests_unit_check_shares_LDADD = $(UNIT_TEST_LIBS)
