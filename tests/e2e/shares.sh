@@ -180,9 +180,10 @@ expect_status 0 "$SMEAUDIT" --plugin shares --root "$CLEAN" --format json --outp
 assert_py "$out" "not [f for f in d['findings'] if f['check'].startswith('shares.acl-')]"
 
 # Nothing to audit: no roots, no Samba, no NFS, no people -> skipped,
-# and item 4 is "not applicable" rather than a pass.
+# and item 4 is "not applicable" rather than a pass; nothing was
+# assessed, so the run exits 2.
 mkdir -p "$TMPDIR_TEST/empty/etc"
-expect_status 0 "$SMEAUDIT" --plugin shares --root "$TMPDIR_TEST/empty" --format json --output "$out"
+expect_status 2 "$SMEAUDIT" --plugin shares --root "$TMPDIR_TEST/empty" --format json --output "$out"
 assert_py "$out" "d['plugins'][0]['status'] == 'skipped'"
 assert_py "$out" "[i for i in d['items'] if i['number'] == 4][0]['applicable'] is False"
 expect_count "$out" samba-guest-write na 1
