@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # The command line end to end, beyond tests/e2e/core.sh: --list-items in
-# both formats, --output that never writes through a planted symlink and
-# is always 0600, input files that are not regular files failing at once,
-# and the exit statuses 0 and 2 of runs decided by answers.
+# both formats; --output that never writes through a planted symlink, is
+# always 0600 and writes into (never replaces) a device or FIFO; input
+# files that are not regular files failing at once; and the exit
+# statuses 0 and 2 of runs decided by answers.
 set -eu
 . "$top_srcdir/tests/lib.sh"
 
@@ -78,6 +79,22 @@ chmod 644 "$T/existing.txt"
     fail "text report run failed"
 [ "$(stat -c %a "$T/existing.txt")" = 600 ] || fail "replaced report is $(stat -c %a "$T/existing.txt"), not 600"
 grep -q 'Total score' "$T/existing.txt" || fail "text report not written"
+
+# A character device or FIFO at --output is written into, never replaced
+# ("--output /dev/null" as root must not turn /dev/null into a file).
+# A private device node stands in for /dev/null; it needs CAP_MKNOD.
+if mknod -m 666 "$T/null" c 1 3 2>/dev/null; then
+	expect_status 1 "$SMEAUDIT" $P --plugin test-good --output "$T/null"
+	[ -c "$T/null" ] || fail "the character device at --output was replaced"
+	no_temp null
+fi
+mkfifo "$T/pipe"
+timeout 20 cat "$T/pipe" > "$T/from-pipe" &
+reader=$!
+expect_status 1 timeout 20 "$SMEAUDIT" $P --plugin test-good --format json --output "$T/pipe"
+wait "$reader" || fail "nobody read the FIFO"
+[ -p "$T/pipe" ] || fail "the FIFO at --output was replaced"
+assert_py "$T/from-pipe" "d['schema'] == 'smeaudit-report/1'"
 
 # A report that cannot be written: exit 3 naming the file, nothing left.
 expect_status 3 "$SMEAUDIT" $P --plugin test-good --output "$T/nodir/r.json" 2>"$T/err"
