@@ -202,6 +202,16 @@ START_TEST(test_limits)
 	sb_free(&log);
 	sb_free(&err);
 
+	/* comment lines never reach inih: any length is fine */
+	val = repeat('c', 300);
+	doc = xasprintf("# %s\n[a]\n   ; %s\nk = v\n", val, val);
+	ck_assert_int_eq(ini_parse(doc, strlen(doc), &log, &err), 0);
+	ck_assert_str_eq(log.data, "L2 [a]\nL4 a/k=<v>\n");
+	free(doc);
+	free(val);
+	sb_free(&log);
+	sb_free(&err);
+
 	/* names: 49 characters pass, 50 are an error */
 	name = repeat('k', 49);
 	doc = xasprintf("[%s]\n%s = v\n", name, name);
