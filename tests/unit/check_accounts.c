@@ -36,12 +36,7 @@ make_root(const char *passwd, const char *group, const char *shadow)
 static void
 drop_root(void)
 {
-	char *cmd = xasprintf("rm -rf '%s'", root);
-
-	if (system(cmd) != 0) {
-		/* left for the tmp cleaner */
-	}
-	free(cmd);
+	unit_rmtree(root);
 	free(root);
 }
 

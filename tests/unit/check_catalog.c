@@ -183,7 +183,7 @@ START_TEST(test_minimal)
 	ck_assert_int_eq(cat.items[0].mode, CAT_MODE_HUMAN);
 	cat_free(&cat);
 	sb_free(&err);
-	unlink(path);
+	unit_rmtree(dir);
 	free(path);
 	free(dir);
 }
@@ -274,7 +274,7 @@ START_TEST(test_broken)
 	ck_assert_ptr_null(cat.edition);
 	ck_assert_ptr_null(cat.path);
 	sb_free(&err);
-	unlink(path);
+	unit_rmtree(dir);
 	free(path);
 	free(dir);
 }
@@ -303,7 +303,7 @@ START_TEST(test_shipped_plus_item)
 	ck_assert_str_eq(err.data, "/nonexistent/x.catalog: No such file or directory");
 	sb_free(&err);
 	sb_free(&text);
-	unlink(path);
+	unit_rmtree(dir);
 	free(path);
 	free(dir);
 }

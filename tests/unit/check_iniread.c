@@ -311,6 +311,7 @@ START_TEST(test_file)
 	ck_assert_str_eq(err.data, "/dev/zero: not a regular file");
 	sb_free(&log);
 	sb_free(&err);
+	unit_rmtree(dir);
 	free(dir);
 }
 END_TEST

@@ -370,6 +370,7 @@ START_TEST(test_scan_refusals)
 	ck_assert_ptr_nonnull(must_find(&set, "test-crash")->desc);
 	ldr_free(&set);
 	sb_free(&err);
+	unit_rmtree(dir);
 	free(dir);
 }
 END_TEST
@@ -421,6 +422,7 @@ START_TEST(test_scan_dir_errors)
 	ck_assert_uint_eq(set.n, 1);
 	ldr_free(&set);
 	sb_free(&err);
+	unit_rmtree(dir);
 	free(dir);
 }
 END_TEST

@@ -292,6 +292,7 @@ START_TEST(test_file)
 	free(big);
 	sb_free(&log.calls);
 	sb_free(&err);
+	unit_rmtree(dir);
 	free(dir);
 }
 END_TEST

@@ -80,12 +80,7 @@ setup(void)
 static void
 teardown(void)
 {
-	char *cmd = xasprintf("rm -rf '%s'", tmp);
-
-	if (system(cmd) != 0) {
-		/* left for the tmp cleaner */
-	}
-	free(cmd);
+	unit_rmtree(tmp);
 	free(root);
 	free(tmp);
 }

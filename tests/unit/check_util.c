@@ -392,6 +392,7 @@ START_TEST(test_read_file)
 	ck_assert_int_eq(ut_read_file(big, 1 << 20, &data, &len), -EFBIG);
 	unlink(big);
 	free(big);
+	unit_rmtree(dir);
 	free(dir);
 }
 END_TEST
