@@ -473,8 +473,11 @@ audit_list_items(struct app *app)
 		}
 		printf("%2d  ", it->number);
 		fputs(cat_text(&it->label, app->lang), stdout);
-		for (k = ut_display_width(cat_text(&it->label, app->lang)); k < 34; k++)
+		/* at least one space, even after a label wider than the column */
+		k = ut_display_width(cat_text(&it->label, app->lang));
+		do
 			putchar(' ');
+		while (++k < 34);
 		any = 0;
 		for (k = 0; k < app->plugins.n; k++)
 			if (app->plugins.v[k].desc != NULL &&

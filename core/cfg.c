@@ -478,23 +478,21 @@ size_t
 cfg_subsections(const struct cfg *cfg, const char *plugin, const char ***ret)
 {
 	const char **v = NULL, *sub;
-	size_t i, j, n = 0, len;
-	int dup;
+	size_t i, n = 0, len;
 
-	for (i = 0; i < cfg->n_entries; i++) {
-		const char *s = cfg->entries[i].section;
+	/*
+	 * From the headers, not the keys: a [plugin.NAME.SUB] that keeps
+	 * every default has no keys but is still a job to run.  Headers
+	 * never repeat (cfg_on_section refuses that).
+	 */
+	for (i = 0; i < cfg->n_headers; i++) {
+		const char *s = cfg->headers[i].section;
 
 		if (strncmp(s, "plugin.", 7) != 0)
 			continue;
 		len = cfg_split_section(s, &sub);
 		if (sub == NULL || strlen(plugin) != len ||
 		    strncmp(s + 7, plugin, len) != 0)
-			continue;
-		dup = 0;
-		for (j = 0; j < n; j++)
-			if (strcmp(v[j], sub) == 0)
-				dup = 1;
-		if (dup)
 			continue;
 		v = xreallocarray(v, n + 1, sizeof(*v));
 		v[n++] = sub;

@@ -84,10 +84,57 @@ rep_severity_label(int severity)
 	}
 }
 
+/*
+ * "--output /dev/null" or a named pipe: write into the existing device or
+ * FIFO.  Renaming a new file over it, as for regular files, would replace
+ * the host's /dev/null with a report.
+ */
+static int
+rep_output_in_place(const struct report *rep, const struct rep_format *fmt,
+    const char *path, const struct stat *lst, struct sbuf *err)
+{
+	struct stat st;
+	FILE *f;
+	int fd, r;
+
+	fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0) {
+		r = -errno;
+		sb_printf(err, "%s: cannot open: %s", path, strerror(errno));
+		return r;
+	}
+	if (fstat(fd, &st) < 0 || st.st_dev != lst->st_dev || st.st_ino != lst->st_ino) {
+		close(fd);
+		sb_printf(err, "%s: changed while it was opened", path);
+		return -ESTALE;
+	}
+	f = fdopen(fd, "w");
+	if (f == NULL) {
+		r = -errno;
+		close(fd);
+		sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
+		return r;
+	}
+	r = fmt->write(rep, f);
+	if (r < 0 || fflush(f) != 0) {
+		r = r < 0 ? r : -errno;
+		fclose(f);
+		sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
+		return r;
+	}
+	if (fclose(f) != 0) {
+		r = -errno;
+		sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
+		return r;
+	}
+	return 0;
+}
+
 int
 rep_output(const struct report *rep, const struct rep_format *fmt,
     const char *path, struct sbuf *err)
 {
+	struct stat lst;
 	char *dir_copy, *tmp;
 	FILE *f;
 	int fd, r;
@@ -99,6 +146,14 @@ rep_output(const struct report *rep, const struct rep_format *fmt,
 			return -EIO;
 		}
 		return 0;
+	}
+	if (lstat(path, &lst) == 0) {
+		if (S_ISCHR(lst.st_mode) || S_ISFIFO(lst.st_mode))
+			return rep_output_in_place(rep, fmt, path, &lst, err);
+		if (S_ISBLK(lst.st_mode) || S_ISSOCK(lst.st_mode)) {
+			sb_printf(err, "%s: not a regular file", path);
+			return -EINVAL;
+		}
 	}
 	dir_copy = xstrdup(path);
 	tmp = xasprintf("%s/.%s.XXXXXX", dirname(dir_copy),

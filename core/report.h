@@ -62,7 +62,9 @@ int rep_write_json(const struct report *rep, FILE *f);
 /*
  * Write a report to path safely: a new 0600 file in the same directory,
  * renamed over path when complete, so a symlink planted at path is
- * replaced, never followed.  path "-" is stdout.  Returns 0 or -errno
+ * replaced, never followed.  path "-" is stdout; an existing character
+ * device or FIFO (/dev/null, a named pipe) is written in place, never
+ * replaced; a block device or socket is refused.  Returns 0 or -errno
  * with a message in err.
  */
 int rep_output(const struct report *rep, const struct rep_format *fmt,

@@ -113,3 +113,6 @@ TESTS += tests/e2e/backup-borg.sh tests/e2e/backup-rsnapshot.sh tests/e2e/backup
 EXTRA_DIST += tests/e2e/backup-borg.sh tests/e2e/backup-rsnapshot.sh tests/e2e/backup-duplicity.sh
 TESTS += tests/e2e/shares.sh
 EXTRA_DIST += tests/e2e/shares.sh
+TESTS += tests/e2e/cli.sh
+EXTRA_DIST += tests/e2e/cli.sh
+include tests/fuzz/local.mk
