@@ -5,3 +5,4 @@
 PLUGIN_CPPFLAGS = -I$(top_srcdir)/core/sdk
 PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared \
 	-export-symbols-regex '^smeaudit_plugin$$' $(SA_SAN_LDFLAGS)
+include plugins/password/local.mk
