@@ -24,6 +24,8 @@ struct pwc_pass {
 	unsigned int walk;	/* longest run of neighbouring keys */
 	int bare;		/* no letter at all */
 	size_t base_off, base_len;	/* 0 length: nothing was stripped */
+	/* the same, keeping padding that reads as a letter: t4r0! -> t4r0 */
+	size_t leet_off, leet_len;
 	size_t split_off, split_len;	/* what two-word splits cut; 0: none */
 	size_t sep;		/* offset of the one separator in it, or 0 */
 };
@@ -99,13 +101,21 @@ pwc_split_region(struct pwc_pass *p, size_t off, size_t len)
 	p->sep = sep;
 }
 
+/* A digit that stands for a letter (0 for o, 4 for a), not a symbol. */
+static int
+pwc_leet_digit(const struct pwc_pass *p, size_t i)
+{
+	return p->text[i] >= '0' && p->text[i] <= '9' &&
+	    p->fold[i] >= 'a' && p->fold[i] <= 'z';
+}
+
 /* Everything in one pass over the password. */
 static void
 pwc_prepare(struct pwc_pass *p, const char *pw, size_t len)
 {
 	uint64_t seen[4] = { 0, 0, 0, 0 };
 	const unsigned char *t;
-	size_t i, lead, trail, prev = 0, prev_len = 0, cur_len, run = 1;
+	size_t i, lead, trail, el, er, prev = 0, prev_len = 0, cur_len, run = 1;
 	unsigned int cls, seq = 1, walk = 1, high = 0;
 	unsigned char c;
 	int step, dir = 0;
@@ -195,6 +205,7 @@ pwc_prepare(struct pwc_pass *p, const char *pw, size_t len)
 
 	/* The base: padding of digits and symbols taken off both ends. */
 	p->base_off = p->base_len = 0;
+	p->leet_off = p->leet_len = 0;
 	p->split_off = p->split_len = p->sep = 0;
 	for (lead = 0; lead < p->len && !(pwt_class_of[t[lead]] & PWC_LETTER); lead++)
 		;
@@ -213,6 +224,16 @@ pwc_prepare(struct pwc_pass *p, const char *pw, size_t len)
 		pwc_split_region(p, p->base_off, p->base_len);
 	} else
 		pwc_split_region(p, 0, p->len);
+	/* the same, but digits that read as letters stay: t4r0! -> t4r0 */
+	for (el = 0; el < lead && pwc_leet_digit(p, lead - 1 - el); el++)
+		;
+	for (er = 0; er < trail && pwc_leet_digit(p, p->len - trail + er); er++)
+		;
+	if ((el > 0 || er > 0) && (lead > el || trail > er) &&
+	    pwt_utf8_chars(p->text + lead - el, p->len - lead + el - trail + er) >= PWC_MIN_BASE) {
+		p->leet_off = lead - el;
+		p->leet_len = p->len - (lead - el) - (trail - er);
+	}
 }
 
 static uint32_t
@@ -244,6 +265,9 @@ pwc_words(const struct pwc_engine *e, const struct pww_table *t,
 	lists = pwc_lookup(t, p->fold, p->len, p->bare);
 	if (p->base_len > 0)
 		lists |= pwc_lookup(t, p->fold + p->base_off, p->base_len, 0) &
+		    e->strippable;
+	if (p->leet_len > 0)
+		lists |= pwc_lookup(t, p->fold + p->leet_off, p->leet_len, 0) &
 		    e->strippable;
 	if (p->split_len == 0 || e->combinable == 0)
 		return lists;
@@ -277,6 +301,8 @@ pwc_ask(struct pww_table *t, const struct pwc_pass *p)
 	rc |= pww_add(t, p->fold, p->len, 0, 0);
 	if (p->base_len > 0)
 		rc |= pww_add(t, p->fold + p->base_off, p->base_len, 0, 0);
+	if (p->leet_len > 0)
+		rc |= pww_add(t, p->fold + p->leet_off, p->leet_len, 0, 0);
 	if (p->split_len == 0)
 		return rc;
 	if (p->sep > 0) {
@@ -290,6 +316,25 @@ pwc_ask(struct pww_table *t, const struct pwc_pass *p)
 			rc |= pww_add(t, r + k, p->split_len - k, 0, 0);
 		}
 	return rc < 0 ? -ENOMEM : 0;
+}
+
+/*
+ * A word from a rule file or a setting.  Names of several words ("Kumoya
+ * Shoten") are also added run together: KumoyaShoten2024.
+ */
+static int
+pwc_add_inline(struct pww_table *t, const char *word, uint32_t mask)
+{
+	char joined[PWW_MAX_WORD + 1];
+	size_t n = strlen(word), k = 0, i;
+	int rc;
+
+	if ((rc = pww_add_word(t, word, n, mask)) < 0 || n > PWW_MAX_WORD)
+		return rc;
+	for (i = 0; i < n; i++)
+		if (!pwc_is_sep((unsigned char)word[i]))
+			joined[k++] = word[i];
+	return k < n ? pww_add_word(t, joined, k, mask) : 0;
 }
 
 /* Fill t from every word source: index it whole or answer its questions. */
@@ -311,7 +356,7 @@ pwc_fill(const struct pwc_engine *e, struct pww_table *t, int scan)
 		for (j = 0; j < r->n_sources; j++) {
 			s = &r->sources[j];
 			if (s->word != NULL)
-				rc = pww_add_word(t, s->word, strlen(s->word), mask);
+				rc = pwc_add_inline(t, s->word, mask);
 			else if (scan)
 				rc = pww_scan_file(t, s->path, mask);
 			else

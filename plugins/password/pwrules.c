@@ -106,7 +106,7 @@ pwr_fail(struct sa_record_error *err, unsigned int column, const char *fmt, ...)
 	vsnprintf(err->message, sizeof(err->message), fmt, ap);
 	va_end(ap);
 	err->column = column;
-	return -1;
+	return -EINVAL;
 }
 
 static int
@@ -313,7 +313,7 @@ pwr_source(struct pwr_load *ld, struct pwr_rule *r, const char *key,
 	for (i = 0; i < n; i++)
 		if (pwr_add_source(r, is_file ? values[i] : NULL,
 		    is_file ? NULL : values[i], line, err) < 0)
-			return -1;
+			return -EINVAL;
 	return 0;
 }
 
@@ -431,7 +431,7 @@ pwr_field(struct pwr_load *ld, const struct sa_record *rec,
 			if (r->pattern != NULL)
 				return pwr_fail(err, 0, "flags must come before pattern: the pattern is compiled on its own line");
 			if (pwr_words_of(v, pwr_flags, "flag", 0, &bits, NULL, 1, err) < 0)
-				return -1;
+				return -EINVAL;
 			r->rx_flags = bits;
 			r->flags_given = 1;
 			return 0;
@@ -456,7 +456,7 @@ pwr_field(struct pwr_load *ld, const struct sa_record *rec,
 			memcpy(num, v, n - (size_t)r->max_unique_pct);
 			num[n - (size_t)r->max_unique_pct] = '\0';
 			if (pwr_number(num, &r->max_unique, err) < 0)
-				return -1;
+				return -EINVAL;
 			if (r->max_unique_pct && r->max_unique > 100)
 				return pwr_fail(err, 1, "a percentage is at most 100%%");
 			return 0;
@@ -479,7 +479,7 @@ pwr_field(struct pwr_load *ld, const struct sa_record *rec,
 			return pwr_bool(v, &r->combine, err);
 		if (strcmp(key, "optional") == 0) {
 			if (pwr_bool(v, &b, err) < 0)
-				return -1;
+				return -EINVAL;
 			r->optional = b;
 			return 0;
 		}
