@@ -137,7 +137,7 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 	struct pwa_file pw, sh;
 	const struct pwa_entry *e, *s;
 	const char *hash, *scheme;
-	char evidence[200], *end;
+	char evidence[200], object[300], *end;
 	size_t i, empty = 0, unshadowed = 0, weak = 0, hashes = 0, aging_bad = 0,
 	    usable = 0;
 	long max;
@@ -166,7 +166,7 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		e = &pw.v[i];
 		if (e->secret[0] == '\0') {
 			sa_report(host, ctx, "empty", SA_LEVEL_NOT, e->name,
-			    "empty password field in /etc/passwd: no password needed");
+			    "empty password field (no password needed to log in)");
 			empty++;
 		} else if (strcmp(e->secret, "x") != 0 && pwa_hash(e->secret, &locked) != NULL) {
 			sa_report(host, ctx, "unshadowed", SA_LEVEL_NOT, e->name,
@@ -205,7 +205,7 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 					e = &pw.v[k];
 			if (e == NULL) {
 				sa_report(host, ctx, "empty", SA_LEVEL_NOT, s->name,
-				    "empty password field in /etc/shadow: no password needed");
+				    "empty password field (no password needed to log in)");
 				empty++;
 			}
 			continue;
@@ -221,10 +221,14 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		}
 		hashes++;
 		if (!pwp_scheme_accepted(want->hash_schemes, scheme)) {
-			snprintf(evidence, sizeof(evidence), "%s hash%s", scheme,
-			    locked ? " (account locked)" : "");
+			/* the core keeps one evidence per finding: the scheme goes
+			 * with the account */
+			snprintf(object, sizeof(object), "%s (%s%s)", s->name, scheme,
+			    locked ? ", locked" : "");
+			snprintf(evidence, sizeof(evidence), "hash scheme not among: %s",
+			    want->hash_schemes);
 			sa_report(host, ctx, "hash-scheme", locked ? SA_LEVEL_PARTLY :
-			    SA_LEVEL_NOT, s->name, evidence);
+			    SA_LEVEL_NOT, object, evidence);
 			weak++;
 		}
 		if (locked || want->max_age_days < 0)
@@ -238,12 +242,12 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		}
 		if (max < 0 || max > want->max_age_days) {
 			if (max < 0)
-				snprintf(evidence, sizeof(evidence), "password never expires");
+				snprintf(object, sizeof(object), "%s (never expires)", s->name);
 			else
-				snprintf(evidence, sizeof(evidence),
-				    "maximum password age %ld days; wanted at most %ld", max,
-				    want->max_age_days);
-			sa_report(host, ctx, "account-aging", SA_LEVEL_NOT, s->name, evidence);
+				snprintf(object, sizeof(object), "%s (%ld days)", s->name, max);
+			snprintf(evidence, sizeof(evidence),
+			    "maximum password age above %ld days", want->max_age_days);
+			sa_report(host, ctx, "account-aging", SA_LEVEL_NOT, object, evidence);
 			aging_bad++;
 		}
 	}

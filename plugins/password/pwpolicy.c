@@ -478,6 +478,7 @@ struct pwp_quality {
 	int enforcing;
 	long min_length;	/* effective, credits taken into account */
 	char length_why[160];
+	const char *length_file;	/* where the deciding module is set up */
 	int dictionary;
 	long classes;		/* character classes demanded */
 	long unix_minlen;
@@ -485,6 +486,7 @@ struct pwp_quality {
 	const char *remember_by;
 	const char *hash;	/* scheme new hashes get, or NULL */
 	const char *hash_by;
+	const char *hash_file;	/* where it is set */
 };
 
 static const char *
@@ -601,6 +603,8 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 		snprintf(q->length_why, sizeof(q->length_why), "pam_passwdqc min=%s",
 		    p != NULL ? p : "disabled,24,11,8,7 (default)");
 	}
+	if (q->module != NULL)
+		q->length_file = q->module->file;
 	if (q->module != NULL && !q->enforcing) {
 		/* warns only: the user may keep the weak password */
 		q->min_length = 0;
@@ -611,6 +615,7 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 		q->min_length = q->unix_minlen;
 		snprintf(q->length_why, sizeof(q->length_why), "pam_unix minlen=%ld",
 		    q->unix_minlen);
+		q->length_file = unix_mod->file;
 	}
 	if (hist != NULL) {
 		q->remember = pwp_setting(hist, NULL, "remember", 10);
@@ -620,8 +625,10 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 		q->remember = v;
 		q->remember_by = "pam_unix";
 	}
-	if ((q->hash = pwp_scheme_of_unix(unix_mod)) != NULL)
+	if ((q->hash = pwp_scheme_of_unix(unix_mod)) != NULL) {
 		q->hash_by = "pam_unix";
+		q->hash_file = unix_mod->file;
+	}
 	else if ((q->hash = pwp_scheme_of_defs(pwp_conf_get(defs, "ENCRYPT_METHOD", NULL))) != NULL)
 		q->hash_by = "/etc/login.defs ENCRYPT_METHOD";
 	else if ((arg = pwp_conf_get(defs, "MD5_CRYPT_ENAB", NULL)) != NULL &&
@@ -658,7 +665,8 @@ pwp_audit_quality(struct pwp_ctx *pc, const struct pwp_wanted *want,
 		level = q.min_length >= want->min_length ? SA_LEVEL_IMPLEMENTED :
 		    q.min_length >= 8 ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
 		if (q.min_length > 0)
-			pwp_report(pc, "min-length", level, object,
+			pwp_report(pc, "min-length", level,
+			    q.length_file != NULL ? q.length_file : object,
 			    "shortest password accepted: %ld characters (%s); wanted %ld",
 			    q.min_length, q.length_why, want->min_length);
 		else
@@ -729,13 +737,16 @@ pwp_audit_quality(struct pwp_ctx *pc, const struct pwp_wanted *want,
 		pwp_report(pc, "hash-method",
 		    pwp_scheme_accepted(want->hash_schemes, q.hash) ?
 		    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT,
-		    strcmp(q.hash_by, "pam_unix") == 0 ? object : "/etc/login.defs",
+		    q.hash_file != NULL ? q.hash_file : "/etc/login.defs",
 		    "new passwords are hashed with %s (%s)", q.hash, q.hash_by);
 
 	/* Maximum age */
 	if (want->max_age_days < 0)
 		pwp_report(pc, "max-age", SA_LEVEL_NA, "/etc/login.defs",
 		    "not required (max_password_age unset)");
+	else if (!defs->found)
+		pwp_report(pc, "max-age", SA_LEVEL_UNKNOWN, "/etc/login.defs",
+		    "no /etc/login.defs");
 	else {
 		if (pwp_long(pwp_conf_get(defs, "PASS_MAX_DAYS", NULL), &v) < 0)
 			v = 99999;	/* shadow-utils' default: never */
@@ -843,16 +854,11 @@ pwp_audit(const struct sa_host *host, struct sa_ctx *ctx,
 	memset(&defs, 0, sizeof(defs));
 	pwp_conf_read(&pc, &defs, "/etc/login.defs", 1);
 	have_stack = pwp_stack_load(&pc, &pw, pw_services, "password") == 0;
-	if (!pc.any) {
-		pwp_stack_free(&pw);
-		pwp_conf_free(&defs);
-		return 0;
-	}
 	pwp_audit_quality(&pc, want, &pw, have_stack, &defs);
 	pwp_audit_lockout(&pc, want);
 	pwp_stack_free(&pw);
 	pwp_conf_free(&defs);
-	return 1;
+	return pc.any;
 }
 
 const char *

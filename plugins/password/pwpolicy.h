@@ -26,9 +26,9 @@ struct pwp_wanted {
 
 /*
  * Report password.min-length, .dictionary-check, .complexity,
- * .lockout, .history, .hash-method and .max-age.  Returns 1 when the
- * root holds any of the files read (something was audited), 0 when
- * none exists, or a negative errno after logging.
+ * .lockout, .history, .hash-method and .max-age ("cannot tell" where
+ * the files are missing).  Returns 1 when the root holds any of the
+ * files read, 0 when none exists.
  */
 int pwp_audit(const struct sa_host *host, struct sa_ctx *ctx,
     const struct pwp_wanted *want);
