@@ -75,3 +75,5 @@ endif
 
 TESTS += tests/e2e/core.sh
 EXTRA_DIST += tests/e2e/core.sh
+TESTS += tests/e2e/password.sh tests/e2e/password-check.sh
+EXTRA_DIST += tests/e2e/password.sh tests/e2e/password-check.sh
