@@ -1,2 +1,8 @@
 # SPDX-License-Identifier: MIT
 # Benchmarks print ratios against named peers; they are not tests.
+# password-check against libpwquality (docs in bench/password.py)
+EXTRA_DIST += bench/password.py bench/pwquality-driver.c
+bench: bench-password
+bench-password: all
+	python3 $(srcdir)/bench/password.py $(abs_top_builddir)/smeaudit $(abs_top_srcdir)
+.PHONY: bench bench-password

@@ -22,6 +22,7 @@ struct pwc_pass {
 	unsigned int run;	/* longest run of one character */
 	unsigned int seq;	/* longest run in alphabet or digit order */
 	unsigned int walk;	/* longest run of neighbouring keys */
+	unsigned int repeats;	/* the text is one piece this many times; 0: not known yet */
 	int bare;		/* no letter at all */
 	size_t base_off, base_len;	/* 0 length: nothing was stripped */
 	/* the same, keeping padding that reads as a letter: t4r0! -> t4r0 */
@@ -66,8 +67,10 @@ pwc_free(struct pwc_engine *e)
 void
 pwc_result_free(struct pwc_result *res)
 {
-	free(res->hits);
-	memset(res, 0, sizeof(*res));
+	if (res->hits != res->inline_hits)
+		free(res->hits);
+	res->hits = NULL;
+	res->n_hits = 0;
 }
 
 static int
@@ -101,6 +104,28 @@ pwc_split_region(struct pwc_pass *p, size_t off, size_t len)
 	p->sep = sep;
 }
 
+/*
+ * The walk after one more key: a keyboard walk keeps its sideways
+ * direction (qwer, 1q2w3e, poiu); "were" turns back and is no walk.
+ */
+static unsigned int
+pwc_walk(unsigned int walk, int *wdir, int step)
+{
+	int d = step - 2;
+
+	if (step == 0) {
+		*wdir = 0;
+		return 1;
+	}
+	if (d != 0 && *wdir != 0 && d != *wdir) {
+		*wdir = d;
+		return 2;
+	}
+	if (d != 0)
+		*wdir = d;
+	return walk + 1;
+}
+
 /* A digit that stands for a letter (0 for o, 4 for a), not a symbol. */
 static int
 pwc_leet_digit(const struct pwc_pass *p, size_t i)
@@ -118,7 +143,7 @@ pwc_prepare(struct pwc_pass *p, const char *pw, size_t len)
 	size_t i, lead, trail, el, er, prev = 0, prev_len = 0, cur_len, run = 1;
 	unsigned int cls, seq = 1, walk = 1, high = 0;
 	unsigned char c;
-	int step, dir = 0;
+	int step, dir = 0, wdir = 0;
 
 	memcpy(p->text, pw, len);
 	t = (const unsigned char *)p->text;
@@ -130,6 +155,7 @@ pwc_prepare(struct pwc_pass *p, const char *pw, size_t len)
 	p->digits = 0;
 	p->unique = 0;
 	p->run = p->seq = p->walk = p->len > 0;
+	p->repeats = 0;
 	if (high < 0x80) {
 		/* ASCII, the common case: a byte is a character */
 		p->chars = p->len;
@@ -150,7 +176,7 @@ pwc_prepare(struct pwc_pass *p, const char *pw, size_t len)
 			step = pwt_seq_step(t[i - 1], c);
 			seq = step != 0 && step == dir ? seq + 1 : step != 0 ? 2 : 1;
 			dir = step;
-			walk = pwt_keys_adjacent(t[i - 1], c) ? walk + 1 : 1;
+			walk = pwc_walk(walk, &wdir, pwt_key_step(t[i - 1], c));
 			if (run > p->run)
 				p->run = (unsigned int)run;
 			if (seq > p->seq)
@@ -183,10 +209,10 @@ pwc_prepare(struct pwc_pass *p, const char *pw, size_t len)
 				step = pwt_seq_step(t[prev], t[i]);
 				seq = step != 0 && step == dir ? seq + 1 : step != 0 ? 2 : 1;
 				dir = step;
-				walk = pwt_keys_adjacent(t[prev], t[i]) ? walk + 1 : 1;
+				walk = pwc_walk(walk, &wdir, pwt_key_step(t[prev], t[i]));
 			} else {
 				seq = walk = 1;
-				dir = 0;
+				dir = wdir = 0;
 			}
 			if (seq > p->seq)
 				p->seq = seq;
@@ -392,8 +418,34 @@ pwc_build_index(struct pwc_engine *e)
 	return 0;
 }
 
+/*
+ * How often the shortest piece that makes up the whole text repeats (1:
+ * no repetition), worked out only when a rule asks: abcabc is 2.
+ */
+static unsigned int
+pwc_repeats(struct pwc_pass *p)
+{
+	size_t k;
+
+	if (p->repeats != 0)
+		return p->repeats;
+	p->repeats = 1;
+	for (k = 1; k <= p->len / 2; k++)
+		if (p->len % k == 0 && memcmp(p->text, p->text + k, p->len - k) == 0) {
+			p->repeats = (unsigned int)(p->len / k);
+			break;
+		}
+	return p->repeats;
+}
+
+int
+pwc_index(struct pwc_engine *e)
+{
+	return e->indexed ? 0 : pwc_build_index(e);
+}
+
 static int
-pwc_conditions(const struct pwr_rule *r, const struct pwc_pass *p)
+pwc_conditions(const struct pwr_rule *r, struct pwc_pass *p)
 {
 	size_t i;
 
@@ -419,14 +471,25 @@ pwc_conditions(const struct pwr_rule *r, const struct pwc_pass *p)
 	if (r->contains != NULL &&
 	    memmem(p->text, p->len, r->contains, strlen(r->contains)) == NULL)
 		return 0;
+	if (r->min_repeats > 0 && pwc_repeats(p) < (unsigned long)r->min_repeats)
+		return 0;
 	return 1;
 }
 
 static int
 pwc_hit(struct pwc_result *res, size_t rule, size_t cap)
 {
-	if (res->hits == NULL && (res->hits = malloc(cap * sizeof(*res->hits))) == NULL)
-		return -ENOMEM;
+	size_t *heap;
+
+	if (res->hits == NULL)
+		res->hits = res->inline_hits;
+	if (res->n_hits == PWC_INLINE_HITS && res->hits == res->inline_hits) {
+		/* a password that hits this many rules is rare: room for all */
+		if ((heap = malloc(cap * sizeof(*heap))) == NULL)
+			return -ENOMEM;
+		memcpy(heap, res->inline_hits, sizeof(res->inline_hits));
+		res->hits = heap;
+	}
 	res->hits[res->n_hits++] = rule;
 	return 0;
 }
@@ -462,14 +525,16 @@ pwc_pattern(struct pwc_engine *e, size_t idx, const struct pwc_pass *p,
 
 static int
 pwc_one(struct pwc_engine *e, const struct pww_table *t,
-    const struct pwc_pass *p, struct pwc_result *res)
+    struct pwc_pass *p, struct pwc_result *res)
 {
 	const struct pwr_set *set = e->rules;
 	uint32_t lists = pwc_words(e, t, p);
 	size_t i;
 	int hit;
 
-	memset(res, 0, sizeof(*res));
+	res->weak = res->incomplete = 0;
+	res->hits = NULL;
+	res->n_hits = 0;
 	for (i = 0; i < set->n; i++) {
 		const struct pwr_rule *r = &set->v[i];
 
@@ -505,8 +570,11 @@ pwc_check(struct pwc_engine *e, const char *const *pw, const size_t *len,
 	size_t i;
 	int rc = 0, scanning = 0;
 
-	for (i = 0; i < n; i++)
-		memset(&out[i], 0, sizeof(out[i]));
+	for (i = 0; i < n; i++) {
+		out[i].weak = out[i].incomplete = 0;
+		out[i].hits = NULL;
+		out[i].n_hits = 0;
+	}
 	if (n == 0)
 		return 0;
 	if ((p = malloc(sizeof(*p))) == NULL)
@@ -534,7 +602,8 @@ out:
 	explicit_bzero(p, sizeof(*p));
 	free(p);
 	if (scanning) {
-		explicit_bzero(scan.pool, scan.pool_cap);
+		/* hashes of the passwords' forms: wipe them too */
+		explicit_bzero(scan.slots, (scan.mask + 1) * sizeof(*scan.slots));
 		pww_free(&scan);
 	}
 	if (rc < 0)

@@ -444,6 +444,8 @@ pwr_field(struct pwr_load *ld, const struct sa_record *rec,
 			return pwr_number(v, &r->min_sequence, err);
 		if (strcmp(key, "min_walk") == 0)
 			return pwr_number(v, &r->min_walk, err);
+		if (strcmp(key, "min_repeats") == 0)
+			return pwr_number(v, &r->min_repeats, err);
 		if (strcmp(key, "max_rest") == 0)
 			return pwr_number(v, &r->max_rest, err);
 		if (strcmp(key, "max_unique") == 0) {

@@ -56,6 +56,7 @@ struct pwr_rule {
 	long min_run;		/* longest run of one character; 0: none */
 	long min_sequence;	/* longest run in alphabet or digit order */
 	long min_walk;		/* longest run of neighbouring keys */
+	long min_repeats;	/* the password is one piece this many times */
 	long max_unique;	/* distinct bytes; -1: none */
 	int max_unique_pct;	/* max_unique is a percentage of the length */
 	long max_rest;		/* characters outside the match; -1: none */

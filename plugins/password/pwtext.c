@@ -155,30 +155,6 @@ pwt_fold(const char *src, size_t n, char *dst)
 		dst[i] = (char)pwt_fold_of[(unsigned char)src[i]];
 }
 
-uint32_t
-pwt_hash(const char *s, size_t n)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)n, w;
-
-	/* Eight bytes per multiply: words are short, the loop runs 1-3 times. */
-	while (n >= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-		h ^= h >> 32;
-		s += 8;
-		n -= 8;
-	}
-	if (n > 0) {
-		w = 0;
-		memcpy(&w, s, n);
-		h = (h ^ w) * 0xff51afd7ed558ccdull;
-	}
-	h ^= h >> 29;
-	h *= 0xbf58476d1ce4e5b9ull;
-	h ^= h >> 32;
-	return (uint32_t)h;
-}
-
 static const char *const pwt_severities[] = {
 	[SA_SEV_INFO] = "info",
 	[SA_SEV_LOW] = "low",
@@ -205,7 +181,7 @@ pwt_severity_name(int severity)
 	    pwt_severities[severity] : "?";
 }
 
-uint64_t pwt_adjacent[128][2];
+unsigned char pwt_key_steps[128][128];
 
 void
 pwt_init(void)
@@ -233,17 +209,21 @@ pwt_init(void)
 		row[(unsigned char)shifted[c]] = 0;
 		col[(unsigned char)shifted[c]] = (signed char)c;
 	}
-	memset(pwt_adjacent, 0, sizeof(pwt_adjacent));
+	memset(pwt_key_steps, 0, sizeof(pwt_key_steps));
 	for (a = 0; a < 128; a++)
 		for (b = 0; b < 128; b++) {
 			if (row[a] < 0 || row[b] < 0 ||
 			    (row[a] == row[b] && col[a] == col[b]))
 				continue;
+			/* along the digits is a sequence (1234), not a walk */
+			if (a >= '0' && a <= '9' && b >= '0' && b <= '9')
+				continue;
 			dr = row[b] - row[a];
 			dc = col[b] - col[a];
-			/* neighbours, or bottom of a column up to the next: z -> 2, z -> w */
+			/* neighbours, or the end of a column to the next one:
+			 * z -> 2 and z -> w (1qaz2wsx), 1 -> x (zaq1xsw2) */
 			if ((dr >= -1 && dr <= 1 && dc >= -1 && dc <= 1) ||
-			    ((dc == 1 || dc == -1) && dr < -1))
-				pwt_adjacent[a][b >> 6] |= 1ull << (b & 63);
+			    ((dc == 1 || dc == -1) && (dr < -1 || dr > 1)))
+				pwt_key_steps[a][b] = (unsigned char)(dc + 2);
 		}
 }

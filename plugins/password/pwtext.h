@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Character classes of the rule conditions "requires" and "only". */
 enum pwt_class {
@@ -50,22 +51,47 @@ size_t pwt_narrow(char *s, size_t n);
 /* Fold src[0..n) into dst (may be src). */
 void pwt_fold(const char *src, size_t n, char *dst);
 
-uint32_t pwt_hash(const char *s, size_t n);
+/*
+ * A 64-bit hash of a folded word; never 0, which marks an empty slot.
+ * Eight bytes per multiply: words are short, the loop runs 1-3 times.
+ */
+static inline uint64_t
+pwt_hash(const char *s, size_t n)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ull ^ (uint64_t)n, w;
+
+	while (n >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+		h ^= h >> 32;
+		s += 8;
+		n -= 8;
+	}
+	if (n > 0) {
+		w = 0;
+		memcpy(&w, s, n);
+		h = (h ^ w) * 0xff51afd7ed558ccdull;
+	}
+	h ^= h >> 29;
+	h *= 0xbf58476d1ce4e5b9ull;
+	h ^= h >> 32;
+	return h != 0 ? h : 1;
+}
 
 /*
- * Which ASCII characters are next to each other on a keyboard (US and
- * JIS letter layout, shifted digits as their digit)?  Next to includes
- * the diagonals and the step from the bottom of one column to the top of
- * the next, which column walks (1qaz2wsx) take.  A pre-filter for walk
- * rules, deliberately generous.  Filled by pwt_init().
+ * Is b next to a on a keyboard (US and JIS letter layout, shifted digits
+ * as their digit), and which way?  0: not next to it; 1, 2, 3: one column
+ * left, the same column, one column right.  Next to includes the
+ * diagonals and the step from the end of one column to the next one,
+ * which column walks (1qaz2wsx, zaq1xsw2) take.  Filled by pwt_init().
  */
-extern uint64_t pwt_adjacent[128][2];
+extern unsigned char pwt_key_steps[128][128];
 void pwt_init(void);
 
 static inline int
-pwt_keys_adjacent(unsigned char a, unsigned char b)
+pwt_key_step(unsigned char a, unsigned char b)
 {
-	return a < 128 && b < 128 && (pwt_adjacent[a][b >> 6] >> (b & 63) & 1);
+	return a < 128 && b < 128 ? pwt_key_steps[a][b] : 0;
 }
 
 /*

@@ -45,25 +45,17 @@ void
 pww_free(struct pww_table *t)
 {
 	free(t->slots);
-	free(t->v);
-	free(t->pool);
 	free(t->pairs);
 	memset(t, 0, sizeof(*t));
 }
 
-static uint32_t *
-pww_slot(const struct pww_table *t, const char *key, size_t len, uint32_t hash)
+static struct pww_entry *
+pww_slot(const struct pww_table *t, uint64_t fp)
 {
-	size_t i = hash & t->mask;
-	const struct pww_entry *e;
+	size_t i = (size_t)fp & t->mask;
 
-	while (t->slots[i] != 0) {
-		e = &t->v[t->slots[i] - 1];
-		if (e->hash == hash && e->len == len &&
-		    memcmp(t->pool + e->off, key, len) == 0)
-			break;
+	while (t->slots[i].fp != 0 && t->slots[i].fp != fp)
 		i = (i + 1) & t->mask;
-	}
 	return &t->slots[i];
 }
 
@@ -71,15 +63,17 @@ static int
 pww_grow(struct pww_table *t)
 {
 	size_t size = (t->mask + 1) * 2, i, k;
-	uint32_t *slots = calloc(size, sizeof(*slots));
+	struct pww_entry *slots = calloc(size, sizeof(*slots));
 
 	if (slots == NULL)
 		return -ENOMEM;
-	for (i = 0; i < t->n; i++) {
-		k = t->v[i].hash & (size - 1);
-		while (slots[k] != 0)
+	for (i = 0; i <= t->mask; i++) {
+		if (t->slots[i].fp == 0)
+			continue;
+		k = (size_t)t->slots[i].fp & (size - 1);
+		while (slots[k].fp != 0)
 			k = (k + 1) & (size - 1);
-		slots[k] = (uint32_t)i + 1;
+		slots[k] = t->slots[i];
 	}
 	free(t->slots);
 	t->slots = slots;
@@ -87,58 +81,39 @@ pww_grow(struct pww_table *t)
 	return 0;
 }
 
-/* Room for len more key bytes in the pool. */
-static int
-pww_pool_reserve(struct pww_table *t, size_t len)
+/* The entry of fp, made if new; NULL only when memory runs out. */
+static struct pww_entry *
+pww_enter(struct pww_table *t, uint64_t fp)
 {
-	size_t cap;
-	char *grown;
+	struct pww_entry *e = pww_slot(t, fp);
 
-	if (t->pool_len + len <= t->pool_cap)
-		return 0;
-	cap = t->pool_cap != 0 ? t->pool_cap * 2 : 65536;
-	while (cap < t->pool_len + len)
-		cap *= 2;
-	if (cap > UINT32_MAX || (grown = realloc(t->pool, cap)) == NULL)
-		return -ENOMEM;
-	t->pool = grown;
-	t->pool_cap = cap;
-	return 0;
-}
-
-/*
- * The key is at pool + pool_len (written there by the caller) and not in
- * the table yet at *slot: make it an entry.
- */
-static int
-pww_commit(struct pww_table *t, uint32_t *slot, uint32_t hash, size_t len,
-    uint32_t mask, int bare)
-{
-	struct pww_entry *e, *grown;
-	const char *key = t->pool + t->pool_len;
-	unsigned int pair;
-	size_t cap;
-
+	if (e->fp != 0)
+		return e;
 	if ((t->n + 1) * 2 > t->mask + 1) {
 		if (pww_grow(t) < 0)
-			return -ENOMEM;
-		slot = pww_slot(t, key, len, hash);
+			return NULL;
+		e = pww_slot(t, fp);
 	}
-	if (t->n == t->cap) {
-		cap = t->cap != 0 ? t->cap * 2 : 1024;
-		if ((grown = realloc(t->v, cap * sizeof(*t->v))) == NULL)
-			return -ENOMEM;
-		t->v = grown;
-		t->cap = cap;
-	}
-	e = &t->v[t->n];
-	e->hash = hash;
-	e->off = (uint32_t)t->pool_len;
-	e->len = (uint32_t)len;
-	e->lists = bare ? 0 : mask;
-	e->bare = bare ? mask : 0;
-	t->pool_len += len;
-	*slot = (uint32_t)++t->n;
+	e->fp = fp;
+	t->n++;
+	return e;
+}
+
+int
+pww_add(struct pww_table *t, const char *key, size_t len, uint32_t mask,
+    int bare)
+{
+	struct pww_entry *e;
+	unsigned int pair;
+
+	if (len < PWW_MIN_WORD || len > PWW_MAX_WORD)
+		return 0;
+	if ((e = pww_enter(t, pwt_hash(key, len))) == NULL)
+		return -ENOMEM;
+	if (bare)
+		e->bare |= mask;
+	else
+		e->lists |= mask;
 	if (t->pairs != NULL) {
 		t->lengths[len >> 6] |= 1ull << (len & 63);
 		pair = (unsigned int)(unsigned char)key[0] << 8 | (unsigned char)key[1];
@@ -147,30 +122,7 @@ pww_commit(struct pww_table *t, uint32_t *slot, uint32_t hash, size_t len,
 	return 0;
 }
 
-int
-pww_add(struct pww_table *t, const char *key, size_t len, uint32_t mask,
-    int bare)
-{
-	uint32_t hash, *slot;
-	struct pww_entry *e;
-
-	if (len < PWW_MIN_WORD || len > PWW_MAX_WORD)
-		return 0;
-	hash = pwt_hash(key, len);
-	slot = pww_slot(t, key, len, hash);
-	if (*slot == 0) {
-		if (pww_pool_reserve(t, len) < 0)
-			return -ENOMEM;
-		memcpy(t->pool + t->pool_len, key, len);
-		return pww_commit(t, slot, hash, len, mask, bare);
-	}
-	e = &t->v[*slot - 1];
-	if (bare)
-		e->bare |= mask;
-	else
-		e->lists |= mask;
-	return 0;
-}
+#define PWW_LETTERISH (PWT_LOWER | PWT_UPPER | PWT_OTHER)
 
 static int
 pww_is_bare(const char *s, size_t n)
@@ -178,8 +130,7 @@ pww_is_bare(const char *s, size_t n)
 	size_t i;
 
 	for (i = 0; i < n; i++)
-		if (pwt_class_of[(unsigned char)s[i]] &
-		    (PWT_LOWER | PWT_UPPER | PWT_OTHER))
+		if (pwt_class_of[(unsigned char)s[i]] & PWW_LETTERISH)
 			return 0;
 	return 1;
 }
@@ -198,12 +149,12 @@ pww_add_word(struct pww_table *t, const char *word, size_t len, uint32_t mask)
 const struct pww_entry *
 pww_find(const struct pww_table *t, const char *key, size_t len)
 {
-	uint32_t *slot;
+	const struct pww_entry *e;
 
 	if (len < PWW_MIN_WORD || len > PWW_MAX_WORD)
 		return NULL;
-	slot = pww_slot(t, key, len, pwt_hash(key, len));
-	return *slot != 0 ? &t->v[*slot - 1] : NULL;
+	e = pww_slot(t, pwt_hash(key, len));
+	return e->fp != 0 ? e : NULL;
 }
 
 struct pww_pass {
@@ -213,17 +164,15 @@ struct pww_pass {
 	int error;
 };
 
-#define PWW_LETTERISH (PWT_LOWER | PWT_UPPER | PWT_OTHER)
-
 /* One line of a word list: '#' comments and "noun's" are not words. */
 static void
 pww_line(struct pww_pass *ps, const char *s, size_t n)
 {
 	struct pww_table *t = ps->t;
-	char key[PWW_MAX_WORD], *dst;
+	char key[PWW_MAX_WORD];
 	unsigned int pair, letters = 0;
-	uint32_t hash, *slot;
 	struct pww_entry *e;
+	uint64_t fp;
 	size_t i;
 
 	if (n > 0 && s[n - 1] == '\r')
@@ -238,30 +187,26 @@ pww_line(struct pww_pass *ps, const char *s, size_t n)
 		    pwt_fold_of[(unsigned char)s[1]];
 		if (!(t->pairs[pair >> 6] >> (pair & 63) & 1))
 			return;
-		dst = key;
-	} else {
-		if (ps->error != 0 || (ps->error = pww_pool_reserve(t, n)) != 0)
-			return;
-		/* folded straight into the pool: kept if it is new */
-		dst = t->pool + t->pool_len;
 	}
 	if (s[0] == '#' || (s[n - 2] == '\'' && s[n - 1] == 's'))
 		return;
 	for (i = 0; i < n; i++) {
-		dst[i] = (char)pwt_fold_of[(unsigned char)s[i]];
+		key[i] = (char)pwt_fold_of[(unsigned char)s[i]];
 		letters |= pwt_class_of[(unsigned char)s[i]];
 	}
-	letters &= PWW_LETTERISH;
-	hash = pwt_hash(dst, n);
-	slot = pww_slot(t, dst, n, hash);
-	if (*slot != 0) {
-		e = &t->v[*slot - 1];
-		if (letters)
-			e->lists |= ps->mask;
-		else
-			e->bare |= ps->mask;
-	} else if (!ps->scan)
-		ps->error = pww_commit(t, slot, hash, n, ps->mask, !letters);
+	fp = pwt_hash(key, n);
+	if (ps->scan) {
+		/* only the words asked about are marked */
+		if ((e = pww_slot(t, fp))->fp == 0)
+			return;
+	} else if ((e = pww_enter(t, fp)) == NULL) {
+		ps->error = -ENOMEM;
+		return;
+	}
+	if (letters & PWW_LETTERISH)
+		e->lists |= ps->mask;
+	else
+		e->bare |= ps->mask;
 }
 
 #if defined(__GNUC__) && defined(__BYTE_ORDER__) && \

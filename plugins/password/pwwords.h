@@ -25,21 +25,22 @@
 #define PWW_MAX_WORD 255	/* longer entries are skipped */
 #define PWW_MAX_FILE (256u * 1024 * 1024)
 
+/*
+ * A word is kept as the 64-bit hash of its folded form, not as text:
+ * two of a list's 100 000 words share a hash with odds of about one in
+ * 10^9, and a password matches a word it is not with odds of one in
+ * 10^14 per lookup, while a set without text builds twice as fast.
+ */
 struct pww_entry {
-	uint32_t hash;
-	uint32_t off;		/* of the folded key in the pool */
-	uint32_t len;
+	uint64_t fp;		/* pwt_hash of the folded word; 0: empty slot */
 	uint32_t lists;		/* lists holding it as a word with letters */
 	uint32_t bare;		/* lists holding it without letters ("123456") */
 };
 
 struct pww_table {
-	uint32_t *slots;	/* entry index + 1; 0 is empty */
+	struct pww_entry *slots;
 	size_t mask;		/* slots - 1 */
-	struct pww_entry *v;
-	size_t n, cap;
-	char *pool;
-	size_t pool_len, pool_cap;
+	size_t n;		/* words held */
 	/* scan mode: which lengths and first two bytes are asked about */
 	uint64_t lengths[4];
 	uint64_t *pairs;	/* 65536 bits */

@@ -51,9 +51,21 @@ pc --list-rules | awk '{print $1}' | while read -r id; do
 	    case $id in organisation-name|user-word) ;; *) fail "no table row hits $id" ;; esac
 done
 
-# One batch: the word lists are indexed.
-expect_status 1 pc --format json "$TMPDIR_TEST/pw.txt" > "$out.json"
+# All at once: the word lists are indexed.
+expect_status 1 "$SMEAUDIT" -c "$plain" -v password-check --format json "$TMPDIR_TEST/pw.txt" \
+    > "$out.json" 2> "$err"
+grep -q 'word lists indexed in' "$err" || fail "a few hundred passwords should index the lists"
 compare_table "$TMPDIR_TEST/rows.tsv" "$out.json"
+# More than one batch of 4096: same answers.
+python3 -c 'import sys
+rows = open(sys.argv[1], encoding="utf-8").read().splitlines()
+reps = 4200 // len(rows) + 1
+open(sys.argv[2], "w", encoding="utf-8").write("\n".join(rows * reps) + "\n")' \
+    "$TMPDIR_TEST/rows.tsv" "$TMPDIR_TEST/many.tsv"
+cut -f1 "$TMPDIR_TEST/many.tsv" > "$TMPDIR_TEST/many.pw"
+expect_status 1 "$SMEAUDIT" -c "$plain" -v password-check --format json "$TMPDIR_TEST/many.pw" \
+    > "$out.many.json" 2> "$err"
+compare_table "$TMPDIR_TEST/many.tsv" "$out.many.json"
 # The same from standard input.
 expect_status 1 pc --format=json < "$TMPDIR_TEST/pw.txt" > "$out.stdin.json"
 cmp -s "$out.json" "$out.stdin.json" || fail "stdin and file disagree"

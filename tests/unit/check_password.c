@@ -499,9 +499,15 @@ START_TEST(t_fold_and_narrow)
 	ck_assert(!pwt_utf8_valid("a\0b", 3, NULL));
 	ck_assert(!pwt_utf8_valid("\xed\xa0\x80", 3, NULL));	/* surrogate */
 	pwt_init();
-	ck_assert(pwt_keys_adjacent('q', 'w') && pwt_keys_adjacent('1', 'q') &&
-	    pwt_keys_adjacent('z', 'w') && pwt_keys_adjacent('!', '@'));
-	ck_assert(!pwt_keys_adjacent('q', 'p') && !pwt_keys_adjacent('a', 'a'));
+	ck_assert_int_eq(pwt_key_step('q', 'w'), 3);
+	ck_assert_int_eq(pwt_key_step('W', 'q'), 1);
+	ck_assert_int_eq(pwt_key_step('1', 'q'), 2);
+	ck_assert_int_eq(pwt_key_step('z', 'w'), 3);	/* up to the next column */
+	ck_assert_int_eq(pwt_key_step('!', '@'), 3);
+	ck_assert_int_eq(pwt_key_step('1', 'x'), 3);	/* zaq1xsw2 */
+	ck_assert_int_eq(pwt_key_step('1', '2'), 0);	/* a sequence, not a walk */
+	ck_assert_int_eq(pwt_key_step('q', 'p'), 0);
+	ck_assert_int_eq(pwt_key_step('a', 'a'), 0);
 	ck_assert_int_eq(pwt_seq_step('9', '0'), 1);
 	ck_assert_int_eq(pwt_seq_step('C', 'b'), -1);
 	ck_assert_int_eq(pwt_seq_step('a', 'c'), 0);
@@ -697,10 +703,10 @@ START_TEST(t_checker_batches_agree)
 	ck_assert_int_eq(pwc_init(&index, &set, SA_SEV_MEDIUM), 0);
 	for (i = 0; i < n; i++)
 		lens[i] = strlen(pws[i]);
-	/* more than PWC_SCAN_MAX at once: the lists are indexed */
-	ck_assert_uint_gt(n, PWC_SCAN_MAX);
-	ck_assert_int_eq(pwc_check(&index, pws, lens, n, many), 0);
+	/* all at once with the lists indexed, one by one with them scanned */
+	ck_assert_int_eq(pwc_index(&index), 0);
 	ck_assert(index.indexed);
+	ck_assert_int_eq(pwc_check(&index, pws, lens, n, many), 0);
 	for (i = 0; i < n; i++) {
 		ck_assert_int_eq(pwc_check(&scan, &pws[i], &lens[i], 1, &one), 0);
 		ck_assert_msg(one.n_hits == many[i].n_hits && one.weak == many[i].weak,
