@@ -128,7 +128,7 @@ grep -q "long.txt:1: line longer than 1024 bytes" "$err" || fail "long line: $(c
 expect_status 3 pc "$TMPDIR_TEST/nosuchfile" 2> "$err"
 grep -q "nosuchfile: No such file" "$err" || fail "missing file: $(cat "$err")"
 printf 'secret\n' > "$TMPDIR_TEST/private.txt"
-chmod 600 "$TMPDIR_TEST/private.txt"
+chmod 000 "$TMPDIR_TEST/private.txt"
 expect_status 3 as_nobody "$SMEAUDIT" -c "$plain" password-check "$TMPDIR_TEST/private.txt" 2> "$err"
 grep -q "private.txt: Permission denied" "$err" || fail "unreadable file: $(cat "$err")"
 expect_status 3 pc --format xml < "$plain" 2> "$err"
@@ -167,7 +167,7 @@ printf '[plugin.password]\ndisable_rules = no-such-rule\n' > "$TMPDIR_TEST/bad.i
 grep -q 'disable_rules: no rule "no-such-rule"' "$err" || fail "bad disable_rules: $(cat "$err")"
 # An own word list nobody may read stops the command.
 cp "$TMPDIR_TEST/mine.txt" "$TMPDIR_TEST/closed.txt"
-chmod 600 "$TMPDIR_TEST/closed.txt"
+chmod 000 "$TMPDIR_TEST/closed.txt"
 printf '[plugin.password]\nextra_word_lists = %s\n' "$TMPDIR_TEST/closed.txt" > "$TMPDIR_TEST/closed.ini"
 chmod 644 "$TMPDIR_TEST/closed.ini"
 : | expect_status 3 as_nobody "$SMEAUDIT" -c "$TMPDIR_TEST/closed.ini" password-check 2> "$err"

@@ -100,9 +100,8 @@ grep -q 'パスワードが空のアカウントがある' "$TMPDIR_TEST/report"
 # Unreadable /etc/shadow (as nobody): cannot tell, never "no empty passwords".
 SH=$TMPDIR_TEST/shadowless
 cp -r "$STRONG" "$SH"
-chmod 600 "$SH/etc/shadow"
 chmod -R a+rX "$SH"
-chmod 600 "$SH/etc/shadow"
+chmod 000 "$SH/etc/shadow"
 chmod 644 "$cfg"
 set +e
 as_nobody "$SMEAUDIT" -c "$cfg" --plugin password --root "$SH" --format json > "$TMPDIR_TEST/nobody.json" 2> "$err"
