@@ -574,6 +574,8 @@ pwc_check(struct pwc_engine *e, const char *const *pw, const size_t *len,
 		out[i].weak = out[i].incomplete = 0;
 		out[i].hits = NULL;
 		out[i].n_hits = 0;
+		if (len[i] > PWC_MAX_BYTES)
+			return -EINVAL;
 	}
 	if (n == 0)
 		return 0;

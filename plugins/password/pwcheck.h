@@ -72,8 +72,8 @@ int pwc_index(struct pwc_engine *e);
 /*
  * Check n passwords (valid UTF-8, at most PWC_MAX_BYTES each; the
  * caller guarantees both).  out[i] is filled for each; free each with
- * pwc_result_free.  0, or a negative errno when a word list could not be
- * read (logged).
+ * pwc_result_free.  0, -EINVAL for a password over PWC_MAX_BYTES, or a
+ * negative errno when a word list could not be read (logged).
  */
 int pwc_check(struct pwc_engine *e, const char *const *pw, const size_t *len,
     size_t n, struct pwc_result *out);

@@ -258,6 +258,25 @@ fail:
 	return -EINVAL;
 }
 
+static int
+pwx_grow(const char ***pw, size_t **len, size_t **lines, size_t *cap)
+{
+	size_t want = *cap == 0 ? 1024 : *cap * 2;
+	void *p;
+
+	if ((p = reallocarray(*pw, want, sizeof(**pw))) == NULL)
+		return -ENOMEM;
+	*pw = p;
+	if ((p = reallocarray(*len, want, sizeof(**len))) == NULL)
+		return -ENOMEM;
+	*len = p;
+	if ((p = reallocarray(*lines, want, sizeof(**lines))) == NULL)
+		return -ENOMEM;
+	*lines = p;
+	*cap = want;
+	return 0;
+}
+
 /* A file or a pipe: everything is read and checked before any output. */
 static int
 pwx_batch(struct pwx *x, int fd)
@@ -285,14 +304,9 @@ pwx_batch(struct pwx *x, int fd)
 			    line, problem);
 			goto out;
 		}
-		if (n == cap) {
-			cap = cap == 0 ? 1024 : cap * 2;
-			if ((pw = reallocarray(pw, cap, sizeof(*pw))) == NULL ||
-			    (len = reallocarray(len, cap, sizeof(*len))) == NULL ||
-			    (lines = reallocarray(lines, cap, sizeof(*lines))) == NULL) {
-				x->host->log(x->ctx, SA_LOG_ERROR, "%s", strerror(ENOMEM));
-				goto out;
-			}
+		if (n == cap && pwx_grow(&pw, &len, &lines, &cap) < 0) {
+			x->host->log(x->ctx, SA_LOG_ERROR, "%s", strerror(ENOMEM));
+			goto out;
 		}
 		pw[n] = p;
 		len[n] = k;
