@@ -214,6 +214,19 @@ pww_line(struct pww_pass *ps, const char *s, size_t n)
 #define PWW_SWAR 1
 #endif
 
+/*
+ * Is the line [s, s + n) worth pww_line's time?  In scan mode most are
+ * not, and deciding here, inline, saves a call per dictionary line.
+ */
+static inline int
+pww_wanted(const struct pww_pass *ps, const char *s, size_t n)
+{
+	if (n > 0 && s[n - 1] == '\r')
+		n--;
+	return !ps->scan || (n <= PWW_MAX_WORD &&
+	    (ps->t->lengths[n >> 6] >> (n & 63) & 1));
+}
+
 /* Every line of buf; a dictionary has 100 000 short lines, hence SWAR. */
 static void
 pww_each_line(struct pww_pass *ps, const char *buf, size_t n)
@@ -232,7 +245,8 @@ pww_each_line(struct pww_pass *ps, const char *buf, size_t n)
 		while (m != 0) {
 			b = (unsigned int)__builtin_ctzll(m) >> 3;
 			if (p[b] == '\n') {
-				pww_line(ps, line, (size_t)(p + b - line));
+				if (pww_wanted(ps, line, (size_t)(p + b - line)))
+					pww_line(ps, line, (size_t)(p + b - line));
 				line = p + b + 1;
 			}
 			m &= m - 1;
@@ -241,10 +255,11 @@ pww_each_line(struct pww_pass *ps, const char *buf, size_t n)
 #endif
 	for (; p < end; p++)
 		if (*p == '\n') {
-			pww_line(ps, line, (size_t)(p - line));
+			if (pww_wanted(ps, line, (size_t)(p - line)))
+				pww_line(ps, line, (size_t)(p - line));
 			line = p + 1;
 		}
-	if (line < end)
+	if (line < end && pww_wanted(ps, line, (size_t)(end - line)))
 		pww_line(ps, line, (size_t)(end - line));
 }
 
