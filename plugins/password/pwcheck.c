@@ -579,7 +579,8 @@ pwc_check(struct pwc_engine *e, const char *const *pw, const size_t *len,
 	}
 	if (n == 0)
 		return 0;
-	if ((p = malloc(sizeof(*p))) == NULL)
+	/* zeroed: the JIT may read past a subject's end within the buffer */
+	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return -ENOMEM;
 	if (!e->indexed && n <= PWC_SCAN_MAX) {
 		/* A few passwords: ask the lists about their forms only. */
