@@ -15,3 +15,4 @@ include plugins/antivirus/local.mk
 include plugins/logging/local.mk
 include plugins/backup/local.mk
 include plugins/shares/local.mk
+include plugins/password/local.mk

@@ -116,3 +116,5 @@ EXTRA_DIST += tests/e2e/shares.sh
 TESTS += tests/e2e/cli.sh
 EXTRA_DIST += tests/e2e/cli.sh
 include tests/fuzz/local.mk
+TESTS += tests/e2e/password.sh tests/e2e/password-check.sh
+EXTRA_DIST += tests/e2e/password.sh tests/e2e/password-check.sh

@@ -111,3 +111,9 @@ UNIT_TESTS += tests/unit/check_runner
 tests_unit_check_runner_SOURCES = tests/unit/check_runner.c tests/unit/unit.h
 tests_unit_check_runner_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
 tests_unit_check_runner_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_password
+tests_unit_check_password_SOURCES = tests/unit/check_password.c \
+	$(PASSWORD_ENGINE_SOURCES) \
+	plugins/password/pwpolicy.c plugins/password/pwpolicy.h
+tests_unit_check_password_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
+tests_unit_check_password_LDADD = $(UNIT_TEST_LIBS)
