@@ -15,9 +15,9 @@
 #include <smeaudit/plugin.h>
 
 const struct rep_format rep_formats[] = {
-	{ "text", rep_write_text },
-	{ "json", rep_write_json },
-	{ NULL, NULL }
+	{ "text", rep_write_text, NULL },
+	{ "json", rep_write_json, NULL },
+	{ NULL, NULL, NULL }
 };
 
 const struct rep_format *
