@@ -37,8 +37,12 @@ core_libsmeaudit_core_a_SOURCES = \
 	core/util.c core/util.h \
 	core/wire.c core/wire.h
 
-# JSON reports read back (merge, diff, --previous).
+# Reports: HTML, CSV, monitoring formats; JSON reports read back for
+# merge, diff and --previous.
 core_libsmeaudit_core_a_SOURCES += \
+	core/report_csv.c \
+	core/report_html.c \
+	core/report_monitor.c \
 	core/repload.c core/repload.h
 
 CORE_LIBS = core/libsmeaudit-core.a $(INIH_LIBS) $(PCRE2_LIBS) $(JSONC_LIBS) $(LIBS)

@@ -30,6 +30,7 @@ enum {
 	OPT_NO_FORK,
 	OPT_NOW,
 	OPT_PLUGIN_DIR,
+	OPT_PREVIOUS,
 };
 
 static const struct option main_options[] = {
@@ -44,6 +45,7 @@ static const struct option main_options[] = {
 	{ "answers", required_argument, NULL, 'A' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "previous", required_argument, NULL, OPT_PREVIOUS },
 	{ "lang", required_argument, NULL, 'L' },
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "no-fork", no_argument, NULL, OPT_NO_FORK },
@@ -77,6 +79,8 @@ main_usage(FILE *f)
 	    "  -A, --answers FILE      human answers (repeatable, later wins)\n"
 	    "  -f, --format FORMAT     report format: %s\n"
 	    "  -o, --output FILE       write the report to FILE (mode 0600)\n"
+	    "      --previous FILE     show an earlier JSON report's scores beside\n"
+	    "                          these (html)\n"
 	    "  -L, --lang ja|en        language of the report and messages\n"
 	    "      --now TIME          evaluate ages as of TIME (ISO 8601 or @EPOCH)\n"
 	    "      --no-fork           run plugins in-process (debugging only)\n"
@@ -97,6 +101,8 @@ main_usage(FILE *f)
 	    "  2  incomplete audit: a plugin failed, crashed or timed out,\n"
 	    "     or nothing could be assessed\n"
 	    "  3  usage or input error (bad option, config, answers, rules)\n"), f);
+	fputs(_("  --format nagios uses the monitoring-plugins convention instead:\n"
+	    "  0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (see docs/reports.md)\n"), f);
 }
 
 static void
@@ -177,6 +183,7 @@ main(int argc, char **argv)
 			break;
 		case 'f': app.format = optarg; break;
 		case 'o': app.output = optarg; break;
+		case OPT_PREVIOUS: app.previous = optarg; break;
 		case 'L': break;	/* taken above */
 		case OPT_NOW:
 			if (ut_parse_time(optarg, &app.now) < 0) {

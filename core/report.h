@@ -164,7 +164,8 @@ const char *rep_severity_label(int severity);
 /*
  * APP_EXIT_OK when every assessed item is at 4, APP_EXIT_FINDINGS when
  * one is below, APP_EXIT_INCOMPLETE when the run (or a host of a fleet)
- * did not finish or nothing was assessed.
+ * did not finish or nothing was assessed.  Unknown and not-applicable
+ * items were not assessed.
  */
 int rep_exit_status(const struct report *rep);
 /* The exit status of a written report under fmt's convention. */
