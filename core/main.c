@@ -21,6 +21,7 @@
 const struct app_command app_commands[] = {
 	{ "interview", N_("answer the questions no plugin can check"), cmd_interview },
 	{ "risk", N_("compute the risk-analysis ledger (--ledger FILE)"), cmd_risk },
+	{ "merge", N_("one report over many hosts' JSON reports"), cmd_merge },
 	{ NULL, NULL, NULL }
 };
 
