@@ -40,6 +40,7 @@ core_libsmeaudit_core_a_SOURCES = \
 # Reports: HTML, CSV, monitoring formats; JSON reports read back for
 # merge, diff and --previous.
 core_libsmeaudit_core_a_SOURCES += \
+	core/cmd_diff.c \
 	core/cmd_merge.c \
 	core/fleet.c core/fleet.h \
 	core/report_csv.c \

@@ -22,6 +22,7 @@ const struct app_command app_commands[] = {
 	{ "interview", N_("answer the questions no plugin can check"), cmd_interview },
 	{ "risk", N_("compute the risk-analysis ledger (--ledger FILE)"), cmd_risk },
 	{ "merge", N_("one report over many hosts' JSON reports"), cmd_merge },
+	{ "diff", N_("what changed between two JSON reports"), cmd_diff },
 	{ NULL, NULL, NULL }
 };
 
