@@ -167,6 +167,7 @@ audit_run(struct app *app, const char *names)
 	struct rootfs rfs;
 	struct report rep;
 	struct rl_report previous;
+	struct rep_ledger_source ledger;
 	struct score sc;
 	struct sigaction sa, old_int, old_term;
 	struct sbuf err;
@@ -179,6 +180,7 @@ audit_run(struct app *app, const char *names)
 	fnd_init(&store, 10);
 	memset(&sc, 0, sizeof(sc));
 	memset(&previous, 0, sizeof(previous));
+	memset(&ledger, 0, sizeof(ledger));
 	ans_init(&previous.ans);
 	rfs.fd = -1;
 	rfs.path = NULL;
@@ -200,6 +202,12 @@ audit_run(struct app *app, const char *names)
 		goto out;
 	if (app->previous != NULL &&
 	    rl_load(&previous, app->previous, &app->cat, app->lang, &err) < 0) {
+		app_error("%s", err.data);
+		goto out;
+	}
+	if (app->ledger != NULL &&
+	    rep_ledger_load(&ledger, app->ledger, app->paths.data_dir,
+	    app->cfg.edition, app->lang, &err) < 0) {
 		app_error("%s", err.data);
 		goto out;
 	}
@@ -308,6 +316,8 @@ audit_run(struct app *app, const char *names)
 		rep.previous = &previous.score;
 		rep.previous_at = previous.generated_at;
 	}
+	if (app->ledger != NULL)
+		rep.ledger = &ledger.rep;
 	sb_reset(&err);
 	if (rep_output(&rep, fmt, app->output, &err) < 0) {
 		app_error("%s", err.data);
@@ -328,6 +338,7 @@ out:
 	fnd_free(&store);
 	ans_free(&ans);
 	rl_free(&previous);
+	rep_ledger_free(&ledger);
 	if (rfs.path != NULL)
 		rfs_close(&rfs);
 	sb_free(&err);

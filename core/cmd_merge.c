@@ -17,6 +17,7 @@
 enum {
 	MERGE_OPT_NOW = 256,
 	MERGE_OPT_PREVIOUS,
+	MERGE_OPT_LEDGER,
 };
 
 static const struct option merge_options[] = {
@@ -24,6 +25,7 @@ static const struct option merge_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "previous", required_argument, NULL, MERGE_OPT_PREVIOUS },
+	{ "ledger", required_argument, NULL, MERGE_OPT_LEDGER },
 	{ "now", required_argument, NULL, MERGE_OPT_NOW },
 	{ "lang", required_argument, NULL, 'L' },
 	{ "quiet", no_argument, NULL, 'q' },
@@ -44,6 +46,7 @@ merge_usage(FILE *f)
 	    "  -f, --format FORMAT     %s\n"
 	    "  -o, --output FILE       write the report to FILE (mode 0600)\n"
 	    "      --previous FILE     an earlier merged report to compare with (html)\n"
+	    "      --ledger FILE       include the risk-analysis ledger, by risk\n"
 	    "      --now TIME          the time to record as the report's date\n"
 	    "  -L, --lang ja|en        language of the report\n"
 	    "  -q, --quiet             no warnings\n"), rep_format_names());
@@ -75,6 +78,7 @@ cmd_merge(struct app *app, int argc, char **argv)
 {
 	const struct rep_format *fmt;
 	struct rl_report previous;
+	struct rep_ledger_source ledger;
 	struct answers ans;
 	struct fleet fl;
 	struct sbuf err;
@@ -83,6 +87,7 @@ cmd_merge(struct app *app, int argc, char **argv)
 
 	memset(&fl, 0, sizeof(fl));
 	memset(&previous, 0, sizeof(previous));
+	memset(&ledger, 0, sizeof(ledger));
 	ans_init(&ans);
 	sb_init(&err);
 	optind = 0;
@@ -97,6 +102,7 @@ cmd_merge(struct app *app, int argc, char **argv)
 		case 'f': app->format = optarg; break;
 		case 'o': app->output = optarg; break;
 		case MERGE_OPT_PREVIOUS: app->previous = optarg; break;
+		case MERGE_OPT_LEDGER: app->ledger = optarg; break;
 		case MERGE_OPT_NOW:
 			if (ut_parse_time(optarg, &app->now) < 0) {
 				app_error(_("--now: \"%s\" is not a time (2026-11-26T09:00 or @EPOCH)"),
@@ -138,6 +144,12 @@ cmd_merge(struct app *app, int argc, char **argv)
 		app_error("%s", err.data);
 		goto out;
 	}
+	if (app->ledger != NULL &&
+	    rep_ledger_load(&ledger, app->ledger, app->paths.data_dir,
+	    app->cfg.edition, app->lang, &err) < 0) {
+		app_error("%s", err.data);
+		goto out;
+	}
 	merge_warn(app, &fl, &ans);
 	fleet_merge(&fl, &app->cat, &ans, (size_t)app->cfg.max_examples, app->now);
 	rx_version(pcre, sizeof(pcre));
@@ -148,6 +160,8 @@ cmd_merge(struct app *app, int argc, char **argv)
 		fl.rep.previous = &previous.score;
 		fl.rep.previous_at = previous.generated_at;
 	}
+	if (app->ledger != NULL)
+		fl.rep.ledger = &ledger.rep;
 	sb_reset(&err);
 	if (rep_output(&fl.rep, fmt, app->output, &err) < 0) {
 		app_error("%s", err.data);
@@ -157,6 +171,7 @@ cmd_merge(struct app *app, int argc, char **argv)
 out:
 	fleet_free(&fl);
 	rl_free(&previous);
+	rep_ledger_free(&ledger);
 	ans_free(&ans);
 	sb_free(&err);
 	return status;

@@ -45,6 +45,7 @@ core_libsmeaudit_core_a_SOURCES += \
 	core/fleet.c core/fleet.h \
 	core/report_csv.c \
 	core/report_html.c \
+	core/report_ledger.c \
 	core/report_monitor.c \
 	core/repload.c core/repload.h
 

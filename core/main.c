@@ -33,6 +33,7 @@ enum {
 	OPT_NOW,
 	OPT_PLUGIN_DIR,
 	OPT_PREVIOUS,
+	OPT_LEDGER,
 };
 
 static const struct option main_options[] = {
@@ -48,6 +49,7 @@ static const struct option main_options[] = {
 	{ "format", required_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
 	{ "previous", required_argument, NULL, OPT_PREVIOUS },
+	{ "ledger", required_argument, NULL, OPT_LEDGER },
 	{ "lang", required_argument, NULL, 'L' },
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "no-fork", no_argument, NULL, OPT_NO_FORK },
@@ -83,6 +85,7 @@ main_usage(FILE *f)
 	    "  -o, --output FILE       write the report to FILE (mode 0600)\n"
 	    "      --previous FILE     show an earlier JSON report's scores beside\n"
 	    "                          these (html)\n"
+	    "      --ledger FILE       include the risk-analysis ledger, by risk\n"
 	    "  -L, --lang ja|en        language of the report and messages\n"
 	    "      --now TIME          evaluate ages as of TIME (ISO 8601 or @EPOCH)\n"
 	    "      --no-fork           run plugins in-process (debugging only)\n"
@@ -186,6 +189,7 @@ main(int argc, char **argv)
 		case 'f': app.format = optarg; break;
 		case 'o': app.output = optarg; break;
 		case OPT_PREVIOUS: app.previous = optarg; break;
+		case OPT_LEDGER: app.ledger = optarg; break;
 		case 'L': break;	/* taken above */
 		case OPT_NOW:
 			if (ut_parse_time(optarg, &app.now) < 0) {

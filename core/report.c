@@ -223,7 +223,7 @@ rep_risk_cmp(const void *a, const void *b)
 		return y->band - x->band;
 	if (x->value != y->value)
 		return y->value - x->value;
-	return strcmp(x->asset != NULL ? x->asset : "", y->asset != NULL ? y->asset : "");
+	return (x > y) - (x < y);	/* the ledger's own order */
 }
 
 const struct rep_risk **

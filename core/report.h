@@ -12,6 +12,7 @@
 #include "answers.h"
 #include "catalog.h"
 #include "findings.h"
+#include "ledger.h"
 #include "score.h"
 
 struct rep_plugin {
@@ -68,6 +69,8 @@ struct rep_risk {
 	int band;		/* REP_RISK_HIGH, _MEDIUM or _LOW */
 	const char *treatment;	/* may be NULL */
 	const char *note;	/* may be NULL */
+	const char *band_label;	/* the scale's name of the band, or NULL */
+	int untreated;		/* its band needs a treatment; none is decided */
 };
 
 enum rep_risk_band {
@@ -81,6 +84,26 @@ struct rep_ledger {
 	const struct rep_risk *rows;
 	size_t n_rows;
 };
+
+/* A ledger read and scored by the ledger module, kept for a report. */
+struct rep_ledger_source {
+	struct ldg_scale *scale;
+	struct ldg_ledger *ledger;
+	struct rep_risk *rows;
+	char **notes;
+	struct rep_ledger rep;
+};
+
+/*
+ * Read the ledger at path (docs/risk-ledger.md) with the risk scale of
+ * the guideline edition found in data_dir, for a report in lang.  Returns
+ * 0, or a negative errno with one line "FILE[:LINE]: message" in err and
+ * s empty (rep_ledger_free is safe either way).
+ */
+int rep_ledger_load(struct rep_ledger_source *s, const char *path,
+    const char *data_dir, const char *edition, const char *lang,
+    struct sbuf *err);
+void rep_ledger_free(struct rep_ledger_source *s);
 
 struct report {
 	const char *tool_version;
@@ -177,7 +200,7 @@ void rep_readiness(const struct report *rep, struct rep_readiness *r);
  * UTF-8 as the visible text \xHH.
  */
 void rep_markup(FILE *f, const char *s);
-/* The ledger's rows, high band first, then by value: a malloc'd array. */
+/* The ledger's rows, high band first, then by value, then in their order: a malloc'd array. */
 const struct rep_risk **rep_ledger_sorted(const struct rep_ledger *lg);
 /*
  * Up to max self-diagnosis items to fix first, as indexes into

@@ -345,7 +345,8 @@ rc_ledger(const struct report *rep, FILE *f)
 	if (lg == NULL)
 		return;
 	fputs(RC_EOL, f);
-	rc_header(f, "band,value,importance,likelihood,asset,business,treatment,note");
+	rc_header(f, "band,value,importance,likelihood,asset,business,treatment,note,"
+	    "untreated");
 	rows = rep_ledger_sorted(lg);
 	for (i = 0; i < lg->n_rows; i++) {
 		const struct rep_risk *r = rows[i];
@@ -359,6 +360,7 @@ rc_ledger(const struct report *rep, FILE *f)
 		rc_text(f, &col, r->business);
 		rc_text(f, &col, r->treatment);
 		rc_text(f, &col, r->note);
+		rc_bool(f, &col, r->untreated);
 		rc_end(f, &col);
 	}
 	free(rows);

@@ -1109,9 +1109,11 @@ rh_ledger(const struct report *rep, FILE *f)
 		return;
 	fputs("<section class=\"page\" id=\"risk\">\n<h2>", f);
 	rh_t(f, _("Risk ledger"));
-	fputs("</h2>\n<p class=\"note\">", f);
+	fputs("</h2>\n<p>", f);
+	rh_t(f, _("The information assets by risk, highest first: risk = importance (the highest of confidentiality, integrity and availability) × likelihood (from threat and vulnerability)."));
+	fputs(" <span class=\"note\">", f);
 	rh_t(f, lg->file);
-	fputs("</p>\n<div class=\"scroll\"><table><thead><tr><th>", f);
+	fputs("</span></p>\n<div class=\"scroll\"><table><thead><tr><th>", f);
 	rh_t(f, _("Risk"));
 	fputs("</th><th>", f);
 	rh_t(f, _("Information asset"));
@@ -1130,14 +1132,20 @@ rh_ledger(const struct report *rep, FILE *f)
 		int band = r->band >= REP_RISK_LOW && r->band <= REP_RISK_HIGH ? r->band : 0;
 
 		fprintf(f, "<tr><td><span class=\"b %s\">", bands[band]);
-		rh_t(f, band == REP_RISK_HIGH ? _("high risk") : band == REP_RISK_MEDIUM ?
-		    _("medium risk") : _("low risk"));
+		rh_t(f, r->band_label != NULL ? r->band_label : band == REP_RISK_HIGH ?
+		    _("high risk") : band == REP_RISK_MEDIUM ? _("medium risk") :
+		    _("low risk"));
 		fprintf(f, " %d</span></td><td>", r->value);
 		rh_t(f, r->asset);
 		fputs("</td><td>", f);
 		rh_t(f, r->business);
 		fprintf(f, "</td><td>%d</td><td>%d</td><td>", r->importance, r->likelihood);
 		rh_t(f, r->treatment);
+		if (r->untreated) {
+			fputs("<span class=\"st-bad\">", f);
+			rh_t(f, _("not decided yet: choose to reduce, retain, avoid or transfer"));
+			fputs("</span>", f);
+		}
 		if (r->note != NULL) {
 			fputs("<br><span class=\"why\">", f);
 			rh_t(f, r->note);

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <smeaudit/plugin.h>
@@ -319,6 +320,40 @@ rj_fleet(struct jw *w, const struct report *rep)
 	jw_end(w, '}');
 }
 
+/* The risk ledger attached with --ledger, highest risk first. */
+static void
+rj_ledger(struct jw *w, const struct report *rep)
+{
+	static const char *const bands[] = { "low", "medium", "high" };
+	const struct rep_ledger *lg = rep->ledger;
+	const struct rep_risk **rows;
+	size_t i;
+
+	if (lg == NULL)
+		return;
+	rows = rep_ledger_sorted(lg);
+	jw_object(w, "risk_ledger");
+	jw_string(w, "file", lg->file);
+	jw_array(w, "assets");
+	for (i = 0; i < lg->n_rows; i++) {
+		jw_object(w, NULL);
+		jw_string(w, "asset", rows[i]->asset);
+		jw_string(w, "business", rows[i]->business);
+		jw_int(w, "importance", rows[i]->importance);
+		jw_int(w, "likelihood", rows[i]->likelihood);
+		jw_int(w, "risk", rows[i]->value);
+		jw_string(w, "band", bands[rows[i]->band]);
+		jw_string(w, "band_label", rows[i]->band_label);
+		jw_string(w, "treatment", rows[i]->treatment);
+		jw_bool(w, "untreated", rows[i]->untreated);
+		jw_string(w, "note", rows[i]->note);
+		jw_end(w, '}');
+	}
+	jw_end(w, ']');
+	jw_end(w, '}');
+	free(rows);
+}
+
 int
 rep_write_json(const struct report *rep, FILE *f)
 {
@@ -475,6 +510,7 @@ rep_write_json(const struct report *rep, FILE *f)
 	jw_end(&w, ']');
 	rj_readiness(&w, rep);
 	rj_fleet(&w, rep);
+	rj_ledger(&w, rep);
 	jw_end(&w, '}');
 	jw_finish(&w);
 	return ferror(f) ? -1 : 0;

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <smeaudit/plugin.h>
@@ -574,6 +575,39 @@ rt_readiness(const struct report *rep, FILE *f)
 	fputc('\n', f);
 }
 
+/* The risk ledger attached with --ledger: one line per asset, highest risk first. */
+static void
+rt_ledger(const struct report *rep, FILE *f)
+{
+	const struct rep_ledger *lg = rep->ledger;
+	const struct rep_risk **rows;
+	size_t i;
+
+	if (lg == NULL)
+		return;
+	fprintf(f, "%s%s%s ", rt_bold(rep), _("Risk ledger"), rt_reset(rep));
+	rt_safe(f, lg->file);
+	fputc('\n', f);
+	rows = rep_ledger_sorted(lg);
+	for (i = 0; i < lg->n_rows; i++) {
+		const struct rep_risk *r = rows[i];
+
+		fprintf(f, "  %s%2d ", r->untreated ? "!" : " ", r->value);
+		if (r->band_label != NULL) {
+			rt_safe(f, r->band_label);
+			fputc(' ', f);
+		}
+		rt_safe(f, r->asset);
+		if (r->treatment != NULL) {
+			fputs(" — ", f);
+			rt_safe(f, r->treatment);
+		}
+		fputc('\n', f);
+	}
+	free(rows);
+	fputc('\n', f);
+}
+
 int
 rep_write_text(const struct report *rep, FILE *f)
 {
@@ -584,6 +618,7 @@ rep_write_text(const struct report *rep, FILE *f)
 	rt_cloud(rep, f);
 	rt_services(rep, f);
 	rt_readiness(rep, f);
+	rt_ledger(rep, f);
 	rt_plugins(rep, f);
 	return ferror(f) ? -1 : 0;
 }

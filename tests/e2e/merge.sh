@@ -72,6 +72,11 @@ python3 -c 'import json,sys,jsonschema
 jsonschema.validate(json.load(open(sys.argv[1])), json.load(open(sys.argv[2])))' \
     "$m" "$top_srcdir/docs/report-schema.json" || fail "merged report does not validate"
 
+# The risk ledger is the organisation's: attached once to the fleet.
+expect_status 1 "$SMEAUDIT" merge "$T/web1.json" "$T/db1.json" "$T/mail.json" \
+    --ledger "$FIXTURES/ledger/seed.csv" $NOW --format json --output "$T/l.json"
+assert_py "$T/l.json" "len(d['risk_ledger']['assets']) == 6 and d['risk_ledger']['assets'][0]['risk'] == 6"
+
 # The matrix in CSV and HTML.
 expect_status 1 "$SMEAUDIT" merge "$T/web1.json" "$T/db1.json" "$T/mail.json" \
     --answers "$T/org.ini" $NOW --format csv --output "$T/m.csv"
@@ -176,6 +181,9 @@ grep -q "^smeaudit: $T: Is a directory$" "$T/err" || fail "directory: $(cat "$T/
 printf '[diagnosis]\n30 = 4\n' > "$T/badans.ini"
 bad --answers "$T/badans.ini"
 grep -q 'badans.ini:2: ' "$T/err" || fail "bad answers: $(cat "$T/err")"
+printf 'a,b\n1,2\n' > "$T/badledger.csv"
+bad --ledger "$T/badledger.csv"
+grep -q "^smeaudit: $T/badledger.csv:1: " "$T/err" || fail "bad ledger: $(cat "$T/err")"
 expect_status 3 "$SMEAUDIT" merge 2>/dev/null
 expect_status 3 "$SMEAUDIT" merge "$T/web1.json" --format nosuch 2>/dev/null
 expect_status 3 "$SMEAUDIT" merge "$T/web1.json" --no-such-option 2>/dev/null

@@ -195,6 +195,34 @@ expect_status 0 "$SMEAUDIT" $P --plugin test-skip --answers "$TMPDIR_TEST/all.in
     --format json --output "$out.json"
 assert_py "$out.json" "d['security_action']['two_star']['supported'] is False" "a policy nobody can find"
 
+# --ledger: the risk ledger (read by the ledger module), highest risk
+# first, in every format; a broken ledger stops the run before it starts.
+L=$FIXTURES/ledger/seed.csv
+expect_status 1 "$SMEAUDIT" $P --plugin test-good --ledger "$L" --format html --output "$out.html"
+python3 - "$out.html" <<'EOF' || fail "HTML risk ledger"
+import sys
+html = open(sys.argv[1], encoding="utf-8").read()
+risk = html[html.index('id="risk"'):]
+risk = risk[:risk.index("</section>")]
+order = [risk.index(a) for a in ("ECサイトの顧客DB", "社員名簿", "健康診断の結果", "給与システムデータ", "当社宛請求書", "公開済みカタログ")]
+assert order == sorted(order), order
+first = risk[risk.index("ECサイトの顧客DB"):risk.index("社員名簿")]
+assert "not decided yet" in first and "personal information" in first, first
+assert first.count('class="b s0"') == 0 and risk.count('class="b s0"') == 1, "one asset in the high band"
+EOF
+expect_status 1 "$SMEAUDIT" $P --plugin test-good --ledger "$L" --format json --output "$out.json"
+assert_py "$out.json" "[a['asset'] for a in d['risk_ledger']['assets']][:2] == ['ECサイトの顧客DB', '社員名簿']"
+assert_py "$out.json" "d['risk_ledger']['assets'][0]['band'] == 'high' and d['risk_ledger']['assets'][0]['untreated'] is True"
+assert_py "$out.json" "len(d['risk_ledger']['assets']) == 6 and d['risk_ledger']['assets'][5]['risk'] == 1"
+expect_status 1 "$SMEAUDIT" $P --plugin test-good --ledger "$L" --format csv --output "$out.csv"
+[ "$(grep -c '^"risk",' "$out.csv")" -eq 6 ] || fail "CSV risk rows"
+grep -q '^"risk","high",6,2,3,"ECサイトの顧客DB","営業",,".*",yes' "$out.csv" || fail "CSV first risk row"
+printf 'a,b\n1,2\n' > "$TMPDIR_TEST/bad-ledger.csv"
+expect_status 3 "$SMEAUDIT" $P --plugin test-good --ledger "$TMPDIR_TEST/bad-ledger.csv" \
+    --format html --output "$out-never.html" 2>"$TMPDIR_TEST/err"
+grep -q "^smeaudit: $TMPDIR_TEST/bad-ledger.csv:1: " "$TMPDIR_TEST/err" || fail "bad ledger: $(cat "$TMPDIR_TEST/err")"
+test ! -e "$out-never.html" || fail "a report was written despite a bad ledger"
+
 # --previous: the earlier run's scores beside these; a bad file stops
 # the run before anything is written.
 "$SMEAUDIT" $P --plugin test-good --format json --output "$out-old.json" || true

@@ -217,10 +217,10 @@ END_TEST
 START_TEST(test_ledger_html)
 {
 	static const struct rep_risk rows[] = {
-		{ "Staff list", NULL, 1, 1, 1, REP_RISK_MEDIUM, NULL, NULL },
-		{ "Customer DB <b>", "Sales", 2, 3, 6, REP_RISK_HIGH, "reduce", NULL },
-		{ "Brochures", NULL, 0, 3, 0, REP_RISK_LOW, "retain", NULL },
-		{ "Payroll", "Admin", 2, 2, 4, REP_RISK_HIGH, NULL, "encrypted" },
+		{ "Staff list", NULL, 1, 1, 1, REP_RISK_MEDIUM, NULL, NULL, NULL, 0 },
+		{ "Customer DB <b>", "Sales", 2, 3, 6, REP_RISK_HIGH, "reduce", NULL, NULL, 0 },
+		{ "Brochures", NULL, 0, 3, 0, REP_RISK_LOW, "retain", NULL, NULL, 0 },
+		{ "Payroll", "Admin", 2, 2, 4, REP_RISK_HIGH, NULL, "encrypted", "large", 1 },
 	};
 	struct rep_ledger lg = { "ledger.ini", rows, UT_ARRAY_LEN(rows) };
 	struct unit_rep u;
@@ -242,13 +242,16 @@ START_TEST(test_ledger_html)
 	ck_assert_ptr_nonnull(d);
 	ck_assert(a < b && b < c && c < d);
 	ck_assert_ptr_null(strstr(buf, "Customer DB <b>"));
+	ck_assert_ptr_nonnull(strstr(buf, "<span class=\"b s0\">large 4</span>"));
+	ck_assert_ptr_nonnull(strstr(buf, "not decided yet"));
 	free(buf);
 
 	buf = NULL;
 	f = open_memstream(&buf, &len);
 	ck_assert_int_eq(rep_write_csv(&u.rep, f), 0);
 	fclose(f);
-	ck_assert_ptr_nonnull(strstr(buf, "\"risk\",\"high\",6,2,3,\"Customer DB <b>\",\"Sales\",\"reduce\",\r\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "\"risk\",\"high\",6,2,3,\"Customer DB <b>\",\"Sales\",\"reduce\",,no\r\n"));
+	ck_assert_ptr_nonnull(strstr(buf, "\"risk\",\"high\",4,2,2,\"Payroll\",\"Admin\",,\"encrypted\",yes\r\n"));
 	free(buf);
 	unit_rep_free(&u);
 }
