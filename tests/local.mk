@@ -118,3 +118,18 @@ EXTRA_DIST += tests/e2e/cli.sh
 include tests/fuzz/local.mk
 TESTS += tests/e2e/password.sh tests/e2e/password-check.sh
 EXTRA_DIST += tests/e2e/password.sh tests/e2e/password-check.sh
+# Reports, merge and diff: a fixture plugin whose evidence is configured.
+check_LTLIBRARIES += tests/plugins/test-levels.la
+tests_plugins_test_levels_la_SOURCES = tests/plugins/levels.c
+tests_plugins_test_levels_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_plugins_test_levels_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+TESTS += tests/e2e/report-formats.sh
+EXTRA_DIST += tests/e2e/report-formats.sh
+TESTS += tests/e2e/merge.sh
+EXTRA_DIST += tests/e2e/merge.sh
+TESTS += tests/e2e/diff.sh
+EXTRA_DIST += tests/e2e/diff.sh
+TESTS += tests/e2e/golden.sh
+EXTRA_DIST += tests/e2e/golden.sh tests/golden
+TESTS += tests/e2e/html-browser.sh
+EXTRA_DIST += tests/e2e/html-browser.sh

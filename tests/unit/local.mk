@@ -117,3 +117,7 @@ tests_unit_check_password_SOURCES = tests/unit/check_password.c \
 	plugins/password/pwpolicy.c plugins/password/pwpolicy.h
 tests_unit_check_password_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
 tests_unit_check_password_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_report
+tests_unit_check_report_SOURCES = tests/unit/check_report.c
+tests_unit_check_report_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
+tests_unit_check_report_LDADD = $(UNIT_TEST_LIBS)
