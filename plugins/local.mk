@@ -14,3 +14,4 @@ include plugins/updates/local.mk
 include plugins/antivirus/local.mk
 include plugins/logging/local.mk
 include plugins/backup/local.mk
+include plugins/lib/local.mk

@@ -20,10 +20,11 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/dpkgdb.h"
+#include "../lib/hostfiles.h"
+#include "../lib/timefmt.h"
+#include "../lib/units.h"
 #include "cvd.h"
-#include "dpkgdb.h"
-#include "hostfs.h"
-#include "units.h"
 
 #define AV_MAX_CONF (4u * 1024 * 1024)
 
@@ -96,8 +97,7 @@ struct av_table {
 };
 
 struct av_run {
-	const struct sa_host *host;
-	struct sa_ctx *ctx;
+	struct hf hf;
 	time_t now;
 	int64_t max_age;
 	int require_on_access;
@@ -121,14 +121,7 @@ av_report(struct av_run *a, const char *check, int level, const char *object,
 		.detail_ja = detail_ja,
 	};
 
-	a->host->report(a->ctx, &f);
-}
-
-static void
-av_add(struct hf_names *set, const char *v)
-{
-	set->v = hf_grow(set->v, set->n + 1, sizeof(*set->v));
-	set->v[set->n++] = hf_strdup(v);
+	a->hf.host->report(a->hf.ctx, &f);
 }
 
 static int
@@ -159,16 +152,16 @@ av_record(void *user, const struct sa_record *rec, struct sa_record_error *err)
 	if (strcmp(rec->key, "name") == 0)
 		e->name = hf_strdup(rec->value);
 	else if (strcmp(rec->key, "package") == 0)
-		av_add(&e->packages, rec->value);
+		hf_names_add(&e->packages, rec->value);
 	else if (strcmp(rec->key, "service") == 0)
-		av_add(&e->services, rec->value);
+		hf_names_add(&e->services, rec->value);
 	else if (strcmp(rec->key, "path") == 0) {
 		if (rec->value[0] != '/') {
 			snprintf(err->message, sizeof(err->message),
 			    "path \"%s\" is not absolute", rec->value);
 			return -1;
 		}
-		av_add(&e->paths, rec->value);
+		hf_names_add(&e->paths, rec->value);
 	} else {
 		snprintf(err->message, sizeof(err->message),
 		    "unknown key \"%s\" in [agent %s]", rec->key, e->key);
@@ -202,14 +195,14 @@ av_table_load(struct av_run *a, struct av_table *t, const char *path)
 	int r;
 
 	memset(t, 0, sizeof(*t));
-	r = a->host->parse_records(a->ctx, path, repeatable, av_record, t);
+	r = a->hf.host->parse_records(a->hf.ctx, path, repeatable, av_record, t);
 	if (r < 0)
 		return r;
 	for (i = 0; i < t->n; i++) {
 		const struct av_agent *e = &t->v[i];
 
 		if (e->name == NULL || e->packages.n + e->services.n + e->paths.n == 0) {
-			a->host->log(a->ctx, SA_LOG_ERROR, "%s:%u: [agent %s] needs a "
+			a->hf.host->log(a->hf.ctx, SA_LOG_ERROR, "%s:%u: [agent %s] needs a "
 			    "name and at least one package, service or path", path,
 			    e->line, e->key);
 			return -EINVAL;
@@ -230,7 +223,7 @@ av_exists(const struct av_run *a, const char *path)
 {
 	struct stat st;
 
-	return a->host->stat(a->ctx, path, 0, &st) == 0;
+	return a->hf.host->stat(a->hf.ctx, path, 0, &st) == 0;
 }
 
 /* An agent's best service state (enabled beats disabled beats masked). */
@@ -354,29 +347,29 @@ static int
 av_conf_lines(struct av_run *a, const char *path, const char *key,
     void (*fn)(void *user, const char *value), void *user)
 {
-	const char *pos, *end, *line;
+	struct hf_lines it;
+	const char *line;
 	char *data, *copy, *k, *v;
 	size_t len, n;
 	int r;
 
-	r = a->host->read_file(a->ctx, path, AV_MAX_CONF, &data, &len);
+	r = hf_read(&a->hf, path, AV_MAX_CONF, &data, &len);
 	if (r < 0)
 		return r;
-	pos = data;
-	end = data + len;
-	while (hf_next_line(&pos, end, &line, &n)) {
+	hf_lines_init(&it, data, len);
+	while (hf_lines_next(&it, &line, &n)) {
 		copy = hf_strndup(line, n);
-		k = hf_trim(copy);
+		k = hf_strip(copy);
 		if (*k != '#' && *k != '\0') {
 			v = k + strcspn(k, " \t");
 			if (*v != '\0')
 				*v++ = '\0';
 			if (strcasecmp(k, key) == 0)
-				fn(user, hf_trim(v));
+				fn(user, hf_strip(v));
 		}
 		free(copy);
 	}
-	a->host->free(data);
+	free(data);
 	return 0;
 }
 
@@ -409,15 +402,15 @@ av_freshclam_cron(struct av_run *a)
 	size_t i, k, len;
 
 	for (k = 0; dirs[k] != NULL && found == NULL; k++) {
-		if (hf_list(a->host, a->ctx, dirs[k], &names) < 0)
+		if (hf_list(&a->hf, dirs[k], NULL, &names) < 0)
 			continue;
 		for (i = 0; i < names.n && found == NULL; i++) {
 			path = hf_join(dirs[k], names.v[i]);
-			if (a->host->read_file(a->ctx, path, AV_MAX_CONF, &data,
+			if (hf_read(&a->hf, path, AV_MAX_CONF, &data,
 			    &len) == 0) {
 				if (memmem(data, len, "freshclam", 9) != NULL)
 					found = hf_strdup(path);
-				a->host->free(data);
+				free(data);
 			}
 			free(path);
 		}
@@ -545,7 +538,7 @@ av_clam_signatures(struct av_run *a, const struct av_clam *c)
 		for (k = 0; k < 2; k++) {
 			path = hf_printf("%s/%s.%s", c->db_dir, bases[i],
 			    k == 0 ? "cld" : "cvd");
-			r = a->host->open(a->ctx, path, 0, &fd);
+			r = a->hf.host->open(a->hf.ctx, path, 0, &fd);
 			if (r < 0) {
 				if (r != -ENOENT)
 					denied = r;
@@ -590,10 +583,10 @@ av_clam_signatures(struct av_run *a, const struct av_clam *c)
 	}
 	if (daily_from_mtime)
 		how = "file time, the header has no build time";
-	hf_format_time(daily, when, sizeof(when));
-	hf_format_duration(a->max_age, age, sizeof(age));
+	tf_stamp(daily, when, sizeof(when));
+	tf_limit(a->max_age, age, sizeof(age));
 	snprintf(evidence, sizeof(evidence), "%s built %s (%s), %lld days old; "
-	    "limit %s", daily_file, when, how, hf_days((long long)(a->now - daily)),
+	    "limit %s", daily_file, when, how, tf_days((long long)(a->now - daily)),
 	    age);
 	path = hf_join(c->db_dir, daily_file);
 	av_report(a, "signatures", a->now - daily <= a->max_age ?
@@ -683,8 +676,8 @@ av_run(const struct sa_host *host, struct sa_ctx *ctx)
 	int r, found;
 
 	memset(&a, 0, sizeof(a));
-	a.host = host;
-	a.ctx = ctx;
+	a.hf.host = host;
+	a.hf.ctx = ctx;
 	a.now = host->now(ctx);
 	if (host->config_number(ctx, NULL, "max_signature_age", &a.max_age) < 0 ||
 	    host->config_bool(ctx, NULL, "require_on_access",
@@ -706,8 +699,8 @@ av_run(const struct sa_host *host, struct sa_ctx *ctx)
 
 	a.have_dpkg = host->stat(ctx, "/var/lib/dpkg/status", 0, &st) == 0;
 	if (a.have_dpkg)
-		a.pkgs_err = pkg_load(&a.pkgs, host, ctx, "/var/lib/dpkg/status");
-	unit_db_load(&a.units, host, ctx);
+		a.pkgs_err = pkg_load(&a.pkgs, &a.hf, "/var/lib/dpkg/status");
+	unit_db_load(&a.units, &a.hf);
 
 	found = av_clamav(&a);
 	found += av_agents(&a, &table);

@@ -142,9 +142,10 @@ static enum enc_state
 enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
     size_t why_size)
 {
-	char path[512], **slaves, *uuid, *dmname;
+	struct hf_names slaves;
+	char path[512], *uuid, *dmname;
 	enum enc_state st, all = ENC_YES;
-	size_t n, i, len;
+	size_t i, len;
 	int r;
 
 	if (depth > ENC_MAX_DEPTH) {
@@ -164,23 +165,23 @@ enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
 			hf_format(why, why_size, "dm-crypt %.*s on %s (%s)",
 			    (int)strcspn(uuid + 6, "-"), uuid + 6, name,
 			    dmname != NULL ? dmname : "?");
-			hf_free(&e->hf, dmname);
-			hf_free(&e->hf, uuid);
+			free(dmname);
+			free(uuid);
 			return ENC_YES;
 		}
-		hf_free(&e->hf, uuid);
+		free(uuid);
 	} else if (r != -ENOENT) {
 		hf_format(why, why_size, "%s: %s", path, hf_strerror(r));
 		return ENC_UNKNOWN;
 	}
 	snprintf(path, sizeof(path), "/sys/class/block/%s/slaves", name);
-	r = hf_list_dir(&e->hf, path, NULL, &slaves, &n);
+	r = hf_list(&e->hf, path, NULL, &slaves);
 	if (r < 0 && r != -ENOENT) {
 		hf_format(why, why_size, "%s: %s", path, hf_strerror(r));
 		return ENC_UNKNOWN;
 	}
-	if (r == -ENOENT || n == 0) {
-		hf_names_free(slaves, n);
+	if (r == -ENOENT || slaves.n == 0) {
+		hf_names_free(&slaves);
 		if (strncmp(name, "loop", 4) == 0) {
 			hf_format(why, why_size, "%s is a loop device over a file", name);
 			return ENC_UNKNOWN;
@@ -189,12 +190,12 @@ enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
 		return ENC_NOT;
 	}
 	/* LVM, RAID, multipath: encrypted only if everything below is. */
-	for (i = 0; i < n && all != ENC_NOT; i++) {
-		st = enc_sysfs_device(e, slaves[i], depth + 1, why, why_size);
+	for (i = 0; i < slaves.n && all != ENC_NOT; i++) {
+		st = enc_sysfs_device(e, slaves.v[i], depth + 1, why, why_size);
 		if (st == ENC_NOT || (st == ENC_UNKNOWN && all == ENC_YES))
 			all = st;
 	}
-	hf_names_free(slaves, n);
+	hf_names_free(&slaves);
 	if (all == ENC_YES && depth == 0) {
 		char below[256];
 
@@ -304,7 +305,7 @@ enc_offline_lvm(struct enc_run *e, const char *vg, const char *lv, int depth,
 		return ENC_UNKNOWN;
 	}
 	enc_lvm_pvs(data, len, enc_on_pv, &w);
-	hf_free(&e->hf, data);
+	free(data);
 	if (w.count == 0) {
 		hf_format(why, why_size, "LVM volume %s/%s: %s names no device", vg,
 		    lv, path);
@@ -312,12 +313,6 @@ enc_offline_lvm(struct enc_run *e, const char *vg, const char *lv, int depth,
 	}
 	hf_format(why, why_size, "LVM %s/%s on %s", vg, lv, w.why);
 	return w.all;
-}
-
-static int
-enc_prefix(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 static enum enc_state
@@ -338,10 +333,10 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 		hf_format(why, why_size, "device stack too deep at %s", source);
 		return ENC_UNKNOWN;
 	}
-	if (enc_prefix(source, "/dev/mapper/") ||
-	    enc_prefix(source, "/dev/disk/by-id/dm-name-")) {
+	if (hf_has_prefix(source, "/dev/mapper/") ||
+	    hf_has_prefix(source, "/dev/disk/by-id/dm-name-")) {
 		p = strrchr(source, '/') + 1;
-		if (enc_prefix(p, "dm-name-"))
+		if (hf_has_prefix(p, "dm-name-"))
 			p += 8;
 		if (enc_crypt_has(&e->crypt, p)) {
 			hf_format(why, why_size, "dm-crypt mapping %s (%s)", p,
@@ -354,19 +349,19 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 		hf_format(why, why_size, "device-mapper %s is not in /etc/crypttab", p);
 		return ENC_UNKNOWN;
 	}
-	if (enc_prefix(source, "/dev/disk/by-id/dm-uuid-CRYPT-")) {
+	if (hf_has_prefix(source, "/dev/disk/by-id/dm-uuid-CRYPT-")) {
 		hf_format(why, why_size, "dm-crypt device %s", source);
 		return ENC_YES;
 	}
 	for (i = 0; raw[i] != NULL; i++)
-		if (enc_prefix(source, raw[i])) {
+		if (hf_has_prefix(source, raw[i])) {
 			hf_format(why, why_size, "%s is a disk, partition or RAID "
 			    "mounted directly", source);
 			return ENC_NOT;
 		}
-	if (enc_prefix(source, "UUID=") || enc_prefix(source, "LABEL=") ||
-	    enc_prefix(source, "/dev/disk/by-uuid/") ||
-	    enc_prefix(source, "/dev/disk/by-label/")) {
+	if (hf_has_prefix(source, "UUID=") || hf_has_prefix(source, "LABEL=") ||
+	    hf_has_prefix(source, "/dev/disk/by-uuid/") ||
+	    hf_has_prefix(source, "/dev/disk/by-label/")) {
 		/* A filesystem's own id: it may live inside a LUKS container. */
 		if (e->crypt.n == 0) {
 			hf_format(why, why_size, "%s, and nothing is unlocked at boot "
@@ -378,7 +373,7 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 		return ENC_UNKNOWN;
 	}
 	/* /dev/VG/LV */
-	if (enc_prefix(source, "/dev/") && (p = strchr(source + 5, '/')) != NULL &&
+	if (hf_has_prefix(source, "/dev/") && (p = strchr(source + 5, '/')) != NULL &&
 	    strchr(p + 1, '/') == NULL) {
 		snprintf(name, sizeof(name), "%.*s", (int)(p - source - 5), source + 5);
 		snprintf(lv, sizeof(lv), "%s", p + 1);
@@ -402,7 +397,7 @@ enc_offline_volume(struct enc_run *e, const struct enc_volume *v, char *why,
 		return ENC_UNKNOWN;
 	}
 	if (strcmp(v->target, "swap") == 0 && v->source[0] == '/' &&
-	    !enc_prefix(v->source, "/dev/")) {
+	    !hf_has_prefix(v->source, "/dev/")) {
 		hf_format(why, why_size, "swap file %s: its filesystem decides",
 		    v->source);
 		return ENC_UNKNOWN;
@@ -422,12 +417,12 @@ enc_load_crypt(struct enc_run *e)
 
 	if (hf_read(&e->hf, "/etc/crypttab", HF_MAX_CONFIG, &data, &len) == 0) {
 		enc_crypttab_parse(data, len, &e->crypt);
-		hf_free(&e->hf, data);
+		free(data);
 	}
 	for (i = 0; cmdlines[i] != NULL; i++)
 		if (hf_read(&e->hf, cmdlines[i], HF_MAX_CONFIG, &data, &len) == 0) {
 			enc_cmdline_parse(data, &e->crypt);
-			hf_free(&e->hf, data);
+			free(data);
 		}
 }
 
@@ -448,7 +443,7 @@ enc_volumes(struct enc_run *e)
 		return;
 	}
 	e->malformed = enc_mounts_parse(data, len, enc_on_mount, e);
-	hf_free(&e->hf, data);
+	free(data);
 	if (e->live && hf_read(&e->hf, "/proc/swaps", HF_MAX_SYSFS, &data, &len) == 0) {
 		struct hf_lines it;
 		const char *line;
@@ -467,7 +462,7 @@ enc_volumes(struct enc_run *e)
 			snprintf(m.fstype, sizeof(m.fstype), "swap");
 			enc_on_mount(e, &m);
 		}
-		hf_free(&e->hf, data);
+		free(data);
 	}
 	if (e->malformed > 0)
 		e->hf.host->log(e->hf.ctx, SA_LOG_WARNING,
@@ -493,24 +488,25 @@ enc_volumes(struct enc_run *e)
 static int
 enc_usb_builtin(struct enc_run *e, char *kernel, size_t size)
 {
-	char **names, path[512], *data;
-	size_t n, i, len;
+	struct hf_names names;
+	char path[512], *data;
+	size_t i, len;
 	int found = 0;
 
-	if (hf_list_dir(&e->hf, "/lib/modules", NULL, &names, &n) < 0)
+	if (hf_list(&e->hf, "/lib/modules", NULL, &names) < 0)
 		return 0;
-	for (i = 0; i < n && !found; i++) {
+	for (i = 0; i < names.n && !found; i++) {
 		snprintf(path, sizeof(path), "/lib/modules/%s/modules.builtin",
-		    names[i]);
+		    names.v[i]);
 		if (hf_read(&e->hf, path, 16 * 1024 * 1024, &data, &len) < 0)
 			continue;
 		if (strstr(data, "/usb-storage.ko\n") != NULL) {
 			found = 1;
-			snprintf(kernel, size, "%s", names[i]);
+			snprintf(kernel, size, "%s", names.v[i]);
 		}
-		hf_free(&e->hf, data);
+		free(data);
 	}
-	hf_names_free(names, n);
+	hf_names_free(&names);
 	return found;
 }
 
@@ -522,13 +518,14 @@ enc_usb_storage(struct enc_run *e, int require)
 		"/usr/lib/modprobe.d", "/lib/modprobe.d", NULL
 	};
 	struct enc_usb usb;
-	char **names, path[512], evidence[600], kernel[128], *data;
-	size_t n, i, k, len;
+	struct hf_names names;
+	char path[512], evidence[600], kernel[128], *data;
+	size_t i, k, len;
 	int level, blocked, loaded = 0, r;
 
 	memset(&usb, 0, sizeof(usb));
 	for (k = 0; dirs[k] != NULL; k++) {
-		r = hf_list_dir(&e->hf, dirs[k], ".conf", &names, &n);
+		r = hf_list(&e->hf, dirs[k], ".conf", &names);
 		if (r < 0 && r != -ENOENT) {
 			hf_format(evidence, sizeof(evidence), "%s: %s", dirs[k],
 			    hf_strerror(r));
@@ -536,14 +533,14 @@ enc_usb_storage(struct enc_run *e, int require)
 			    dirs[k], evidence);
 			return;
 		}
-		for (i = 0; i < n; i++) {
-			snprintf(path, sizeof(path), "%s/%s", dirs[k], names[i]);
+		for (i = 0; i < names.n; i++) {
+			snprintf(path, sizeof(path), "%s/%s", dirs[k], names.v[i]);
 			if (hf_read(&e->hf, path, HF_MAX_CONFIG, &data, &len) < 0)
 				continue;
 			enc_modprobe_parse(data, len, path, &usb);
-			hf_free(&e->hf, data);
+			free(data);
 		}
-		hf_names_free(names, n);
+		hf_names_free(&names);
 	}
 	if (hf_read(&e->hf, "/etc/default/grub", HF_MAX_CONFIG, &data, &len) == 0) {
 		const char *p = strstr(data, "modprobe.blacklist=");
@@ -554,7 +551,7 @@ enc_usb_storage(struct enc_run *e, int require)
 			snprintf(usb.where, sizeof(usb.where), "/etc/default/grub: "
 			    "modprobe.blacklist");
 		}
-		hf_free(&e->hf, data);
+		free(data);
 	}
 	if (e->live)
 		loaded = hf_exists(&e->hf, "/sys/module/usb_storage") == 1;

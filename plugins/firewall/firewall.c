@@ -105,8 +105,9 @@ static int
 fw_service_enabled(struct fw_run *f, const char *service, char *how,
     size_t how_size)
 {
-	char path[512], target[256], **names;
-	size_t i, n, k;
+	char path[512], target[256];
+	struct hf_names names;
+	size_t i, k;
 	int r;
 
 	snprintf(path, sizeof(path), "/etc/systemd/system/%s.service", service);
@@ -131,17 +132,17 @@ fw_service_enabled(struct fw_run *f, const char *service, char *how,
 		};
 
 		for (i = 0; rc_dirs[i] != NULL; i++) {
-			if (hf_list_dir(&f->hf, rc_dirs[i], service, &names, &n) < 0)
+			if (hf_list(&f->hf, rc_dirs[i], service, &names) < 0)
 				continue;
-			for (k = 0; k < n; k++)
-				if (names[k][0] == 'S' && strlen(names[k]) ==
+			for (k = 0; k < names.n; k++)
+				if (names.v[k][0] == 'S' && strlen(names.v[k]) ==
 				    strlen(service) + 3) {
 					snprintf(how, how_size, "%s/%s", rc_dirs[i],
-					    names[k]);
-					hf_names_free(names, n);
+					    names.v[k]);
+					hf_names_free(&names);
 					return 1;
 				}
-			hf_names_free(names, n);
+			hf_names_free(&names);
 		}
 	}
 	snprintf(path, sizeof(path), "/etc/runlevels/boot/%s", service);
@@ -236,9 +237,10 @@ static int
 fw_nft_include(void *user, const char *pattern, int depth)
 {
 	struct fw_nft_ctx *nc = user;
-	char full[4096], dir[4096], path[4200], **names;
+	char full[4096], dir[4096], path[4200];
+	struct hf_names names;
 	const char *slash;
-	size_t n, i;
+	size_t i;
 
 	if (depth > FW_MAX_INCLUDE_DEPTH)
 		return 0;
@@ -249,15 +251,14 @@ fw_nft_include(void *user, const char *pattern, int depth)
 	if (strpbrk(slash + 1, "*?[") == NULL)
 		return fw_nft_file(nc, full, depth);
 	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - full), full);
-	if (hf_list_dir(&nc->f->hf, dir[0] != '\0' ? dir : "/", NULL, &names,
-	    &n) < 0)
+	if (hf_list(&nc->f->hf, dir[0] != '\0' ? dir : "/", NULL, &names) < 0)
 		return 0;	/* a glob matching nothing is no error for nft */
-	for (i = 0; i < n; i++)
-		if (fnmatch(slash + 1, names[i], FNM_PERIOD) == 0) {
-			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+	for (i = 0; i < names.n; i++)
+		if (fnmatch(slash + 1, names.v[i], FNM_PERIOD) == 0) {
+			snprintf(path, sizeof(path), "%s/%s", dir, names.v[i]);
 			fw_nft_file(nc, path, depth);
 		}
-	hf_names_free(names, n);
+	hf_names_free(&names);
 	return 0;
 }
 
@@ -279,7 +280,7 @@ fw_nft_file(struct fw_nft_ctx *nc, const char *path, int depth)
 	nc->nft->depth = depth;
 	fw_nft_parse(nc->nft, data, len);
 	nc->nft->depth = saved;
-	hf_free(&nc->f->hf, data);
+	free(data);
 	return 0;
 }
 
@@ -349,7 +350,7 @@ fw_iptables_pair(struct fw_run *f, const char *v4_path, const char *v6_path,
 			snprintf(why4, sizeof(why4), "%s", hf_strerror(r));
 		} else {
 			d4 = fw_iptables_deny(data, len, why4, sizeof(why4));
-			hf_free(&f->hf, data);
+			free(data);
 		}
 	} else
 		snprintf(why4, sizeof(why4), "missing");
@@ -360,7 +361,7 @@ fw_iptables_pair(struct fw_run *f, const char *v4_path, const char *v6_path,
 			snprintf(why6, sizeof(why6), "%s", hf_strerror(r));
 		} else {
 			d6 = fw_iptables_deny(data, len, why6, sizeof(why6));
-			hf_free(&f->hf, data);
+			free(data);
 		}
 	} else
 		snprintf(why6, sizeof(why6), "missing or not restored at boot");
@@ -419,7 +420,7 @@ fw_ufw(struct fw_run *f)
 		return;
 	}
 	fw_shell_value(data, len, "ENABLED", enabled, sizeof(enabled));
-	hf_free(&f->hf, data);
+	free(data);
 	if (strcasecmp(enabled, "yes") != 0) {
 		snprintf(note, sizeof(note), "%s present, ENABLED=%s", conf, enabled);
 		fw_note_present(f, note);
@@ -439,7 +440,7 @@ fw_ufw(struct fw_run *f)
 		fw_shell_value(data, len, "DEFAULT_INPUT_POLICY", policy,
 		    sizeof(policy));
 		fw_shell_value(data, len, "IPV6", ipv6, sizeof(ipv6));
-		hf_free(&f->hf, data);
+		free(data);
 	}
 	v4 = strcasecmp(policy, "DROP") == 0 || strcasecmp(policy, "REJECT") == 0 ?
 	    FW_DENY_YES : FW_DENY_NO;
@@ -492,7 +493,7 @@ fw_firewalld(struct fw_run *f)
 		return;
 	}
 	fw_shell_value(data, len, "DefaultZone", zone, sizeof(zone));
-	hf_free(&f->hf, data);
+	free(data);
 	if (!fw_enabled_or_note(f, conf, "firewalld", how, sizeof(how)))
 		return;
 	/* The administrator's copy of a zone overrides the shipped one. */
@@ -509,7 +510,7 @@ fw_firewalld(struct fw_run *f)
 		    (p[7] == '"' || p[7] == '\'') &&
 		    (q = strchr(p + 8, p[7])) != NULL)
 			snprintf(target, sizeof(target), "%.*s", (int)(q - p - 8), p + 8);
-		hf_free(&f->hf, data);
+		free(data);
 	}
 	if (where == NULL && (builtin = fw_firewalld_builtin_target(zone)) != NULL) {
 		where = "built-in";
@@ -531,32 +532,33 @@ fw_firewalld(struct fw_run *f)
 static int
 fw_ipv6_disabled(struct fw_run *f)
 {
-	char **names, path[512], value[16], *data, *p;
-	size_t n, i, len, k;
+	struct hf_names names;
+	char path[512], value[16], *data, *p;
+	size_t i, len, k;
 	int off = 0;
 
 	if (f->hf.host->is_live(f->hf.ctx)) {
 		if (hf_read(&f->hf, "/proc/sys/net/ipv6/conf/all/disable_ipv6",
 		    HF_MAX_SYSFS, &data, &len) == 0) {
 			off = data[0] == '1';
-			hf_free(&f->hf, data);
+			free(data);
 			return off;
 		}
 		return hf_exists(&f->hf, "/proc/net/if_inet6") == 0;
 	}
 	if (hf_read(&f->hf, "/etc/default/grub", HF_MAX_CONFIG, &data, &len) == 0) {
 		off = strstr(data, "ipv6.disable=1") != NULL;
-		hf_free(&f->hf, data);
+		free(data);
 	}
 	for (k = 0; k < 2 && !off; k++) {
 		const char *dir = k == 0 ? "/etc/sysctl.d" : "/etc";
 
-		if (hf_list_dir(&f->hf, dir, ".conf", &names, &n) < 0)
+		if (hf_list(&f->hf, dir, ".conf", &names) < 0)
 			continue;
-		for (i = 0; i < n && !off; i++) {
-			if (k == 1 && strcmp(names[i], "sysctl.conf") != 0)
+		for (i = 0; i < names.n && !off; i++) {
+			if (k == 1 && strcmp(names.v[i], "sysctl.conf") != 0)
 				continue;
-			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+			snprintf(path, sizeof(path), "%s/%s", dir, names.v[i]);
 			if (hf_read(&f->hf, path, HF_MAX_CONFIG, &data, &len) < 0)
 				continue;
 			for (p = data; (p = strstr(p, "net.ipv6.conf.all.disable_ipv6")) != NULL;
@@ -572,9 +574,9 @@ fw_ipv6_disabled(struct fw_run *f)
 				    value) == 1 && strcmp(value, "1") == 0)
 					off = 1;
 			}
-			hf_free(&f->hf, data);
+			free(data);
 		}
-		hf_names_free(names, n);
+		hf_names_free(&names);
 	}
 	return off;
 }
@@ -642,22 +644,24 @@ fw_on_socket(void *user, const struct fw_socket *s)
 static void
 fw_name_processes(struct fw_listen *l)
 {
-	char **pids, **fds, path[128], target[64], *comm;
-	size_t np, nf, i, k, e, j, len, missing = 0;
+	struct hf_names pids, fds;
+	char path[128], target[64], *comm;
+	size_t i, k, e, j, len, missing = 0;
 	unsigned long inode;
 
 	for (e = 0; e < l->n; e++)
 		missing += l->v[e].n_inodes > 0;
-	if (missing == 0 || hf_list_dir(&l->f->hf, "/proc", NULL, &pids, &np) < 0)
+	if (missing == 0 || hf_list(&l->f->hf, "/proc", NULL, &pids) < 0)
 		return;
-	for (i = 0; i < np && missing > 0; i++) {
-		if (pids[i][0] < '1' || pids[i][0] > '9')
+	for (i = 0; i < pids.n && missing > 0; i++) {
+		if (pids.v[i][0] < '1' || pids.v[i][0] > '9')
 			continue;
-		snprintf(path, sizeof(path), "/proc/%s/fd", pids[i]);
-		if (hf_list_dir(&l->f->hf, path, NULL, &fds, &nf) < 0)
+		snprintf(path, sizeof(path), "/proc/%s/fd", pids.v[i]);
+		if (hf_list(&l->f->hf, path, NULL, &fds) < 0)
 			continue;
-		for (k = 0; k < nf && missing > 0; k++) {
-			snprintf(path, sizeof(path), "/proc/%s/fd/%s", pids[i], fds[k]);
+		for (k = 0; k < fds.n && missing > 0; k++) {
+			snprintf(path, sizeof(path), "/proc/%s/fd/%s", pids.v[i],
+			    fds.v[k]);
 			if (hf_readlink(&l->f->hf, path, target, sizeof(target)) < 0 ||
 			    sscanf(target, "socket:[%lu]", &inode) != 1)
 				continue;
@@ -669,19 +673,19 @@ fw_name_processes(struct fw_listen *l)
 						break;
 				if (j == l->v[e].n_inodes)
 					continue;
-				snprintf(path, sizeof(path), "/proc/%s/comm", pids[i]);
+				snprintf(path, sizeof(path), "/proc/%s/comm", pids.v[i]);
 				if (hf_read(&l->f->hf, path, HF_MAX_SYSFS, &comm, &len) < 0)
 					continue;
 				len = strcspn(comm, "\n");
 				snprintf(l->v[e].process, sizeof(l->v[e].process), "%.*s",
 				    (int)len, comm);
-				hf_free(&l->f->hf, comm);
+				free(comm);
 				missing--;
 			}
 		}
-		hf_names_free(fds, nf);
+		hf_names_free(&fds);
 	}
-	hf_names_free(pids, np);
+	hf_names_free(&pids);
 }
 
 static void
@@ -725,7 +729,7 @@ fw_listening(struct fw_run *f)
 		    fw_on_socket, &l) > 0)
 			f->hf.host->log(f->hf.ctx, SA_LOG_WARNING,
 			    "%s: some lines could not be parsed", tables[i].path);
-		hf_free(&f->hf, data);
+		free(data);
 	}
 	fw_name_processes(&l);
 	for (i = 0; i < l.n; i++) {

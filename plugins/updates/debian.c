@@ -64,16 +64,17 @@ deb_read_releases(struct up_run *u, struct deb_lists *dl)
 	for (i = 0; i < names->n; i++) {
 		enum apt_list_kind kind = apt_list_kind(names->v[i]);
 
-		if (kind != APT_LIST_OTHER && hf_lstat(u->host, u->ctx, DEB_LISTS,
-		    names->v[i], &st) == 0)
-			deb_newer(dl, st.st_mtime, "lists");
-		if (kind != APT_LIST_RELEASE)
-			continue;
 		path = hf_join(DEB_LISTS, names->v[i]);
-		if (u->host->read_file(u->ctx, path, UP_MAX_FILE, &data, &len) == 0) {
+		if (kind != APT_LIST_OTHER && hf_lstat(&u->hf, path, &st) == 0)
+			deb_newer(dl, st.st_mtime, "lists");
+		if (kind != APT_LIST_RELEASE) {
+			free(path);
+			continue;
+		}
+		if (hf_read(&u->hf, path, UP_MAX_FILE, &data, &len) == 0) {
 			dl->rels = hf_grow(dl->rels, dl->n_rels + 1, sizeof(*dl->rels));
 			apt_release_parse(names->v[i], data, len, &dl->rels[dl->n_rels++]);
-			u->host->free(data);
+			free(data);
 		}
 		free(path);
 	}
@@ -100,7 +101,7 @@ deb_read_packages(struct up_run *u, struct deb_lists *dl, struct pkg_db *db)
 			continue;
 		security = rel != NULL ? rel->security : apt_name_is_security(name);
 		path = hf_join(DEB_LISTS, name);
-		r = u->host->open(u->ctx, path, 0, &fd);
+		r = u->hf.host->open(u->hf.ctx, path, 0, &fd);
 		free(path);
 		if (r == 0)
 			r = zr_open(&z, fd, name);
@@ -112,7 +113,7 @@ deb_read_packages(struct up_run *u, struct deb_lists *dl, struct pkg_db *db)
 			deb_unreadable(dl, name, r);
 		else
 			dl->n_packages++;
-		u->host->progress(u->ctx, "apt lists", i + 1);
+		u->hf.host->progress(u->hf.ctx, "apt lists", i + 1);
 	}
 }
 
@@ -165,7 +166,7 @@ deb_report_pending(struct up_run *u, const struct pkg_db *db, size_t n_lists)
 		    evidence, NULL, NULL);
 	}
 	if (held > 0)
-		u->host->log(u->ctx, SA_LOG_INFO, "%lld pending upgrades are held "
+		u->hf.host->log(u->hf.ctx, SA_LOG_INFO, "%lld pending upgrades are held "
 		    "back by dpkg selections", held);
 }
 
@@ -189,7 +190,7 @@ deb_list_age(struct up_run *u, struct deb_lists *dl, int lists_err)
 	size_t i;
 
 	for (i = 0; stamps[i] != NULL; i++)
-		if (u->host->stat(u->ctx, stamps[i], 0, &st) == 0)
+		if (u->hf.host->stat(u->hf.ctx, stamps[i], 0, &st) == 0)
 			deb_newer(dl, st.st_mtime, stamps[i]);
 	if (dl->newest == 0) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", DEB_LISTS,
@@ -359,7 +360,7 @@ deb_read_aptconf(struct up_run *u, struct deb_aptconf *c, char *unreadable,
 	size_t i, len;
 	int r;
 
-	r = hf_list(u->host, u->ctx, "/etc/apt/apt.conf.d", &names);
+	r = hf_list(&u->hf, "/etc/apt/apt.conf.d", NULL, &names);
 	if (r < 0 && r != -ENOENT) {
 		snprintf(unreadable, size, "/etc/apt/apt.conf.d: %s", strerror(-r));
 		return r;
@@ -370,7 +371,7 @@ deb_read_aptconf(struct up_run *u, struct deb_aptconf *c, char *unreadable,
 			continue;
 		path = i < names.n ? hf_join("/etc/apt/apt.conf.d", names.v[i]) :
 		    hf_strdup("/etc/apt/apt.conf");
-		r = u->host->read_file(u->ctx, path, UP_MAX_FILE, &data, &len);
+		r = hf_read(&u->hf, path, UP_MAX_FILE, &data, &len);
 		if (r == -ENOENT || r == -EISDIR || r == -EINVAL) {
 			free(path);
 			continue;
@@ -385,7 +386,7 @@ deb_read_aptconf(struct up_run *u, struct deb_aptconf *c, char *unreadable,
 		    c->error[0] == '\0')
 			snprintf(c->error, sizeof(c->error),
 			    "%s:%u: syntax error (apt refuses to run)", path, line);
-		u->host->free(data);
+		free(data);
 		free(path);
 	}
 	hf_names_free(&names);
@@ -477,8 +478,8 @@ up_debian(struct up_run *u)
 	size_t i;
 
 	memset(&dl, 0, sizeof(dl));
-	db_err = pkg_load(&db, u->host, u->ctx, DEB_STATUS);
-	lists_err = hf_list(u->host, u->ctx, DEB_LISTS, &u->lists);
+	db_err = pkg_load(&db, &u->hf, DEB_STATUS);
+	lists_err = hf_list(&u->hf, DEB_LISTS, NULL, &u->lists);
 	deb_read_releases(u, &dl);
 
 	if (db_err < 0) {

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "../lib/keyfile.h"
 #include "pkglog.h"
 #include "updates.h"
 
@@ -31,7 +32,7 @@ rh_list_age(struct up_run *u)
 	int any_dir = 0, denied = 0, r;
 
 	for (k = 0; rh_caches[k] != NULL; k++) {
-		r = hf_list(u->host, u->ctx, rh_caches[k], &repos);
+		r = hf_list(&u->hf, rh_caches[k], NULL, &repos);
 		if (r < 0) {
 			if (r != -ENOENT)
 				denied = r;
@@ -41,7 +42,7 @@ rh_list_age(struct up_run *u)
 		for (i = 0; i < repos.n; i++) {
 			path = hf_printf("%s/%s/repodata/repomd.xml", rh_caches[k],
 			    repos.v[i]);
-			if (u->host->stat(u->ctx, path, 0, &st) == 0 &&
+			if (u->hf.host->stat(u->hf.ctx, path, 0, &st) == 0 &&
 			    st.st_mtime > newest)
 				newest = st.st_mtime;
 			free(path);
@@ -101,39 +102,6 @@ rh_last_upgrade(struct up_run *u)
 	up_judge_upgrade(u, &s, "/var/log/dnf.rpm.log");
 }
 
-/* The value of key in [section] of a small INI file; caller frees. */
-static char *
-rh_ini_value(const char *data, size_t len, const char *section, const char *key)
-{
-	const char *pos = data, *end = data + len, *line;
-	char *copy, *k, *v, *eq, *found = NULL;
-	size_t n;
-	int in = 0;
-
-	while (hf_next_line(&pos, end, &line, &n)) {
-		copy = hf_strndup(line, n);
-		k = hf_trim(copy);
-		if (*k == '[') {
-			char *close = strchr(k, ']');
-
-			if (close != NULL) {
-				*close = '\0';
-				in = strcmp(hf_trim(k + 1), section) == 0;
-			}
-		} else if (in && *k != '#' && *k != ';' &&
-		    (eq = strchr(k, '=')) != NULL) {
-			*eq = '\0';
-			v = hf_trim(eq + 1);
-			if (strcmp(hf_trim(k), key) == 0) {
-				free(found);
-				found = hf_strdup(v);
-			}
-		}
-		free(copy);
-	}
-	return found;
-}
-
 static int
 rh_yes(const char *v)
 {
@@ -153,11 +121,11 @@ rh_auto_upgrades(struct up_run *u)
 	size_t len, i;
 	int r, installs = 0, level;
 
-	r = u->host->read_file(u->ctx, object, UP_MAX_FILE, &data, &len);
+	r = hf_read(&u->hf, object, UP_MAX_FILE, &data, &len);
 	if (r == 0) {
-		apply = rh_ini_value(data, len, "commands", "apply_updates");
-		type = rh_ini_value(data, len, "commands", "upgrade_type");
-		u->host->free(data);
+		apply = kf_get(data, len, "commands", "apply_updates");
+		type = kf_get(data, len, "commands", "upgrade_type");
+		free(data);
 	} else if (r != -ENOENT) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", object, strerror(-r));
 		up_report(u, "auto-upgrades", SA_LEVEL_UNKNOWN, object, evidence,
@@ -177,11 +145,11 @@ rh_auto_upgrades(struct up_run *u)
 	if (r == -ENOENT && timer == NULL) {
 		/* EL7: yum-cron. */
 		object = "/etc/yum/yum-cron.conf";
-		r = u->host->read_file(u->ctx, object, UP_MAX_FILE, &data, &len);
+		r = hf_read(&u->hf, object, UP_MAX_FILE, &data, &len);
 		if (r == 0) {
-			apply = rh_ini_value(data, len, "commands", "apply_updates");
-			type = rh_ini_value(data, len, "commands", "update_cmd");
-			u->host->free(data);
+			apply = kf_get(data, len, "commands", "apply_updates");
+			type = kf_get(data, len, "commands", "update_cmd");
+			free(data);
 			if (unit_state(&u->units, "yum-cron.service") == UNIT_ENABLED) {
 				timer = "yum-cron.service";
 				installs = rh_yes(apply);

@@ -141,7 +141,7 @@ up_report(struct up_run *u, const char *check, int level, const char *object,
 		.detail_ja = detail_ja,
 	};
 
-	u->host->report(u->ctx, &f);
+	u->hf.host->report(u->hf.ctx, &f);
 }
 
 int
@@ -155,7 +155,7 @@ up_read_any(struct up_run *u, const char *path, char **ret, size_t *ret_len)
 
 	*ret = NULL;
 	*ret_len = 0;
-	r = u->host->open(u->ctx, path, 0, &fd);
+	r = u->hf.host->open(u->hf.ctx, path, 0, &fd);
 	if (r < 0)
 		return r;
 	if ((r = zr_open(&z, fd, path)) < 0)
@@ -196,22 +196,19 @@ up_when(struct up_run *u, time_t t, char *buf, size_t size)
 	char stamp[64];
 	long long age = (long long)(u->now - t);
 
-	hf_format_time(t, stamp, sizeof(stamp));
+	tf_stamp(t, stamp, sizeof(stamp));
 	if (age < 0)
 		snprintf(buf, size, "at %s (in the future)", stamp);
 	else
-		snprintf(buf, size, "at %s, %lld day%s ago", stamp, hf_days(age),
-		    hf_days(age) == 1 ? "" : "s");
+		snprintf(buf, size, "at %s, %lld day%s ago", stamp, tf_days(age),
+		    tf_days(age) == 1 ? "" : "s");
 }
 
+/* The last day of support: the table stores the first second after it. */
 static void
 up_day(time_t end, char *buf, size_t size)
 {
-	struct tm tm;
-	time_t day = end - 86400;	/* the table stores the first day after */
-
-	gmtime_r(&day, &tm);
-	strftime(buf, size, "%Y-%m-%d", &tm);
+	tf_date(end - 86400, buf, size);
 }
 
 static int
@@ -268,7 +265,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 		up_report(u, "eol", SA_LEVEL_IMPLEMENTED, label, evidence, NULL, NULL);
 	} else if (left > 0) {
 		snprintf(evidence, sizeof(evidence), "%s: security support ends %s "
-		    "(in %lld days)", label, ends, hf_days(left));
+		    "(in %lld days)", label, ends, tf_days(left));
 		up_report(u, "eol", SA_LEVEL_PARTLY, label, evidence,
 		    "Plan the upgrade now: support ends soon.",
 		    "サポート終了が近づいています。今のうちにアップグレードを計画して"
@@ -328,7 +325,7 @@ up_reboot(struct up_run *u, int debian)
 		return;
 	}
 	for (i = 0; markers[i] != NULL; i++) {
-		r = u->host->stat(u->ctx, markers[i], 0, &st);
+		r = u->hf.host->stat(u->hf.ctx, markers[i], 0, &st);
 		if (r == -ENOENT || r == -ENOTDIR)
 			continue;
 		if (r < 0) {
@@ -342,7 +339,7 @@ up_reboot(struct up_run *u, int debian)
 		n = (size_t)snprintf(evidence, sizeof(evidence), "reboot requested %s",
 		    when);
 		path = hf_printf("%s.pkgs", markers[i]);
-		if (u->host->read_file(u->ctx, path, 64 * 1024, &pkgs, &len) == 0) {
+		if (hf_read(&u->hf, path, 64 * 1024, &pkgs, &len) == 0) {
 			char *p;
 
 			for (p = pkgs; *p != '\0'; p++)
@@ -350,8 +347,8 @@ up_reboot(struct up_run *u, int debian)
 					*p = ' ';
 			if (n < sizeof(evidence))
 				snprintf(evidence + n, sizeof(evidence) - n, " by %s",
-				    hf_trim(pkgs));
-			u->host->free(pkgs);
+				    hf_strip(pkgs));
+			free(pkgs);
 		}
 		free(path);
 		up_report(u, "reboot-required", SA_LEVEL_PARTLY, markers[i], evidence,
@@ -362,8 +359,8 @@ up_reboot(struct up_run *u, int debian)
 	 * No marker.  On a mounted image /run is an empty mount point: its
 	 * emptiness says nothing about the machine when it runs.
 	 */
-	if (!u->host->is_live(u->ctx)) {
-		r = hf_list(u->host, u->ctx, "/run", &run);
+	if (!u->hf.host->is_live(u->hf.ctx)) {
+		r = hf_list(&u->hf, "/run", NULL, &run);
 		n = run.n;
 		hf_names_free(&run);
 		if (r < 0 || n == 0) {
@@ -381,28 +378,11 @@ up_reboot(struct up_run *u, int debian)
 static int
 up_rfc3339(const char *s, time_t *ret)
 {
-	struct tm tm;
-	int n = 0, oh = 0, om = 0;
-	long off = 0;
-	const char *p;
+	int64_t t;
 
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6 || n != 19)
+	if (tf_parse_iso(s, strlen(s), &t) < 0)
 		return -EINVAL;
-	p = s + n;
-	if (*p == '.')
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
-	if (*p == '+' || *p == '-') {
-		if (sscanf(p + 1, "%2d:%2d", &oh, &om) != 2)
-			return -EINVAL;
-		off = (oh * 3600L + om * 60L) * (*p == '-' ? -1 : 1);
-	} else if (*p != 'Z')
-		return -EINVAL;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	*ret = timegm(&tm) - off;
+	*ret = (time_t)t;
 	return 0;
 }
 
@@ -420,7 +400,7 @@ up_snap(struct up_run *u)
 	time_t t;
 	int r, level;
 
-	if (hf_list(u->host, u->ctx, "/var/lib/snapd/snaps", &snaps) < 0)
+	if (hf_list(&u->hf, "/var/lib/snapd/snaps", NULL, &snaps) < 0)
 		return;
 	for (i = 0; i < snaps.n; i++)
 		n += hf_has_suffix(snaps.v[i], ".snap");
@@ -436,7 +416,7 @@ up_snap(struct up_run *u)
 		    NULL);
 		return;
 	}
-	r = u->host->read_file(u->ctx, state, 256u * 1024 * 1024, &data, &len);
+	r = hf_read(&u->hf, state, 256u * 1024 * 1024, &data, &len);
 	if (r < 0) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", state, strerror(-r));
 		up_report(u, "snap", SA_LEVEL_UNKNOWN, state, evidence, NULL, NULL);
@@ -444,13 +424,13 @@ up_snap(struct up_run *u)
 	}
 	if (js_get(data, len, hold_path, &hold) < 0 ||
 	    js_get(data, len, last_path, &last) < 0) {
-		u->host->free(data);
+		free(data);
 		free(hold);
 		up_report(u, "snap", SA_LEVEL_UNKNOWN, state, "not valid JSON", NULL,
 		    NULL);
 		return;
 	}
-	u->host->free(data);
+	free(data);
 	level = SA_LEVEL_IMPLEMENTED;
 	if (hold != NULL && strcmp(hold, "forever") == 0) {
 		level = SA_LEVEL_NOT;
@@ -458,7 +438,7 @@ up_snap(struct up_run *u)
 		    "forever (refresh.hold)", n, n == 1 ? "" : "s");
 	} else if (hold != NULL && up_rfc3339(hold, &t) == 0 && t > u->now) {
 		level = SA_LEVEL_PARTLY;
-		hf_format_time(t, when, sizeof(when));
+		tf_stamp(t, when, sizeof(when));
 		snprintf(evidence, sizeof(evidence), "%zu snap%s; refreshes are held "
 		    "until %s", n, n == 1 ? "" : "s", when);
 	} else if (last == NULL || up_rfc3339(last, &t) < 0) {
@@ -485,11 +465,11 @@ up_flatpak(struct up_run *u)
 	struct hf_names apps, arches, branches;
 	struct stat st;
 	time_t newest = 0;
-	char evidence[400], when[128], *a, *b, *c;
+	char evidence[400], when[128], *a, *b, *c, *a_link;
 	const char *timer = NULL;
 	size_t i, j, k;
 
-	if (hf_list(u->host, u->ctx, base, &apps) < 0)
+	if (hf_list(&u->hf, base, NULL, &apps) < 0)
 		return;
 	if (apps.n == 0) {
 		hf_names_free(&apps);
@@ -497,15 +477,17 @@ up_flatpak(struct up_run *u)
 	}
 	for (i = 0; i < apps.n; i++) {
 		a = hf_join(base, apps.v[i]);
-		if (hf_list(u->host, u->ctx, a, &arches) == 0) {
+		if (hf_list(&u->hf, a, NULL, &arches) == 0) {
 			for (j = 0; j < arches.n; j++) {
 				b = hf_join(a, arches.v[j]);
-				if (hf_list(u->host, u->ctx, b, &branches) == 0) {
+				if (hf_list(&u->hf, b, NULL, &branches) == 0) {
 					for (k = 0; k < branches.n; k++) {
 						c = hf_join(b, branches.v[k]);
-						if (hf_lstat(u->host, u->ctx, c, "active",
-						    &st) == 0 && st.st_mtime > newest)
+						a_link = hf_join(c, "active");
+						if (hf_lstat(&u->hf, a_link, &st) == 0 &&
+						    st.st_mtime > newest)
 							newest = st.st_mtime;
+						free(a_link);
 						free(c);
 					}
 					hf_names_free(&branches);
@@ -517,9 +499,9 @@ up_flatpak(struct up_run *u)
 		free(a);
 	}
 	for (i = 0; i < u->units.enabled.n && timer == NULL; i++)
-		if (strstr(u->units.enabled.v[i], "flatpak") != NULL &&
-		    hf_has_suffix(u->units.enabled.v[i], ".timer"))
-			timer = u->units.enabled.v[i];
+		if (strstr(u->units.enabled.v[i].name, "flatpak") != NULL &&
+		    hf_has_suffix(u->units.enabled.v[i].name, ".timer"))
+			timer = u->units.enabled.v[i].name;
 	if (newest != 0)
 		up_when(u, newest, when, sizeof(when));
 	else
@@ -545,16 +527,16 @@ up_flatpak(struct up_run *u)
 static int
 up_config(struct up_run *u)
 {
-	const struct sa_host *h = u->host;
+	const struct sa_host *h = u->hf.host;
 
-	if (h->config_int(u->ctx, NULL, "max_pending", &u->max_pending) < 0 ||
-	    h->config_int(u->ctx, NULL, "max_pending_security",
+	if (h->config_int(u->hf.ctx, NULL, "max_pending", &u->max_pending) < 0 ||
+	    h->config_int(u->hf.ctx, NULL, "max_pending_security",
 	    &u->max_pending_security) < 0 ||
-	    h->config_number(u->ctx, NULL, "max_list_age", &u->max_list_age) < 0 ||
-	    h->config_number(u->ctx, NULL, "max_upgrade_age",
+	    h->config_number(u->hf.ctx, NULL, "max_list_age", &u->max_list_age) < 0 ||
+	    h->config_number(u->hf.ctx, NULL, "max_upgrade_age",
 	    &u->max_upgrade_age) < 0 ||
-	    h->config_number(u->ctx, NULL, "eol_warning", &u->eol_warning) < 0) {
-		h->log(u->ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
+	    h->config_number(u->hf.ctx, NULL, "eol_warning", &u->eol_warning) < 0) {
+		h->log(u->hf.ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
 		return -EINVAL;
 	}
 	return 0;
@@ -572,8 +554,8 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 	int r, debian, rhel;
 
 	memset(&u, 0, sizeof(u));
-	u.host = host;
-	u.ctx = ctx;
+	u.hf.host = host;
+	u.hf.ctx = ctx;
 	u.now = host->now(ctx);
 	u.pending = u.pending_security = -1;
 	if ((r = up_config(&u)) < 0)
@@ -584,18 +566,17 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 		path = hf_strdup(table_path);
 	else
 		path = hf_join(host->data_dir(ctx), "os-eol.rules");
-	r = eol_load(&table, host, ctx, path);
+	r = eol_load(&table, &u.hf, path);
 	free(path);
 	if (r < 0) {
 		eol_free(&table);
 		return SA_RUN_BAD_INPUT;
 	}
 
-	if (host->read_file(ctx, "/etc/os-release", 1024 * 1024, &data, &len) == 0 ||
-	    host->read_file(ctx, "/usr/lib/os-release", 1024 * 1024, &data,
-	    &len) == 0) {
+	if (hf_read(&u.hf, "/etc/os-release", 1024 * 1024, &data, &len) == 0 ||
+	    hf_read(&u.hf, "/usr/lib/os-release", 1024 * 1024, &data, &len) == 0) {
 		osr_parse(data, len, &u.os);
-		host->free(data);
+		free(data);
 		u.have_os = 1;
 	}
 	debian = host->stat(ctx, "/var/lib/dpkg/status", 0, &st) != -ENOENT;
@@ -609,7 +590,7 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 		eol_free(&table);
 		return SA_RUN_SKIPPED;
 	}
-	unit_db_load(&u.units, host, ctx);
+	unit_db_load(&u.units, &u.hf);
 	if (debian)
 		up_debian(&u);
 	else if (rhel)

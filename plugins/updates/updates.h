@@ -8,16 +8,16 @@
 
 #include <smeaudit/plugin.h>
 
-#include "dpkgdb.h"
-#include "hostfs.h"
+#include "../lib/dpkgdb.h"
+#include "../lib/hostfiles.h"
+#include "../lib/timefmt.h"
+#include "../lib/units.h"
 #include "osrelease.h"
-#include "units.h"
 
 #define UP_MAX_FILE (64u * 1024 * 1024)
 
 struct up_run {
-	const struct sa_host *host;
-	struct sa_ctx *ctx;
+	struct hf hf;
 	time_t now;
 	long long max_pending;
 	long long max_pending_security;
