@@ -23,6 +23,7 @@
 #include <smeaudit/plugin.h>
 
 #include "../lib/hostfiles.h"
+#include "../lib/units.h"
 #include "firewall.h"
 
 static const struct sa_check fw_checks[] = {
@@ -74,18 +75,9 @@ static const struct sa_config_key fw_config[] = {
 
 #define FW_MAX_INCLUDE_DEPTH 8
 
-/* Where systemd, SysV init and OpenRC record that a service starts. */
-static const char *const fw_wants_dirs[] = {
-	"/etc/systemd/system/sysinit.target.wants",
-	"/etc/systemd/system/basic.target.wants",
-	"/etc/systemd/system/network-pre.target.wants",
-	"/etc/systemd/system/multi-user.target.wants",
-	"/etc/systemd/system/network.target.wants",
-	NULL
-};
-
 struct fw_run {
 	struct hf hf;
+	struct unit_db units;
 	int init_known;		/* some init system's enablement directory exists */
 	int enabled_any;
 	int unknown_any;	/* a configuration whose start-up cannot be read */
@@ -98,65 +90,28 @@ struct fw_run {
 };
 
 /*
- * Is a service set to start at boot?  1 yes, 0 no.  A systemd unit
- * masked with a link to /dev/null does not start whatever wants it.
+ * Is a service set to start at boot?  1 yes, 0 no; how says which link
+ * (or mask) decided.
  */
 static int
 fw_service_enabled(struct fw_run *f, const char *service, char *how,
     size_t how_size)
 {
-	char path[512], target[256];
-	struct hf_names names;
-	size_t i, k;
-	int r;
+	char unit[128];
+	const char *via;
+	enum unit_state s;
 
-	snprintf(path, sizeof(path), "/etc/systemd/system/%s.service", service);
-	r = hf_readlink(&f->hf, path, target, sizeof(target));
-	if (r >= 0 && strcmp(target, "/dev/null") == 0) {
-		snprintf(how, how_size, "%s.service is masked", service);
-		return 0;
-	}
-	for (i = 0; fw_wants_dirs[i] != NULL; i++) {
-		snprintf(path, sizeof(path), "%s/%s.service", fw_wants_dirs[i],
-		    service);
-		if (hf_exists(&f->hf, path) == 1) {
-			snprintf(how, how_size, "%s.service enabled (%s)", service,
-			    strrchr(fw_wants_dirs[i], '/') + 1);
-			return 1;
-		}
-	}
-	/* SysV init (rcS.d, rc2.d ... S01name) and OpenRC runlevels. */
-	{
-		static const char *const rc_dirs[] = {
-			"/etc/rcS.d", "/etc/rc2.d", "/etc/rc3.d", "/etc/rc5.d", NULL
-		};
-
-		for (i = 0; rc_dirs[i] != NULL; i++) {
-			if (hf_list(&f->hf, rc_dirs[i], service, &names) < 0)
-				continue;
-			for (k = 0; k < names.n; k++)
-				if (names.v[k][0] == 'S' && strlen(names.v[k]) ==
-				    strlen(service) + 3) {
-					snprintf(how, how_size, "%s/%s", rc_dirs[i],
-					    names.v[k]);
-					hf_names_free(&names);
-					return 1;
-				}
-			hf_names_free(&names);
-		}
-	}
-	snprintf(path, sizeof(path), "/etc/runlevels/boot/%s", service);
-	if (hf_exists(&f->hf, path) == 1) {
-		snprintf(how, how_size, "%.200s", path);
-		return 1;
-	}
-	snprintf(path, sizeof(path), "/etc/runlevels/default/%s", service);
-	if (hf_exists(&f->hf, path) == 1) {
-		snprintf(how, how_size, "%.200s", path);
-		return 1;
-	}
-	snprintf(how, how_size, "%s.service not enabled", service);
-	return 0;
+	snprintf(unit, sizeof(unit), "%s.service", service);
+	s = unit_lookup(&f->units, unit, &via);
+	if (s == UNIT_ENABLED && via[0] == '/')
+		hf_format(how, how_size, "%.200s", via);	/* SysV, OpenRC link */
+	else if (s == UNIT_ENABLED)
+		snprintf(how, how_size, "%s enabled (%s)", unit, via);
+	else if (s == UNIT_MASKED)
+		snprintf(how, how_size, "%s is masked", unit);
+	else
+		snprintf(how, how_size, "%s not enabled", unit);
+	return s == UNIT_ENABLED;
 }
 
 static void
@@ -791,10 +746,8 @@ fw_run(const struct sa_host *host, struct sa_ctx *ctx)
 		free(f);
 		return SA_RUN_BAD_INPUT;
 	}
-	f->init_known = hf_exists(&f->hf, "/etc/systemd/system") == 1 ||
-	    hf_exists(&f->hf, "/etc/rcS.d") == 1 ||
-	    hf_exists(&f->hf, "/etc/rc2.d") == 1 ||
-	    hf_exists(&f->hf, "/etc/runlevels") == 1;
+	unit_db_load(&f->units, &f->hf);
+	f->init_known = f->units.systemd || f->units.sysv || f->units.openrc;
 	f->ipv6_off = fw_ipv6_disabled(f);
 	fw_nftables(f);
 	fw_iptables_pair(f, "/etc/iptables/rules.v4", "/etc/iptables/rules.v6",
@@ -809,6 +762,7 @@ fw_run(const struct sa_host *host, struct sa_ctx *ctx)
 		    f->present[0] != '\0' ? f->present :
 		    "no configuration of nftables, iptables, ufw or firewalld");
 	fw_listening(f);
+	unit_db_free(&f->units);
 	free(f);
 	return SA_RUN_OK;
 }
