@@ -55,4 +55,4 @@ UNIT_TESTS += tests/unit/check_backup
 tests_unit_check_backup_SOURCES = tests/unit/check_backup.c \
 	plugins/backup/bk_json.c plugins/backup/bk_parse.c
 tests_unit_check_backup_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) -I$(top_srcdir)/plugins/backup
-tests_unit_check_backup_LDADD = $(UNIT_TEST_LIBS)
+tests_unit_check_backup_LDADD = $(PLUGIN_LIB) $(UNIT_TEST_LIBS)
