@@ -276,6 +276,26 @@ fw_nftables(struct fw_run *f)
 	free(nft);
 }
 
+/* One iptables-save file: does it deny inbound by default? */
+static enum fw_deny
+fw_iptables_file(struct fw_run *f, const char *path, char *why,
+    size_t why_size)
+{
+	enum fw_deny d;
+	char *data;
+	size_t len;
+	int r;
+
+	r = hf_read(&f->hf, path, HF_MAX_CONFIG, &data, &len);
+	if (r < 0) {
+		snprintf(why, why_size, "%s", hf_strerror(r));
+		return FW_DENY_UNKNOWN;
+	}
+	d = fw_iptables_deny(data, len, why, why_size);
+	free(data);
+	return d;
+}
+
 /* iptables-save files restored at boot. */
 static void
 fw_iptables_pair(struct fw_run *f, const char *v4_path, const char *v6_path,
@@ -285,9 +305,6 @@ fw_iptables_pair(struct fw_run *f, const char *v4_path, const char *v6_path,
 	char how[256], how6[256], why4[200] = "", why6[200] = "", why[512];
 	int have4 = hf_exists(&f->hf, v4_path) == 1;
 	int have6 = hf_exists(&f->hf, v6_path) == 1;
-	char *data;
-	size_t len;
-	int r;
 
 	if (!have4 && !have6)
 		return;
@@ -298,27 +315,13 @@ fw_iptables_pair(struct fw_run *f, const char *v4_path, const char *v6_path,
 	if (service6 != NULL && have6 && !fw_service_enabled(f, service6, how6,
 	    sizeof(how6)))
 		have6 = 0;
-	if (have4) {
-		r = hf_read(&f->hf, v4_path, HF_MAX_CONFIG, &data, &len);
-		if (r < 0) {
-			d4 = FW_DENY_UNKNOWN;
-			snprintf(why4, sizeof(why4), "%s", hf_strerror(r));
-		} else {
-			d4 = fw_iptables_deny(data, len, why4, sizeof(why4));
-			free(data);
-		}
-	} else
+	if (have4)
+		d4 = fw_iptables_file(f, v4_path, why4, sizeof(why4));
+	else
 		snprintf(why4, sizeof(why4), "missing");
-	if (have6) {
-		r = hf_read(&f->hf, v6_path, HF_MAX_CONFIG, &data, &len);
-		if (r < 0) {
-			d6 = FW_DENY_UNKNOWN;
-			snprintf(why6, sizeof(why6), "%s", hf_strerror(r));
-		} else {
-			d6 = fw_iptables_deny(data, len, why6, sizeof(why6));
-			free(data);
-		}
-	} else
+	if (have6)
+		d6 = fw_iptables_file(f, v6_path, why6, sizeof(why6));
+	else
 		snprintf(why6, sizeof(why6), "missing or not restored at boot");
 	snprintf(why, sizeof(why), "IPv4 (%s): %s; IPv6 (%s): %s", v4_path, why4,
 	    v6_path, why6);
