@@ -107,23 +107,6 @@ struct av_run {
 	struct unit_db units;
 };
 
-static void
-av_report(struct av_run *a, const char *check, int level, const char *object,
-    const char *evidence, const char *detail_en, const char *detail_ja)
-{
-	struct sa_finding f = {
-		.struct_size = sizeof(f),
-		.check = check,
-		.level = level,
-		.object = object,
-		.evidence = evidence,
-		.detail_en = detail_en,
-		.detail_ja = detail_ja,
-	};
-
-	a->hf.host->report(a->hf.ctx, &f);
-}
-
 static int
 av_record(void *user, const struct sa_record *rec, struct sa_record_error *err)
 {
@@ -279,25 +262,25 @@ av_agents(struct av_run *a, const struct av_table *t)
 			snprintf(evidence, sizeof(evidence), "%s present", path);
 		else
 			snprintf(evidence, sizeof(evidence), "unit %s present", unit);
-		av_report(a, "installed", SA_LEVEL_IMPLEMENTED, e->name, evidence,
+		hf_report(&a->hf, "installed", SA_LEVEL_IMPLEMENTED, e->name, evidence,
 		    NULL, NULL);
 		if (s == UNIT_ABSENT) {
 			snprintf(evidence, sizeof(evidence), "no service unit of %s "
 			    "found; cannot tell whether it runs", e->name);
-			av_report(a, "service", SA_LEVEL_UNKNOWN, e->name, evidence,
+			hf_report(&a->hf, "service", SA_LEVEL_UNKNOWN, e->name, evidence,
 			    NULL, NULL);
 		} else {
 			snprintf(evidence, sizeof(evidence), "%s is %s", unit,
 			    unit_state_name(s));
-			av_report(a, "service", s == UNIT_ENABLED ?
+			hf_report(&a->hf, "service", s == UNIT_ENABLED ?
 			    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT, e->name, evidence,
 			    NULL, NULL);
 		}
 		snprintf(evidence, sizeof(evidence), "%s keeps its signatures and "
 		    "real-time policy in its own format; check its console", e->name);
-		av_report(a, "signatures", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
+		hf_report(&a->hf, "signatures", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
 		    NULL);
-		av_report(a, "on-access", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
+		hf_report(&a->hf, "on-access", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
 		    NULL);
 	}
 	return found;
@@ -518,7 +501,7 @@ av_clam_service(struct av_run *a, const struct av_clam *c)
 		snprintf(evidence, sizeof(evidence), "%s %s; %s", c->clamd_name,
 		    unit_state_name(c->clamd_unit), updater);
 	}
-	av_report(a, "service", level, "ClamAV", evidence, NULL, NULL);
+	hf_report(&a->hf, "service", level, "ClamAV", evidence, NULL, NULL);
 }
 
 static void
@@ -570,13 +553,13 @@ av_clam_signatures(struct av_run *a, const struct av_clam *c)
 		if (denied < 0) {
 			snprintf(evidence, sizeof(evidence), "%s: %s", c->db_dir,
 			    strerror(-denied));
-			av_report(a, "signatures", SA_LEVEL_UNKNOWN, c->db_dir, evidence,
+			hf_report(&a->hf, "signatures", SA_LEVEL_UNKNOWN, c->db_dir, evidence,
 			    NULL, NULL);
 		} else {
 			snprintf(evidence, sizeof(evidence), "no daily.cvd or daily.cld "
 			    "in %s (%zu other databases): freshclam has not run", c->db_dir,
 			    n);
-			av_report(a, "signatures", SA_LEVEL_NOT, c->db_dir, evidence,
+			hf_report(&a->hf, "signatures", SA_LEVEL_NOT, c->db_dir, evidence,
 			    NULL, NULL);
 		}
 		return;
@@ -589,7 +572,7 @@ av_clam_signatures(struct av_run *a, const struct av_clam *c)
 	    "limit %s", daily_file, when, how, tf_days((long long)(a->now - daily)),
 	    age);
 	path = hf_join(c->db_dir, daily_file);
-	av_report(a, "signatures", a->now - daily <= a->max_age ?
+	hf_report(&a->hf, "signatures", a->now - daily <= a->max_age ?
 	    SA_LEVEL_IMPLEMENTED : SA_LEVEL_PARTLY, path, evidence, NULL, NULL);
 	free(path);
 }
@@ -604,14 +587,14 @@ av_clam_on_access(struct av_run *a, const struct av_clam *c)
 		snprintf(evidence, sizeof(evidence), "clamav-clamonacc.service "
 		    "enabled; %d watched path%s in %s", c->onacc_paths,
 		    c->onacc_paths == 1 ? "" : "s", c->clamd_conf);
-		av_report(a, "on-access", SA_LEVEL_IMPLEMENTED, "clamonacc", evidence,
+		hf_report(&a->hf, "on-access", SA_LEVEL_IMPLEMENTED, "clamonacc", evidence,
 		    NULL, NULL);
 		return;
 	}
 	if (c->onacc_unit == UNIT_ENABLED && c->clamd_conf_err < 0) {
 		snprintf(evidence, sizeof(evidence), "clamav-clamonacc.service "
 		    "enabled; %s: %s", c->clamd_conf, strerror(-c->clamd_conf_err));
-		av_report(a, "on-access", SA_LEVEL_UNKNOWN, "clamonacc", evidence,
+		hf_report(&a->hf, "on-access", SA_LEVEL_UNKNOWN, "clamonacc", evidence,
 		    NULL, NULL);
 		return;
 	}
@@ -625,7 +608,7 @@ av_clam_on_access(struct av_run *a, const struct av_clam *c)
 	else
 		snprintf(evidence, sizeof(evidence), "clamonacc is not installed");
 	level = a->require_on_access ? SA_LEVEL_PARTLY : SA_LEVEL_NA;
-	av_report(a, "on-access", level, "clamonacc", evidence,
+	hf_report(&a->hf, "on-access", level, "clamonacc", evidence,
 	    a->require_on_access ? NULL : "Not required by the configuration "
 	    "(require_on_access = no).",
 	    a->require_on_access ? NULL : "設定により対象外です"
@@ -654,7 +637,7 @@ av_clamav(struct av_run *a)
 	else
 		snprintf(evidence, sizeof(evidence), "%s installed",
 		    c.has_clamd ? "clamd" : "clamscan");
-	av_report(a, "installed", SA_LEVEL_IMPLEMENTED, "ClamAV", evidence, NULL,
+	hf_report(&a->hf, "installed", SA_LEVEL_IMPLEMENTED, "ClamAV", evidence, NULL,
 	    NULL);
 	av_clam_service(a, &c);
 	av_clam_signatures(a, &c);
@@ -709,10 +692,10 @@ av_run(const struct sa_host *host, struct sa_ctx *ctx)
 			/* Files and units said nothing; the package list is unread. */
 			snprintf(evidence, sizeof(evidence), "/var/lib/dpkg/status: %s",
 			    strerror(-a.pkgs_err));
-			av_report(&a, "installed", SA_LEVEL_UNKNOWN, "/var/lib/dpkg/status",
+			hf_report(&a.hf, "installed", SA_LEVEL_UNKNOWN, "/var/lib/dpkg/status",
 			    evidence, NULL, NULL);
 		} else
-			av_report(&a, "installed", SA_LEVEL_NOT, NULL,
+			hf_report(&a.hf, "installed", SA_LEVEL_NOT, NULL,
 			    "neither ClamAV nor a known anti-malware/EDR agent found",
 			    NULL, NULL);
 	}

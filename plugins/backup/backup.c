@@ -222,8 +222,7 @@ bk_out(struct bk_outs *o, const char *check, int level, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		abort();
+	s = hf_vprintf(fmt, ap);
 	va_end(ap);
 	o->v = hf_grow(o->v, o->n + 1, sizeof(*o->v));
 	o->v[o->n].check = check;
@@ -293,8 +292,7 @@ bk_bad(struct bk_run *r, const char *sub, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		abort();
+	s = hf_vprintf(fmt, ap);
 	va_end(ap);
 	r->hf.host->log(r->hf.ctx, SA_LOG_ERROR, "[plugin.backup.%s] %s", sub, s);
 	free(s);

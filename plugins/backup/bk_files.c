@@ -84,8 +84,7 @@ bk_ev_target_not(struct bk_ev *ev, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		abort();
+	s = hf_vprintf(fmt, ap);
 	va_end(ap);
 	free(ev->target_why);
 	ev->target_why = s;

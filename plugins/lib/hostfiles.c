@@ -52,17 +52,24 @@ hf_strndup(const char *s, size_t n)
 }
 
 char *
+hf_vprintf(const char *fmt, va_list ap)
+{
+	char *p;
+
+	if (vasprintf(&p, fmt, ap) < 0)
+		abort();
+	return p;
+}
+
+char *
 hf_printf(const char *fmt, ...)
 {
 	va_list ap;
 	char *p;
-	int r;
 
 	va_start(ap, fmt);
-	r = vasprintf(&p, fmt, ap);
+	p = hf_vprintf(fmt, ap);
 	va_end(ap);
-	if (r < 0)
-		abort();
 	return p;
 }
 
@@ -77,6 +84,24 @@ hf_format(char *buf, size_t size, const char *fmt, ...)
 	vsnprintf(buf, size, fmt, ap);
 	va_end(ap);
 	return buf;
+}
+
+int
+hf_report(const struct hf *hf, const char *check, int level,
+    const char *object, const char *evidence, const char *detail_en,
+    const char *detail_ja)
+{
+	struct sa_finding f = {
+		.struct_size = sizeof(f),
+		.check = check,
+		.level = level,
+		.object = object,
+		.evidence = evidence,
+		.detail_en = detail_en,
+		.detail_ja = detail_ja,
+	};
+
+	return hf->host->report(hf->ctx, &f);
 }
 
 void

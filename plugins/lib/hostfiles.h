@@ -17,6 +17,7 @@
 #define HF_HOSTFILES_H
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -48,12 +49,22 @@ char *hf_strdup(const char *s);
 /* A NUL-terminated copy of the first n bytes of s. */
 char *hf_strndup(const char *s, size_t n);
 char *hf_printf(const char *fmt, ...) SA_PRINTF(1, 2);
+char *hf_vprintf(const char *fmt, va_list ap) SA_PRINTF(1, 0);
 /*
  * snprintf for evidence and messages, where cutting a long path short is
  * the intended behaviour (the compiler's truncation warnings do not look
  * through this wrapper).  Returns buf.
  */
 char *hf_format(char *buf, size_t size, const char *fmt, ...) SA_PRINTF(3, 4);
+
+/*
+ * Report one observation, with a detail for this object in both languages
+ * (NULL: none).  The strings are borrowed for the call.  Returns what
+ * host->report returns.
+ */
+int hf_report(const struct hf *hf, const char *check, int level,
+    const char *object, const char *evidence, const char *detail_en,
+    const char *detail_ja);
 
 /* A list of strings the list owns.  Zero-initialise ({ 0 }) before use. */
 struct hf_names {

@@ -96,23 +96,6 @@ struct lg_run {
 	char syslog_err_path[256];
 };
 
-static void
-lg_report(struct lg_run *g, const char *check, int level, const char *object,
-    const char *evidence, const char *detail_en, const char *detail_ja)
-{
-	struct sa_finding f = {
-		.struct_size = sizeof(f),
-		.check = check,
-		.level = level,
-		.object = object,
-		.evidence = evidence,
-		.detail_en = detail_en,
-		.detail_ja = detail_ja,
-	};
-
-	g->hf.host->report(g->hf.ctx, &f);
-}
-
 static int
 lg_installed(struct lg_run *g, const char *const *packages,
     const char *const *files)
@@ -323,18 +306,18 @@ lg_persistent(struct lg_run *g)
 	snprintf(evidence, sizeof(evidence), "%s; %s", journal, syslog);
 
 	if ((g->units.systemd && g->journald_persistent == 1) || syslog_ok) {
-		lg_report(g, "persistent", SA_LEVEL_IMPLEMENTED,
+		hf_report(&g->hf, "persistent", SA_LEVEL_IMPLEMENTED,
 		    syslog_ok && !(g->units.systemd && g->journald_persistent == 1) ?
 		    g->syslog_name : "journald", evidence, NULL, NULL);
 		return;
 	}
 	/* Nothing persistent seen: say "cannot tell" if a file was unread. */
 	if ((g->units.systemd && g->journald_persistent < 0) || g->syslog_err < 0) {
-		lg_report(g, "persistent", SA_LEVEL_UNKNOWN, g->syslog_err < 0 ?
+		hf_report(&g->hf, "persistent", SA_LEVEL_UNKNOWN, g->syslog_err < 0 ?
 		    g->syslog_err_path : g->jd_err_path, evidence, NULL, NULL);
 		return;
 	}
-	lg_report(g, "persistent", SA_LEVEL_NOT, g->units.systemd ? "journald" :
+	hf_report(&g->hf, "persistent", SA_LEVEL_NOT, g->units.systemd ? "journald" :
 	    "syslog", evidence, NULL, NULL);
 }
 
@@ -407,11 +390,11 @@ lg_auditd(struct lg_run *g)
 		if (g->have_dpkg && g->pkgs_err < 0) {
 			snprintf(evidence, sizeof(evidence), "/var/lib/dpkg/status: %s",
 			    strerror(-g->pkgs_err));
-			lg_report(g, "auditd", SA_LEVEL_UNKNOWN, "auditd", evidence,
+			hf_report(&g->hf, "auditd", SA_LEVEL_UNKNOWN, "auditd", evidence,
 			    NULL, NULL);
 			return;
 		}
-		lg_report(g, "auditd", g->require_auditd ? SA_LEVEL_NOT : SA_LEVEL_NA,
+		hf_report(&g->hf, "auditd", g->require_auditd ? SA_LEVEL_NOT : SA_LEVEL_NA,
 		    "auditd", "auditd is not installed",
 		    g->require_auditd ? NULL : "Not required by the configuration "
 		    "(require_auditd = no).",
@@ -423,7 +406,7 @@ lg_auditd(struct lg_run *g)
 	if (s != UNIT_ENABLED) {
 		snprintf(evidence, sizeof(evidence), "auditd installed; auditd.service "
 		    "is %s", unit_state_name(s));
-		lg_report(g, "auditd", SA_LEVEL_NOT, "auditd", evidence, NULL, NULL);
+		hf_report(&g->hf, "auditd", SA_LEVEL_NOT, "auditd", evidence, NULL, NULL);
 		return;
 	}
 	err = lg_audit_rules(g, &rules);
@@ -434,7 +417,7 @@ lg_auditd(struct lg_run *g)
 		snprintf(evidence, sizeof(evidence), "auditd enabled; %d watch/syscall "
 		    "rule%s%s", rules, rules == 1 ? "" : "s", rules == 0 ?
 		    " (only logins and authentication are recorded)" : "");
-	lg_report(g, "auditd", SA_LEVEL_IMPLEMENTED, "auditd", evidence, NULL,
+	hf_report(&g->hf, "auditd", SA_LEVEL_IMPLEMENTED, "auditd", evidence, NULL,
 	    NULL);
 }
 
@@ -527,11 +510,11 @@ lg_retention_file(struct lg_run *g, const struct lr_conf *lr,
 		if (inc->err < 0) {
 			snprintf(evidence, sizeof(evidence), "%s: %s", inc->err_path,
 			    strerror(-inc->err));
-			lg_report(g, "retention", SA_LEVEL_UNKNOWN, log, evidence, NULL,
+			hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, log, evidence, NULL,
 			    NULL);
 			return;
 		}
-		lg_report(g, "retention", SA_LEVEL_IMPLEMENTED, log,
+		hf_report(&g->hf, "retention", SA_LEVEL_IMPLEMENTED, log,
 		    "not rotated by logrotate: kept until removed", NULL, NULL);
 		return;
 	}
@@ -539,13 +522,13 @@ lg_retention_file(struct lg_run *g, const struct lr_conf *lr,
 	if (r == LR_KEEP_ALL) {
 		snprintf(evidence, sizeof(evidence), "%s:%u: rotated copies are never "
 		    "removed (rotate -1)", s->file, s->line);
-		lg_report(g, "retention", SA_LEVEL_IMPLEMENTED, log, evidence, NULL,
+		hf_report(&g->hf, "retention", SA_LEVEL_IMPLEMENTED, log, evidence, NULL,
 		    NULL);
 	} else if (r == LR_UNKNOWN) {
 		snprintf(evidence, sizeof(evidence), "%s:%u: rotated by %s, rotate %lld: "
 		    "the days kept depend on how much is logged", s->file, s->line,
 		    s->set.size_based ? "size" : "no fixed period", s->set.rotate);
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, log, evidence, NULL, NULL);
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, log, evidence, NULL, NULL);
 	} else {
 		tf_limit(r, kept, sizeof(kept));
 		snprintf(evidence, sizeof(evidence), "%s:%u: %lld rotation%s of %s "
@@ -555,7 +538,7 @@ lg_retention_file(struct lg_run *g, const struct lr_conf *lr,
 		    "a month" : s->set.period == 365 * 86400 ? "a year" : "an hour",
 		    r == 0 ? "0s" : kept, want, s->set.maxage > 0 ? ", capped by maxage" :
 		    "");
-		lg_report(g, "retention", r >= g->min_retention ? SA_LEVEL_IMPLEMENTED :
+		hf_report(&g->hf, "retention", r >= g->min_retention ? SA_LEVEL_IMPLEMENTED :
 		    r == 0 ? SA_LEVEL_NOT : SA_LEVEL_PARTLY, log, evidence, NULL, NULL);
 	}
 }
@@ -577,12 +560,12 @@ lg_retention_journal(struct lg_run *g)
 		tf_limit(g->jd.max_retention, cap, sizeof(cap));
 		snprintf(evidence, sizeof(evidence), "MaxRetentionSec=%s removes "
 		    "journal entries sooner than %s", cap, want);
-		lg_report(g, "retention", SA_LEVEL_PARTLY, "journald", evidence, NULL,
+		hf_report(&g->hf, "retention", SA_LEVEL_PARTLY, "journald", evidence, NULL,
 		    NULL);
 		return;
 	}
 	if (hf_list(&g->hf, "/var/log/journal", NULL, &machines) < 0) {
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
 		    "/var/log/journal cannot be listed", NULL, NULL);
 		return;
 	}
@@ -611,7 +594,7 @@ lg_retention_journal(struct lg_run *g)
 	if (oldest == 0) {
 		snprintf(evidence, sizeof(evidence), "%zu journal files%s; no entry "
 		    "time readable", n_files, err ? " (some unreadable)" : "");
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
 		    evidence, NULL, NULL);
 		return;
 	}
@@ -619,7 +602,7 @@ lg_retention_journal(struct lg_run *g)
 	if (g->now - (time_t)(oldest / 1000000) >= g->min_retention) {
 		snprintf(evidence, sizeof(evidence), "the journal reaches back to %s "
 		    "(need %s)", when, want);
-		lg_report(g, "retention", SA_LEVEL_IMPLEMENTED, "/var/log/journal",
+		hf_report(&g->hf, "retention", SA_LEVEL_IMPLEMENTED, "/var/log/journal",
 		    evidence, NULL, NULL);
 		return;
 	}
@@ -627,7 +610,7 @@ lg_retention_journal(struct lg_run *g)
 	    "than %s; it is bounded by size (SystemMaxUse=%s), not by time",
 	    when, want, g->jd.system_max_use[0] != '\0' ? g->jd.system_max_use :
 	    "default");
-	lg_report(g, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal", evidence,
+	hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal", evidence,
 	    "A young system has not had time to collect the history: check "
 	    "again later, or set MaxRetentionSec and enough SystemMaxUse.",
 	    "新しいシステムではまだ履歴がたまっていない可能性があります。"
@@ -655,15 +638,15 @@ lg_retention(struct lg_run *g)
 	else if (syslog_on && g->syslog_files.n > 0)
 		return;
 	else if (syslog_on && g->syslog_forwards > 0)
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, g->syslog_name,
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, g->syslog_name,
 		    "logs are forwarded to a log server; how long it keeps them "
 		    "is not visible from this host", NULL, NULL);
 	else if ((g->units.systemd && g->journald_persistent < 0) ||
 	    g->syslog_err < 0)
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, "logs",
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "logs",
 		    "the logging configuration could not be read", NULL, NULL);
 	else
-		lg_report(g, "retention", SA_LEVEL_NOT, "logs",
+		hf_report(&g->hf, "retention", SA_LEVEL_NOT, "logs",
 		    "no persistent log is kept, so nothing is retained", NULL, NULL);
 }
 

@@ -54,52 +54,16 @@ rh_list_age(struct up_run *u)
 		    denied < 0 ? strerror(-denied) : any_dir ?
 		    "no repository metadata in /var/cache/dnf (dnf makecache never ran)" :
 		    "no dnf cache directory");
-		up_report(u, "list-age", SA_LEVEL_UNKNOWN, "/var/cache/dnf", evidence,
+		hf_report(&u->hf, "list-age", SA_LEVEL_UNKNOWN, "/var/cache/dnf", evidence,
 		    NULL, NULL);
 		return;
 	}
 	up_when(u, newest, when, sizeof(when));
 	snprintf(evidence, sizeof(evidence), "repository metadata fetched %s",
 	    when);
-	up_report(u, "list-age", u->now - newest <= u->max_list_age ?
+	hf_report(&u->hf, "list-age", u->now - newest <= u->max_list_age ?
 	    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT, "/var/cache/dnf", evidence,
 	    NULL, NULL);
-}
-
-static void
-rh_last_upgrade(struct up_run *u)
-{
-	struct pl_scan s;
-	char path[64], evidence[200], *data;
-	size_t len;
-	int i, r, any = 0, denied = 0;
-
-	memset(&s, 0, sizeof(s));
-	/* dnf rotates its logs itself: dnf.rpm.log, dnf.rpm.log.1 ... */
-	for (i = 0; i <= 4 && s.last_upgrade == 0; i++) {
-		if (i == 0)
-			snprintf(path, sizeof(path), "/var/log/dnf.rpm.log");
-		else
-			snprintf(path, sizeof(path), "/var/log/dnf.rpm.log.%d", i);
-		r = up_read_any(u, path, &data, &len);
-		if (r == -ENOENT)
-			continue;
-		if (r < 0) {
-			denied = denied != 0 ? denied : r;
-			continue;
-		}
-		any = 1;
-		pl_dnf_scan(data, len, &s);
-		free(data);
-	}
-	if (!any) {
-		snprintf(evidence, sizeof(evidence), "/var/log/dnf.rpm.log: %s",
-		    strerror(denied != 0 ? -denied : ENOENT));
-		up_report(u, "last-upgrade", SA_LEVEL_UNKNOWN, "/var/log/dnf.rpm.log",
-		    evidence, NULL, NULL);
-		return;
-	}
-	up_judge_upgrade(u, &s, "/var/log/dnf.rpm.log");
 }
 
 static int
@@ -128,7 +92,7 @@ rh_auto_upgrades(struct up_run *u)
 		free(data);
 	} else if (r != -ENOENT) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", object, strerror(-r));
-		up_report(u, "auto-upgrades", SA_LEVEL_UNKNOWN, object, evidence,
+		hf_report(&u->hf, "auto-upgrades", SA_LEVEL_UNKNOWN, object, evidence,
 		    NULL, NULL);
 		return;
 	}
@@ -157,7 +121,7 @@ rh_auto_upgrades(struct up_run *u)
 		} else if (r != -ENOENT) {
 			snprintf(evidence, sizeof(evidence), "%s: %s", object,
 			    strerror(-r));
-			up_report(u, "auto-upgrades", SA_LEVEL_UNKNOWN, object,
+			hf_report(&u->hf, "auto-upgrades", SA_LEVEL_UNKNOWN, object,
 			    evidence, NULL, NULL);
 			return;
 		}
@@ -178,7 +142,7 @@ rh_auto_upgrades(struct up_run *u)
 		    "automatically (upgrade_type %s)", timer,
 		    type != NULL ? type : "default");
 	}
-	up_report(u, "auto-upgrades", level, object, evidence, NULL, NULL);
+	hf_report(&u->hf, "auto-upgrades", level, object, evidence, NULL, NULL);
 	free(apply);
 	free(type);
 }
@@ -190,9 +154,10 @@ up_rhel(struct up_run *u)
 	    "repository metadata, which smeaudit does not evaluate; run "
 	    "\"dnf check-update --security\"";
 
-	up_report(u, "pending", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
-	up_report(u, "pending-security", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
+	hf_report(&u->hf, "pending", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
+	hf_report(&u->hf, "pending-security", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
 	rh_list_age(u);
-	rh_last_upgrade(u);
+	/* dnf rotates its logs itself: dnf.rpm.log, dnf.rpm.log.1 ... */
+	up_last_upgrade(u, "/var/log/dnf.rpm.log", 4, 0, pl_dnf_scan);
 	rh_auto_upgrades(u);
 }

@@ -18,6 +18,7 @@
 
 #include "eol.h"
 #include "jsonpath.h"
+#include "pkglog.h"
 #include "updates.h"
 #include "zread.h"
 
@@ -127,23 +128,6 @@ static const struct sa_config_key updates_config[] = {
 	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
-void
-up_report(struct up_run *u, const char *check, int level, const char *object,
-    const char *evidence, const char *detail_en, const char *detail_ja)
-{
-	struct sa_finding f = {
-		.struct_size = sizeof(f),
-		.check = check,
-		.level = level,
-		.object = object,
-		.evidence = evidence,
-		.detail_en = detail_en,
-		.detail_ja = detail_ja,
-	};
-
-	u->hf.host->report(u->hf.ctx, &f);
-}
-
 int
 up_read_any(struct up_run *u, const char *path, char **ret, size_t *ret_len)
 {
@@ -204,6 +188,94 @@ up_when(struct up_run *u, time_t t, char *buf, size_t size)
 		    tf_days(age) == 1 ? "" : "s");
 }
 
+/* Judge the last upgrade against what is pending. */
+static void
+up_judge_upgrade(struct up_run *u, const struct pl_scan *s, const char *log)
+{
+	char when[128], evidence[320];
+	long long age;
+	int level;
+
+	if (s->last_upgrade == 0 && s->first == 0) {
+		snprintf(evidence, sizeof(evidence), "%s: no readable entries", log);
+		hf_report(&u->hf, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence, NULL,
+		    NULL);
+		return;
+	}
+	if (s->last_upgrade != 0) {
+		age = (long long)(u->now - s->last_upgrade);
+		up_when(u, s->last_upgrade, when, sizeof(when));
+		snprintf(evidence, sizeof(evidence), "last upgrade %s", when);
+	} else {
+		/* No upgrade in the whole log: at least as old as the log. */
+		age = (long long)(u->now - s->first);
+		up_when(u, s->first, when, sizeof(when));
+		snprintf(evidence, sizeof(evidence),
+		    "no upgrade recorded since the log starts %s", when);
+		if (age <= u->max_upgrade_age) {
+			hf_report(&u->hf, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence,
+			    NULL, NULL);
+			return;
+		}
+	}
+	if (age <= u->max_upgrade_age)
+		level = SA_LEVEL_IMPLEMENTED;
+	else if (u->pending == 0)
+		level = SA_LEVEL_IMPLEMENTED;	/* nothing was there to install */
+	else if (u->pending > 0)
+		level = SA_LEVEL_NOT;
+	else
+		level = SA_LEVEL_UNKNOWN;
+	if (age > u->max_upgrade_age) {
+		size_t n = strlen(evidence);
+
+		snprintf(evidence + n, sizeof(evidence) - n, "; %s",
+		    u->pending == 0 ? "nothing pending" : u->pending > 0 ?
+		    "upgrades are pending" : "pending upgrades unknown");
+	}
+	hf_report(&u->hf, "last-upgrade", level, log, evidence, NULL, NULL);
+}
+
+void
+up_last_upgrade(struct up_run *u, const char *log, int rotations,
+    int gz_from, up_scan_fn scan)
+{
+	struct pl_scan s;
+	char *path, *data;
+	size_t len;
+	int i, r, any = 0, denied = 0;
+
+	memset(&s, 0, sizeof(s));
+	for (i = 0; i <= rotations && s.last_upgrade == 0; i++) {
+		if (i == 0)
+			path = hf_strdup(log);
+		else
+			path = hf_printf("%s.%d%s", log, i,
+			    gz_from > 0 && i >= gz_from ? ".gz" : "");
+		r = up_read_any(u, path, &data, &len);
+		free(path);
+		if (r == -ENOENT)
+			continue;
+		if (r < 0) {
+			denied = denied != 0 ? denied : r;
+			continue;
+		}
+		any = 1;
+		scan(data, len, &s);
+		free(data);
+	}
+	if (!any) {
+		char evidence[200];
+
+		snprintf(evidence, sizeof(evidence), "%s: %s", log,
+		    strerror(denied != 0 ? -denied : ENOENT));
+		hf_report(&u->hf, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence,
+		    NULL, NULL);
+		return;
+	}
+	up_judge_upgrade(u, &s, log);
+}
+
 /* The last day of support: the table stores the first second after it. */
 static void
 up_day(time_t end, char *buf, size_t size)
@@ -231,7 +303,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 	long long left;
 
 	if (!u->have_os) {
-		up_report(u, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release",
+		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release",
 		    "no os-release file: the release cannot be identified", NULL, NULL);
 		return;
 	}
@@ -240,7 +312,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 		snprintf(evidence, sizeof(evidence), "%s has no VERSION_ID "
 		    "(a testing, unstable or rolling release has no fixed end of "
 		    "support)", label);
-		up_report(u, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
+		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
 		    NULL, NULL);
 		free(label);
 		return;
@@ -250,7 +322,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 		snprintf(evidence, sizeof(evidence), "%s (ID %s, VERSION_ID %s) is "
 		    "not in the release table %s", label, u->os.id != NULL ?
 		    u->os.id : "-", u->os.version_id, t->path);
-		up_report(u, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
+		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
 		    NULL, NULL);
 		free(label);
 		return;
@@ -262,11 +334,11 @@ up_eol(struct up_run *u, const struct eol_table *t)
 	if (left > u->eol_warning) {
 		snprintf(evidence, sizeof(evidence), "%s: security support until %s",
 		    label, ends);
-		up_report(u, "eol", SA_LEVEL_IMPLEMENTED, label, evidence, NULL, NULL);
+		hf_report(&u->hf, "eol", SA_LEVEL_IMPLEMENTED, label, evidence, NULL, NULL);
 	} else if (left > 0) {
 		snprintf(evidence, sizeof(evidence), "%s: security support ends %s "
 		    "(in %lld days)", label, ends, tf_days(left));
-		up_report(u, "eol", SA_LEVEL_PARTLY, label, evidence,
+		hf_report(&u->hf, "eol", SA_LEVEL_PARTLY, label, evidence,
 		    "Plan the upgrade now: support ends soon.",
 		    "サポート終了が近づいています。今のうちにアップグレードを計画して"
 		    "ください。");
@@ -279,7 +351,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 			    "lists from %s)", label, ends, e->extended_label != NULL ?
 			    e->extended_label : "extended support", ext,
 			    e->extended_source);
-			up_report(u, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
+			hf_report(&u->hf, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
 		} else {
 			snprintf(evidence, sizeof(evidence), "%s: regular security "
 			    "support ended %s; only %s until %s", label, ends,
@@ -291,7 +363,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 			snprintf(detail_ja, sizeof(detail_ja), "延長サポートで修正される"
 			    "パッケージは通常より少なくなります。%s までにアップグレードして"
 			    "ください。", ext);
-			up_report(u, "eol", SA_LEVEL_PARTLY, label, evidence, detail_en,
+			hf_report(&u->hf, "eol", SA_LEVEL_PARTLY, label, evidence, detail_en,
 			    detail_ja);
 		}
 	} else {
@@ -302,7 +374,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 		} else
 			snprintf(evidence, sizeof(evidence), "%s: security support "
 			    "ended %s", label, ends);
-		up_report(u, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
+		hf_report(&u->hf, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
 	}
 	free(label);
 }
@@ -319,7 +391,7 @@ up_reboot(struct up_run *u, int debian)
 	int r;
 
 	if (!debian) {
-		up_report(u, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
+		hf_report(&u->hf, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
 		    "this distribution keeps no reboot-required marker; run "
 		    "\"needs-restarting -r\"", NULL, NULL);
 		return;
@@ -331,7 +403,7 @@ up_reboot(struct up_run *u, int debian)
 		if (r < 0) {
 			snprintf(evidence, sizeof(evidence), "%s: %s", markers[i],
 			    strerror(-r));
-			up_report(u, "reboot-required", SA_LEVEL_UNKNOWN, markers[i],
+			hf_report(&u->hf, "reboot-required", SA_LEVEL_UNKNOWN, markers[i],
 			    evidence, NULL, NULL);
 			return;
 		}
@@ -351,7 +423,7 @@ up_reboot(struct up_run *u, int debian)
 			free(pkgs);
 		}
 		free(path);
-		up_report(u, "reboot-required", SA_LEVEL_PARTLY, markers[i], evidence,
+		hf_report(&u->hf, "reboot-required", SA_LEVEL_PARTLY, markers[i], evidence,
 		    NULL, NULL);
 		return;
 	}
@@ -364,13 +436,13 @@ up_reboot(struct up_run *u, int debian)
 		n = run.n;
 		hf_names_free(&run);
 		if (r < 0 || n == 0) {
-			up_report(u, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
+			hf_report(&u->hf, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
 			    "/run is empty under --root: no run-time state to read",
 			    NULL, NULL);
 			return;
 		}
 	}
-	up_report(u, "reboot-required", SA_LEVEL_IMPLEMENTED, "/run/reboot-required",
+	hf_report(&u->hf, "reboot-required", SA_LEVEL_IMPLEMENTED, "/run/reboot-required",
 	    "no reboot-required marker", NULL, NULL);
 }
 
@@ -412,21 +484,21 @@ up_snap(struct up_run *u)
 		snprintf(evidence, sizeof(evidence), "%zu snap%s installed; "
 		    "snapd.service is %s: nothing refreshes them", n,
 		    n == 1 ? "" : "s", unit_state_name(svc));
-		up_report(u, "snap", SA_LEVEL_NOT, "snapd.service", evidence, NULL,
+		hf_report(&u->hf, "snap", SA_LEVEL_NOT, "snapd.service", evidence, NULL,
 		    NULL);
 		return;
 	}
 	r = hf_read(&u->hf, state, 256u * 1024 * 1024, &data, &len);
 	if (r < 0) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", state, strerror(-r));
-		up_report(u, "snap", SA_LEVEL_UNKNOWN, state, evidence, NULL, NULL);
+		hf_report(&u->hf, "snap", SA_LEVEL_UNKNOWN, state, evidence, NULL, NULL);
 		return;
 	}
 	if (js_get(data, len, hold_path, &hold) < 0 ||
 	    js_get(data, len, last_path, &last) < 0) {
 		free(data);
 		free(hold);
-		up_report(u, "snap", SA_LEVEL_UNKNOWN, state, "not valid JSON", NULL,
+		hf_report(&u->hf, "snap", SA_LEVEL_UNKNOWN, state, "not valid JSON", NULL,
 		    NULL);
 		return;
 	}
@@ -452,7 +524,7 @@ up_snap(struct up_run *u)
 		if (u->now - t > u->max_list_age)
 			level = SA_LEVEL_PARTLY;
 	}
-	up_report(u, "snap", level, state, evidence, NULL, NULL);
+	hf_report(&u->hf, "snap", level, state, evidence, NULL, NULL);
 	free(hold);
 	free(last);
 }
@@ -509,13 +581,13 @@ up_flatpak(struct up_run *u)
 	if (timer != NULL) {
 		snprintf(evidence, sizeof(evidence), "%zu flatpak app%s; %s enabled; "
 		    "newest deploy %s", apps.n, apps.n == 1 ? "" : "s", timer, when);
-		up_report(u, "flatpak", SA_LEVEL_IMPLEMENTED, base, evidence, NULL,
+		hf_report(&u->hf, "flatpak", SA_LEVEL_IMPLEMENTED, base, evidence, NULL,
 		    NULL);
 	} else {
 		snprintf(evidence, sizeof(evidence), "%zu flatpak app%s, newest "
 		    "deploy %s; no system timer updates them", apps.n,
 		    apps.n == 1 ? "" : "s", when);
-		up_report(u, "flatpak", SA_LEVEL_UNKNOWN, base, evidence,
+		hf_report(&u->hf, "flatpak", SA_LEVEL_UNKNOWN, base, evidence,
 		    "Per-user automatic updates (GNOME Software, KDE Discover) are "
 		    "not visible to smeaudit.",
 		    "ユーザーごとの自動更新(GNOME ソフトウェア、KDE Discover)の設定"
@@ -605,9 +677,9 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 			snprintf(why, sizeof(why), "package manager of %s is not "
 			    "supported (dpkg/apt and rpm/dnf are)", u.os.id != NULL ?
 			    u.os.id : "this system");
-		up_report(&u, "pending", SA_LEVEL_UNKNOWN, "/etc/os-release", why,
+		hf_report(&u.hf, "pending", SA_LEVEL_UNKNOWN, "/etc/os-release", why,
 		    NULL, NULL);
-		up_report(&u, "pending-security", SA_LEVEL_UNKNOWN, "/etc/os-release",
+		hf_report(&u.hf, "pending-security", SA_LEVEL_UNKNOWN, "/etc/os-release",
 		    why, NULL, NULL);
 	}
 	up_eol(&u, &table);

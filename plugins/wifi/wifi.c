@@ -245,19 +245,13 @@ wifi_report_profile(struct wifi_run *w, const char *object, enum wifi_sec sec,
 	case WIFI_SEC_OPEN:
 		sa_report(h, c, "open-network", SA_LEVEL_NOT, object, evidence);
 		break;
-	case WIFI_SEC_OWE: {
-		struct sa_finding f = {
-			.struct_size = sizeof(f), .check = "open-network",
-			.level = SA_LEVEL_PARTLY, .object = object,
-			.evidence = evidence,
-			.detail_en = "Enhanced Open encrypts the traffic but lets "
-			    "anyone join the network.",
-			.detail_ja = "Enhanced Open(OWE)は通信を暗号化しますが、"
-			    "誰でもネットワークに参加できます。",
-		};
-		h->report(c, &f);
+	case WIFI_SEC_OWE:
+		hf_report(&w->hf, "open-network", SA_LEVEL_PARTLY, object, evidence,
+		    "Enhanced Open encrypts the traffic but lets anyone join the "
+		    "network.",
+		    "Enhanced Open(OWE)は通信を暗号化しますが、誰でもネットワークに"
+		    "参加できます。");
 		break;
-	}
 	case WIFI_SEC_WEP:
 		sa_report(h, c, "wep", SA_LEVEL_NOT, object, evidence);
 		break;
