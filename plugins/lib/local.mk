@@ -6,6 +6,7 @@
 noinst_LTLIBRARIES += plugins/lib/libplugin.la
 plugins_lib_libplugin_la_SOURCES = \
 	plugins/lib/hostfiles.c plugins/lib/hostfiles.h \
+	plugins/lib/cfgchk.c plugins/lib/cfgchk.h \
 	plugins/lib/deb822.c plugins/lib/deb822.h \
 	plugins/lib/dpkgdb.c plugins/lib/dpkgdb.h \
 	plugins/lib/keyfile.c plugins/lib/keyfile.h \

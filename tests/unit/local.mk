@@ -56,3 +56,7 @@ tests_unit_check_backup_SOURCES = tests/unit/check_backup.c \
 	plugins/backup/bk_json.c plugins/backup/bk_parse.c
 tests_unit_check_backup_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) -I$(top_srcdir)/plugins/backup
 tests_unit_check_backup_LDADD = $(PLUGIN_LIB) $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_pluglib
+tests_unit_check_pluglib_SOURCES = tests/unit/check_pluglib.c $(PLUGIN_HARNESS_SOURCES)
+tests_unit_check_pluglib_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) -I$(top_srcdir)/plugins/lib
+tests_unit_check_pluglib_LDADD = $(PLUGIN_LIB) $(UNIT_TEST_LIBS)
