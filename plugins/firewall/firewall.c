@@ -22,6 +22,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "../lib/hostfiles.h"
 #include "../lib/units.h"
 #include "firewall.h"
@@ -714,25 +715,40 @@ fw_listening(struct fw_run *f)
 	free(l.v);
 }
 
+/*
+ * allow_listen, every value of it.  Returns 0, or SA_RUN_BAD_INPUT after
+ * naming the line of the first bad entry.
+ */
 static int
-fw_load_allowlist(struct fw_run *f)
+fw_load_allowlist(const struct hf *hf, struct fw_allow *allow, size_t *n_allow)
 {
 	const char *const *values;
 	size_t n, i;
 	char bad[64];
 
-	if (f->hf.host->config_list(f->hf.ctx, NULL, "allow_listen", &values, &n) < 0)
-		return -EINVAL;
+	*n_allow = 0;
+	if (hf->host->config_list(hf->ctx, NULL, "allow_listen", &values, &n) < 0)
+		return SA_RUN_BAD_INPUT;
 	for (i = 0; i < n; i++)
-		if (fw_allow_parse(values[i], f->allow, &f->n_allow, bad,
-		    sizeof(bad)) < 0) {
-			f->hf.host->log(f->hf.ctx, SA_LOG_ERROR,
-			    "[plugin.firewall] allow_listen: bad entry \"%s\" "
-			    "(want tcp/PORT, udp/PORT, PORT or PORT-PORT, 1-65535, "
-			    "at most %d)", bad, FW_MAX_ALLOW);
-			return -EINVAL;
-		}
+		if (fw_allow_parse(values[i], allow, n_allow, bad, sizeof(bad)) < 0)
+			return cfgchk_fail(hf, NULL, "allow_listen", i,
+			    "allow_listen: bad entry \"%s\" (want tcp/PORT, udp/PORT, "
+			    "PORT or PORT-PORT, 1-65535, at most %d)", bad, FW_MAX_ALLOW);
 	return 0;
+}
+
+/* Before anything is audited: the allowlist must parse. */
+static int
+fw_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct fw_allow *allow = hf_grow(NULL, FW_MAX_ALLOW, sizeof(*allow));
+	size_t n;
+	int r;
+
+	r = fw_load_allowlist(&hf, allow, &n);
+	free(allow);
+	return r;
 }
 
 static int
@@ -745,7 +761,8 @@ fw_run(const struct sa_host *host, struct sa_ctx *ctx)
 		return -ENOMEM;
 	f->hf.host = host;
 	f->hf.ctx = ctx;
-	if (fw_load_allowlist(f) < 0) {
+	/* Checked already by fw_check_config() unless the core predates it. */
+	if (fw_load_allowlist(&f->hf, f->allow, &f->n_allow) != 0) {
 		free(f);
 		return SA_RUN_BAD_INPUT;
 	}
@@ -781,4 +798,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = fw_checks,
 	.config = fw_config,
 	.run = fw_run,
+	.check_config = fw_check_config,
 };
