@@ -24,6 +24,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "../lib/hostfiles.h"
 #include "encryption.h"
 
@@ -72,6 +73,15 @@ static const struct sa_config_key enc_config[] = {
 
 enum enc_state { ENC_NOT = 0, ENC_YES = 1, ENC_UNKNOWN = -1 };
 
+enum enc_usb_policy { ENC_USB_REQUIRE, ENC_USB_INFORM, ENC_USB_IGNORE };
+
+/* [plugin.encryption], checked. */
+struct enc_settings {
+	enum enc_usb_policy usb;
+	const char *const *ignored;	/* ignore_mount: absolute mount points */
+	size_t n_ignored;
+};
+
 struct enc_volume {
 	char target[512];	/* mount point, or "swap" */
 	char source[512];
@@ -82,12 +92,22 @@ struct enc_run {
 	struct hf hf;
 	int live;
 	struct enc_crypt crypt;
-	const char *const *ignored;
-	size_t n_ignored;
+	struct enc_settings cfg;
 	struct enc_volume *vols;
 	size_t n_vols;
 	size_t malformed;
 };
+
+/* Is target the mount point ignore names?  "/srv/" names "/srv". */
+static int
+enc_same_mount(const char *target, const char *ignore)
+{
+	size_t n = strlen(ignore);
+
+	while (n > 1 && ignore[n - 1] == '/')
+		n--;
+	return strncmp(target, ignore, n) == 0 && target[n] == '\0';
+}
 
 static int
 enc_ignored(const struct enc_run *e, const char *target)
@@ -98,8 +118,8 @@ enc_ignored(const struct enc_run *e, const char *target)
 	for (i = 0; never[i] != NULL; i++)
 		if (strcmp(target, never[i]) == 0)
 			return 1;
-	for (i = 0; i < e->n_ignored; i++)
-		if (strcmp(target, e->ignored[i]) == 0)
+	for (i = 0; i < e->cfg.n_ignored; i++)
+		if (enc_same_mount(target, e->cfg.ignored[i]))
 			return 1;
 	return 0;
 }
@@ -576,45 +596,74 @@ enc_usb_storage(struct enc_run *e, int require)
 	    evidence);
 }
 
+/*
+ * usb_storage and ignore_mount.  Returns 0, or SA_RUN_BAD_INPUT after
+ * naming the line of the value that cannot be used.
+ */
+static int
+enc_load_config(const struct hf *hf, struct enc_settings *c)
+{
+	static const char *const policies[] = { "require", "inform", "ignore" };
+	const char *policy;
+	size_t i;
+
+	if (hf->host->config_string(hf->ctx, NULL, "usb_storage", &policy) < 0 ||
+	    hf->host->config_list(hf->ctx, NULL, "ignore_mount", &c->ignored,
+	    &c->n_ignored) < 0)
+		return -EINVAL;
+	for (i = 0; i < sizeof(policies) / sizeof(policies[0]); i++)
+		if (strcmp(policy, policies[i]) == 0)
+			break;
+	if (i == sizeof(policies) / sizeof(policies[0]))
+		return cfgchk_fail(hf, NULL, "usb_storage", 0, "usb_storage: \"%s\" "
+		    "is not one of require, inform, ignore", policy);
+	c->usb = (enum enc_usb_policy)i;
+	for (i = 0; i < c->n_ignored; i++)
+		if (c->ignored[i][0] != '/')
+			return cfgchk_fail(hf, NULL, "ignore_mount", i, "ignore_mount: "
+			    "\"%s\" is not a mount point (it must start with /)",
+			    c->ignored[i]);
+	return 0;
+}
+
+static int
+enc_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct enc_settings c;
+
+	return enc_load_config(&hf, &c);
+}
+
 static int
 enc_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
 	struct enc_run *e;
-	const char *policy;
-	int r = SA_RUN_OK;
+	int r;
 
-	if (host->config_string(ctx, NULL, "usb_storage", &policy) < 0)
-		return -EINVAL;
-	if (strcmp(policy, "require") != 0 && strcmp(policy, "inform") != 0 &&
-	    strcmp(policy, "ignore") != 0) {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.encryption] usb_storage: \"%s\" "
-		    "is not one of require, inform, ignore", policy);
-		return SA_RUN_BAD_INPUT;
-	}
 	e = calloc(1, sizeof(*e));
 	if (e == NULL)
 		return -ENOMEM;
+	e->hf.host = host;
+	e->hf.ctx = ctx;
+	/* Checked already by enc_check_config() unless the core predates it. */
+	if ((r = enc_load_config(&e->hf, &e->cfg)) != 0) {
+		free(e);
+		return r;
+	}
 	e->vols = calloc(ENC_MAX_VOLUMES, sizeof(*e->vols));
 	if (e->vols == NULL) {
 		free(e);
 		return -ENOMEM;
 	}
-	e->hf.host = host;
-	e->hf.ctx = ctx;
 	e->live = host->is_live(ctx);
-	if (host->config_list(ctx, NULL, "ignore_mount", &e->ignored,
-	    &e->n_ignored) < 0) {
-		r = -EINVAL;
-		goto out;
-	}
 	enc_load_crypt(e);
 	enc_volumes(e);
-	if (strcmp(policy, "ignore") != 0)
-		enc_usb_storage(e, strcmp(policy, "require") == 0);
-out:
+	if (e->cfg.usb != ENC_USB_IGNORE)
+		enc_usb_storage(e, e->cfg.usb == ENC_USB_REQUIRE);
 	free(e->vols);
 	free(e);
-	return r;
+	return SA_RUN_OK;
 }
 
 SA_PLUGIN_DEFINE = {
@@ -628,4 +677,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = enc_checks,
 	.config = enc_config,
 	.run = enc_run,
+	.check_config = enc_check_config,
 };
