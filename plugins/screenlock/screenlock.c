@@ -22,6 +22,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "../lib/hostfiles.h"
 #include "../lib/keyfile.h"
 #include "screenlock.h"
@@ -771,37 +772,60 @@ sl_console(struct sl_run *s)
 	    t.set ? t.where : "TMOUT", why);
 }
 
+/*
+ * max_idle, require_enforced and console_timeout.  Returns 0, or
+ * SA_RUN_BAD_INPUT after naming the line of the value that cannot be used.
+ */
+static int
+sl_load_config(const struct hf *hf, struct sl_run *s)
+{
+	static const char *const modes[] = {
+		[SL_CON_AUTO] = "auto", [SL_CON_REQUIRE] = "require",
+		[SL_CON_INFORM] = "inform", [SL_CON_IGNORE] = "ignore",
+	};
+	const char *console;
+	size_t i;
+
+	if (hf->host->config_number(hf->ctx, NULL, "max_idle", &s->max_idle) < 0 ||
+	    hf->host->config_bool(hf->ctx, NULL, "require_enforced",
+	    &s->require_enforced) < 0 ||
+	    hf->host->config_string(hf->ctx, NULL, "console_timeout", &console) < 0)
+		return -EINVAL;
+	if (s->max_idle <= 0)
+		return cfgchk_fail(hf, NULL, "max_idle", 0,
+		    "max_idle: must be longer than 0");
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (strcmp(console, modes[i]) == 0)
+			break;
+	if (i == sizeof(modes) / sizeof(modes[0]))
+		return cfgchk_fail(hf, NULL, "console_timeout", 0, "console_timeout: "
+		    "\"%s\" is not one of auto, require, inform, ignore", console);
+	s->console = (enum sl_console)i;
+	return 0;
+}
+
+static int
+sl_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct sl_run s;
+
+	memset(&s, 0, sizeof(s));
+	return sl_load_config(&hf, &s);
+}
+
 static int
 sl_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
 	struct sl_run s;
-	const char *console;
+	int r;
 
 	memset(&s, 0, sizeof(s));
 	s.hf.host = host;
 	s.hf.ctx = ctx;
-	if (host->config_number(ctx, NULL, "max_idle", &s.max_idle) < 0 ||
-	    host->config_bool(ctx, NULL, "require_enforced", &s.require_enforced) < 0 ||
-	    host->config_string(ctx, NULL, "console_timeout", &console) < 0)
-		return -EINVAL;
-	if (s.max_idle <= 0) {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.screenlock] max_idle: must be "
-		    "longer than 0");
-		return SA_RUN_BAD_INPUT;
-	}
-	if (strcmp(console, "auto") == 0)
-		s.console = SL_CON_AUTO;
-	else if (strcmp(console, "require") == 0)
-		s.console = SL_CON_REQUIRE;
-	else if (strcmp(console, "inform") == 0)
-		s.console = SL_CON_INFORM;
-	else if (strcmp(console, "ignore") == 0)
-		s.console = SL_CON_IGNORE;
-	else {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.screenlock] console_timeout: "
-		    "\"%s\" is not one of auto, require, inform, ignore", console);
-		return SA_RUN_BAD_INPUT;
-	}
+	/* Checked already by sl_check_config() unless the core predates it. */
+	if ((r = sl_load_config(&s.hf, &s)) != 0)
+		return r;
 	sl_detect_desktops(&s);
 	if (!s.desktop)
 		sa_report(host, ctx, "desktop", SA_LEVEL_NA, NULL,
@@ -832,4 +856,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = sl_checks,
 	.config = sl_config,
 	.run = sl_run,
+	.check_config = sl_check_config,
 };
