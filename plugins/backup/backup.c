@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/sysmacros.h>
 
+#include "../lib/cfgchk.h"
 #include "bk.h"
 
 #define BK_DEFAULT_MAX_AGE (26 * 3600)
@@ -282,89 +283,163 @@ bk_job_limits(struct bk_run *r, const char *sub, struct bk_job *j)
 }
 
 static int
-bk_bad(struct bk_run *r, const char *sub, const char *fmt, ...)
-	SA_PRINTF(3, 4);
+bk_bad(struct bk_run *r, const char *sub, const char *key, size_t index,
+    const char *fmt, ...) SA_PRINTF(5, 6);
 
+/*
+ * A value the plugin cannot use: "FILE:LINE: [plugin.backup(.SUB)] why",
+ * at the index-th value of key, or (key NULL) at the section's first key.
+ * Returns SA_RUN_BAD_INPUT.
+ */
 static int
-bk_bad(struct bk_run *r, const char *sub, const char *fmt, ...)
+bk_bad(struct bk_run *r, const char *sub, const char *key, size_t index,
+    const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
+	int rc;
 
 	va_start(ap, fmt);
 	s = hf_vprintf(fmt, ap);
 	va_end(ap);
-	r->hf.host->log(r->hf.ctx, SA_LOG_ERROR, "[plugin.backup.%s] %s", sub, s);
+	if (key != NULL)
+		rc = cfgchk_fail(&r->hf, sub, key, index, "[plugin.backup%s%s] %s",
+		    sub != NULL ? "." : "", sub != NULL ? sub : "", s);
+	else
+		rc = cfgchk_fail_section(&r->hf, backup_config, sub,
+		    "[plugin.backup.%s] %s", sub, s);
 	free(s);
-	return SA_RUN_BAD_INPUT;
+	return rc;
 }
 
+/* The limits of [plugin.backup] or one job's section, as it sets them. */
 static int
-bk_configure(struct bk_run *r)
+bk_check_limits(struct bk_run *r, const char *sub)
+{
+	static const char *const durations[] = { "max_age", "max_full_age",
+		"exec_timeout", NULL };
+	const struct sa_host *h = r->hf.host;
+	const char *v;
+	long long count;
+	int64_t n;
+	size_t i;
+
+	for (i = 0; durations[i] != NULL; i++)
+		if (h->config_number(r->hf.ctx, sub, durations[i], &n) == 0 &&
+		    n <= 0 && h->config_string(r->hf.ctx, sub, durations[i], &v) == 0)
+			return bk_bad(r, sub, durations[i], 0, "%s = %s: must be "
+			    "longer than 0", durations[i], v);
+	if (h->config_int(r->hf.ctx, sub, "min_count", &count) == 0 && count < 0)
+		return bk_bad(r, sub, "min_count", 0, "min_count = %lld: must be 0 "
+		    "or more", count);
+	return 0;
+}
+
+/*
+ * The jobs of the [plugin.backup.NAME] sections, added to r.  probe: the
+ * audited system may be looked at (run(), not check_config()), which
+ * only the default target of timeshift needs.  Returns 0, or
+ * SA_RUN_BAD_INPUT after naming the line of the first problem.
+ */
+static int
+bk_configure(struct bk_run *r, int probe)
 {
 	const struct sa_host *h = r->hf.host;
 	const char *const *subs, *const *list, *type, *path, *s;
 	enum bk_type t;
 	struct bk_job *j;
 	size_t n_subs, n, i, k;
-	int b;
+	int b, rc, path_given;
 
 	if (h->config_subsections(r->hf.ctx, &subs, &n_subs) < 0)
 		return -EINVAL;
+	if ((rc = bk_check_limits(r, NULL)) != 0)
+		return rc;
 	for (i = 0; i < n_subs; i++) {
 		if (h->config_string(r->hf.ctx, subs[i], "type", &type) < 0)
-			return bk_bad(r, subs[i], "has no type = (restic, borg, "
-			    "rsnapshot, duplicity, vzdump, pbs, timeshift, tar or dir)");
+			return bk_bad(r, subs[i], NULL, 0, "has no type = (restic, "
+			    "borg, rsnapshot, duplicity, vzdump, pbs, timeshift, tar "
+			    "or dir)");
 		if (bk_type_parse(type, &t) < 0)
-			return bk_bad(r, subs[i], "type = %s: not one of restic, borg, "
-			    "rsnapshot, duplicity, vzdump, pbs, timeshift, tar, dir",
-			    type);
-		if (h->config_string(r->hf.ctx, subs[i], "path", &path) < 0) {
+			return bk_bad(r, subs[i], "type", 0, "type = %s: not one of "
+			    "restic, borg, rsnapshot, duplicity, vzdump, pbs, "
+			    "timeshift, tar, dir", type);
+		path_given = h->config_string(r->hf.ctx, subs[i], "path", &path) == 0;
+		if (!path_given) {
 			/* timeshift's may be unmounted: "cannot tell" later */
-			path = bk_default_path(r, t);
+			path = t == BK_TIMESHIFT && !probe ? NULL :
+			    bk_default_path(r, t);
 			if (path == NULL && t != BK_TIMESHIFT)
-				return bk_bad(r, subs[i], "has no path = (where the "
-				    "%s backups are)", type);
+				return bk_bad(r, subs[i], NULL, 0, "has no path = "
+				    "(where the %s backups are)", type);
 		}
 		if (path != NULL && path[0] != '/')
-			return bk_bad(r, subs[i], "path = %s: must be absolute "
-			    "(inside --root)", path);
+			return bk_bad(r, subs[i], "path", 0, "path = %s: must be "
+			    "absolute (inside --root)", path);
 		j = bk_add_job(r, subs[i], t, path, NULL, NULL);
 		if (j == NULL)
-			return bk_bad(r, subs[i], "describes the same %s target as "
-			    "another section", type);
+			return bk_bad(r, subs[i], path_given ? "path" : NULL, 0,
+			    "describes the same %s target as another section", type);
 		if (h->config_list(r->hf.ctx, subs[i], "source", &list, &n) == 0)
 			for (k = 0; k < n; k++) {
 				if (list[k][0] != '/')
-					return bk_bad(r, subs[i], "source = %s: must be "
-					    "absolute", list[k]);
+					return bk_bad(r, subs[i], "source", k, "source = %s: "
+					    "must be absolute", list[k]);
 				hf_names_add(&j->sources, list[k]);
 			}
 		if (h->config_list(r->hf.ctx, subs[i], "pattern", &list, &n) == 0)
 			for (k = 0; k < n; k++)
 				hf_names_add(&j->patterns, list[k]);
 		if (j->patterns.n > 0 && t != BK_TAR && t != BK_DIR)
-			return bk_bad(r, subs[i], "pattern = applies to type tar and "
-			    "dir only");
+			return bk_bad(r, subs[i], "pattern", 0, "pattern = applies to "
+			    "type tar and dir only");
 		if (h->config_bool(r->hf.ctx, subs[i], "offsite", &b) == 0)
 			j->offsite = b;
 		if (h->config_bool(r->hf.ctx, subs[i], "exec", &b) == 0)
 			j->exec = b;
 		if (h->config_string(r->hf.ctx, subs[i], "password_file", &s) == 0) {
 			if (s[0] != '/')
-				return bk_bad(r, subs[i], "password_file = %s: must be "
-				    "absolute", s);
+				return bk_bad(r, subs[i], "password_file", 0,
+				    "password_file = %s: must be absolute", s);
 			j->password_file = hf_strdup(s);
 		}
 		if (h->config_string(r->hf.ctx, subs[i], "cloud_service", &s) == 0) {
 			if (!bk_service_id_ok(s))
-				return bk_bad(r, subs[i], "cloud_service = %s: a service "
-				    "ID holds letters, digits, '_' and '-'", s);
+				return bk_bad(r, subs[i], "cloud_service", 0,
+				    "cloud_service = %s: a service ID holds letters, "
+				    "digits, '_' and '-'", s);
 			j->cloud_service = hf_strdup(s);
 		}
+		if ((rc = bk_check_limits(r, subs[i])) != 0)
+			return rc;
 		bk_job_limits(r, subs[i], j);
 	}
 	return 0;
+}
+
+static void
+bk_free_jobs(struct bk_run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_jobs; i++)
+		bk_job_free(&r->jobs[i]);
+	free(r->jobs);
+	r->jobs = NULL;
+	r->n_jobs = 0;
+}
+
+/* Before anything is audited: every job section must make sense. */
+static int
+backup_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct bk_run r = { .hf = { host, ctx } };
+	int rc;
+
+	rc = bk_configure(&r, 0);
+	bk_free_jobs(&r);
+	hf_names_free(&r.scanned);
+	return rc;
 }
 
 /* ---- judging one job ---- */
@@ -725,7 +800,8 @@ backup_run(const struct sa_host *host, struct sa_ctx *ctx)
 	int detect = 1, rc;
 
 	r.now = (int64_t)host->now(ctx);
-	if ((rc = bk_configure(&r)) != 0)
+	/* Checked already by backup_check_config() unless the core predates it. */
+	if ((rc = bk_configure(&r, 1)) != 0)
 		goto out;
 	configured = r.n_jobs;
 	if (host->config_bool(ctx, NULL, "detect", &detect) < 0)
@@ -765,9 +841,7 @@ backup_run(const struct sa_host *host, struct sa_ctx *ctx)
 	free(outs);
 	rc = SA_RUN_OK;
 out:
-	for (i = 0; i < r.n_jobs; i++)
-		bk_job_free(&r.jobs[i]);
-	free(r.jobs);
+	bk_free_jobs(&r);
 	hf_names_free(&r.scanned);
 	return rc;
 }
@@ -785,4 +859,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = backup_checks,
 	.config = backup_config,
 	.run = backup_run,
+	.check_config = backup_check_config,
 };
