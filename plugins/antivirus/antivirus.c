@@ -20,6 +20,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "../lib/dpkgdb.h"
 #include "../lib/hostfiles.h"
 #include "../lib/timefmt.h"
@@ -648,6 +649,37 @@ av_clamav(struct av_run *a)
 	return 1;
 }
 
+/*
+ * The limits and the agent table's name.  Returns 0, or SA_RUN_BAD_INPUT
+ * after naming the line of a value that cannot work.
+ */
+static int
+av_load_config(const struct hf *hf, struct av_run *a)
+{
+	if (hf->host->config_number(hf->ctx, NULL, "max_signature_age",
+	    &a->max_age) < 0 || hf->host->config_bool(hf->ctx, NULL,
+	    "require_on_access", &a->require_on_access) < 0) {
+		hf->host->log(hf->ctx, SA_LOG_ERROR,
+		    "cannot read the plugin's configuration");
+		return -EINVAL;
+	}
+	if (a->max_age <= 0)
+		return cfgchk_fail(hf, NULL, "max_signature_age", 0,
+		    "max_signature_age: must be longer than 0");
+	return cfgchk_host_file(hf, NULL, "agents_table");
+}
+
+/* Before anything is audited: a limit that can work, a table that opens. */
+static int
+av_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct av_run a;
+
+	memset(&a, 0, sizeof(a));
+	return av_load_config(&hf, &a);
+}
+
 static int
 av_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
@@ -662,12 +694,9 @@ av_run(const struct sa_host *host, struct sa_ctx *ctx)
 	a.hf.host = host;
 	a.hf.ctx = ctx;
 	a.now = host->now(ctx);
-	if (host->config_number(ctx, NULL, "max_signature_age", &a.max_age) < 0 ||
-	    host->config_bool(ctx, NULL, "require_on_access",
-	    &a.require_on_access) < 0) {
-		host->log(ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
-		return -EINVAL;
-	}
+	/* Checked already by av_check_config() unless the core predates it. */
+	if ((r = av_load_config(&a.hf, &a)) != 0)
+		return r;
 	if (host->config_string(ctx, NULL, "agents_table", &table_path) == 0 &&
 	    table_path[0] != '\0')
 		path = hf_strdup(table_path);
@@ -718,4 +747,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = av_checks,
 	.config = av_config,
 	.run = av_run,
+	.check_config = av_check_config,
 };

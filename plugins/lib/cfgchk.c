@@ -2,9 +2,13 @@
 #define _GNU_SOURCE
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "cfgchk.h"
 
@@ -76,4 +80,30 @@ cfgchk_fail_section(const struct hf *hf, const struct sa_config_key *keys,
 	r = cfgchk_log(hf, file, line, fmt, ap);
 	va_end(ap);
 	return r;
+}
+
+int
+cfgchk_host_file(const struct hf *hf, const char *sub, const char *key)
+{
+	const char *path;
+	struct stat st;
+	int fd, err = 0;
+
+	if (hf->host->config_string(hf->ctx, sub, key, &path) < 0 ||
+	    path[0] == '\0')
+		return 0;
+	/* A table the core reads later with the auditing host's rights. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	if (fd < 0)
+		err = errno;
+	else if (fstat(fd, &st) < 0)
+		err = errno;
+	else if (!S_ISREG(st.st_mode))
+		err = EINVAL;
+	if (fd >= 0)
+		close(fd);
+	if (err == 0)
+		return 0;
+	return cfgchk_fail(hf, sub, key, 0, "%s: %s: %s", key, path,
+	    err == EINVAL ? "not a regular file" : strerror(err));
 }

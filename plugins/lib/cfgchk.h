@@ -42,4 +42,13 @@ int cfgchk_fail(const struct hf *hf, const char *sub, const char *key,
 int cfgchk_fail_section(const struct hf *hf, const struct sa_config_key *keys,
     const char *sub, const char *fmt, ...) SA_PRINTF(4, 5);
 
+/*
+ * A key naming a file of the auditing host (a data table, not a file
+ * under --root): when the key is set to a non-empty value, the file must
+ * be a regular file smeaudit can open, else "FILE:LINE: key: PATH: why"
+ * is logged and SA_RUN_BAD_INPUT returned.  Its contents are the
+ * plugin's to check when it loads them.  0 when the key is unset.
+ */
+int cfgchk_host_file(const struct hf *hf, const char *sub, const char *key);
+
 #endif /* CFGCHK_CFGCHK_H */

@@ -17,6 +17,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "../lib/dpkgdb.h"
 #include "../lib/hostfiles.h"
 #include "../lib/timefmt.h"
@@ -650,21 +651,50 @@ lg_retention(struct lg_run *g)
 		    "no persistent log is kept, so nothing is retained", NULL, NULL);
 }
 
+/*
+ * min_retention and require_auditd.  Returns 0, or SA_RUN_BAD_INPUT after
+ * naming the line of a value that cannot work.
+ */
+static int
+lg_load_config(const struct hf *hf, struct lg_run *g)
+{
+	if (hf->host->config_number(hf->ctx, NULL, "min_retention",
+	    &g->min_retention) < 0 || hf->host->config_bool(hf->ctx, NULL,
+	    "require_auditd", &g->require_auditd) < 0) {
+		hf->host->log(hf->ctx, SA_LOG_ERROR,
+		    "cannot read the plugin's configuration");
+		return -EINVAL;
+	}
+	if (g->min_retention <= 0)
+		return cfgchk_fail(hf, NULL, "min_retention", 0,
+		    "min_retention: must be longer than 0");
+	return 0;
+}
+
+static int
+lg_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct lg_run g;
+
+	memset(&g, 0, sizeof(g));
+	return lg_load_config(&hf, &g);
+}
+
 static int
 lg_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
 	struct lg_run g;
 	struct stat st;
+	int r;
 
 	memset(&g, 0, sizeof(g));
 	g.hf.host = host;
 	g.hf.ctx = ctx;
 	g.now = host->now(ctx);
-	if (host->config_number(ctx, NULL, "min_retention", &g.min_retention) < 0 ||
-	    host->config_bool(ctx, NULL, "require_auditd", &g.require_auditd) < 0) {
-		host->log(ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
-		return -EINVAL;
-	}
+	/* Checked already by lg_check_config() unless the core predates it. */
+	if ((r = lg_load_config(&g.hf, &g)) != 0)
+		return r;
 	g.have_dpkg = host->stat(ctx, "/var/lib/dpkg/status", 0, &st) == 0;
 	if (g.have_dpkg)
 		g.pkgs_err = pkg_load(&g.pkgs, &g.hf, "/var/lib/dpkg/status");
@@ -695,4 +725,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = lg_checks,
 	.config = lg_config,
 	.run = lg_run,
+	.check_config = lg_check_config,
 };

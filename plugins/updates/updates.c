@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../lib/cfgchk.h"
 #include "eol.h"
 #include "jsonpath.h"
 #include "pkglog.h"
@@ -596,22 +597,49 @@ up_flatpak(struct up_run *u)
 	hf_names_free(&apps);
 }
 
+/*
+ * The limits and the release table's name.  Returns 0, or
+ * SA_RUN_BAD_INPUT after naming the line of a value that cannot work.
+ */
 static int
-up_config(struct up_run *u)
+up_load_config(const struct hf *hf, struct up_run *u)
 {
-	const struct sa_host *h = u->hf.host;
+	const struct sa_host *h = hf->host;
 
-	if (h->config_int(u->hf.ctx, NULL, "max_pending", &u->max_pending) < 0 ||
-	    h->config_int(u->hf.ctx, NULL, "max_pending_security",
+	if (h->config_int(hf->ctx, NULL, "max_pending", &u->max_pending) < 0 ||
+	    h->config_int(hf->ctx, NULL, "max_pending_security",
 	    &u->max_pending_security) < 0 ||
-	    h->config_number(u->hf.ctx, NULL, "max_list_age", &u->max_list_age) < 0 ||
-	    h->config_number(u->hf.ctx, NULL, "max_upgrade_age",
+	    h->config_number(hf->ctx, NULL, "max_list_age", &u->max_list_age) < 0 ||
+	    h->config_number(hf->ctx, NULL, "max_upgrade_age",
 	    &u->max_upgrade_age) < 0 ||
-	    h->config_number(u->hf.ctx, NULL, "eol_warning", &u->eol_warning) < 0) {
-		h->log(u->hf.ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
+	    h->config_number(hf->ctx, NULL, "eol_warning", &u->eol_warning) < 0) {
+		h->log(hf->ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
 		return -EINVAL;
 	}
-	return 0;
+	if (u->max_pending < 0)
+		return cfgchk_fail(hf, NULL, "max_pending", 0,
+		    "max_pending: must be 0 or more");
+	if (u->max_pending_security < 0)
+		return cfgchk_fail(hf, NULL, "max_pending_security", 0,
+		    "max_pending_security: must be 0 or more");
+	if (u->max_list_age <= 0)
+		return cfgchk_fail(hf, NULL, "max_list_age", 0,
+		    "max_list_age: must be longer than 0");
+	if (u->max_upgrade_age <= 0)
+		return cfgchk_fail(hf, NULL, "max_upgrade_age", 0,
+		    "max_upgrade_age: must be longer than 0");
+	return cfgchk_host_file(hf, NULL, "eol_table");
+}
+
+/* Before anything is audited: limits that can work, a table that opens. */
+static int
+updates_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct up_run u;
+
+	memset(&u, 0, sizeof(u));
+	return up_load_config(&hf, &u);
 }
 
 static int
@@ -630,7 +658,8 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 	u.hf.ctx = ctx;
 	u.now = host->now(ctx);
 	u.pending = u.pending_security = -1;
-	if ((r = up_config(&u)) < 0)
+	/* Checked already by updates_check_config() unless the core predates it. */
+	if ((r = up_load_config(&u.hf, &u)) != 0)
 		return r;
 	/* The table is our own input: a broken one stops the run (exit 3). */
 	if (host->config_string(ctx, NULL, "eol_table", &table_path) == 0 &&
@@ -705,4 +734,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = updates_checks,
 	.config = updates_config,
 	.run = updates_run,
+	.check_config = updates_check_config,
 };
