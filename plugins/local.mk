@@ -4,7 +4,8 @@
 # the one symbol smeaudit_plugin; plugins/NAME/local.mk adds it.
 PLUGIN_CPPFLAGS = -I$(top_srcdir)/core/sdk
 PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared \
-	-export-symbols-regex '^smeaudit_plugin$$' $(SA_SAN_LDFLAGS)
+	-export-symbols-regex '^smeaudit_plugin$$' -Wl,--gc-sections \
+	$(SA_SAN_LDFLAGS)
 include plugins/wifi/local.mk
 include plugins/firewall/local.mk
 include plugins/encryption/local.mk

@@ -13,3 +13,6 @@ plugins_lib_libplugin_la_SOURCES = \
 	plugins/lib/timefmt.c plugins/lib/timefmt.h \
 	plugins/lib/units.c plugins/lib/units.h
 plugins_lib_libplugin_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+# One section per function, so that a module's --gc-sections link
+# (PLUGIN_LDFLAGS) drops what it does not use of the library.
+plugins_lib_libplugin_la_CFLAGS = $(AM_CFLAGS) -ffunction-sections -fdata-sections
