@@ -12,11 +12,19 @@
 
 #include "cfgchk.h"
 
+/* A core older than ABI 1.1 cannot say where a value was set. */
+static int
+cfgchk_can_locate(const struct hf *hf)
+{
+	return SA_HOST_HAS(hf->host, config_where) &&
+	    hf->host->config_where != NULL;
+}
+
 int
 cfgchk_where(const struct hf *hf, const char *sub, const char *key,
     size_t index, const char **ret_file, unsigned int *ret_line)
 {
-	if (!SA_HOST_HAS(hf->host, config_where) || hf->host->config_where == NULL)
+	if (!cfgchk_can_locate(hf))
 		return -ENOENT;
 	if (sub != NULL && hf->host->config_where(hf->ctx, sub, key, index,
 	    ret_file, ret_line) == 0)
@@ -68,10 +76,8 @@ cfgchk_fail_section(const struct hf *hf, const struct sa_config_key *keys,
 	va_list ap;
 	int r;
 
-	for (; keys != NULL && keys->name != NULL; keys++)
-		if (SA_HOST_HAS(hf->host, config_where) &&
-		    hf->host->config_where != NULL &&
-		    hf->host->config_where(hf->ctx, sub, keys->name, 0, &f, &l) == 0 &&
+	for (; cfgchk_can_locate(hf) && keys != NULL && keys->name != NULL; keys++)
+		if (hf->host->config_where(hf->ctx, sub, keys->name, 0, &f, &l) == 0 &&
 		    (file == NULL || l < line)) {
 			file = f;
 			line = l;

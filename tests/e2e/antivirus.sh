@@ -169,15 +169,11 @@ expect_status 0 run "$R" -c "$TMPDIR_TEST/a.ini"
 # A limit that cannot work, and an agent table that is not there, stop
 # smeaudit before the audit: exit 3, FILE:LINE, no report.
 printf '[plugin.antivirus]\nmax_signature_age = 0\n' > "$TMPDIR_TEST/bad.ini"
-rm -f "$out"
-expect_status 3 run "$TMPDIR_TEST/pass" -c "$TMPDIR_TEST/bad.ini" 2>"$TMPDIR_TEST/err"
-grep -q '^smeaudit: antivirus: error: .*/bad.ini:2: max_signature_age: must be longer than 0$' "$TMPDIR_TEST/err" ||
-    fail "max_signature_age = 0: $(cat "$TMPDIR_TEST/err")"
-test ! -e "$out" || fail "max_signature_age = 0: a report was written"
+expect_config_error "$out" \
+    '^smeaudit: antivirus: error: .*/bad.ini:2: max_signature_age: must be longer than 0$' \
+    run "$TMPDIR_TEST/pass" -c "$TMPDIR_TEST/bad.ini"
 printf '[plugin.antivirus]\n\nagents_table = %s/none.rules\n' "$TMPDIR_TEST" > "$TMPDIR_TEST/bad.ini"
-expect_status 3 run "$TMPDIR_TEST/pass" -c "$TMPDIR_TEST/bad.ini" 2>"$TMPDIR_TEST/err"
-grep -q "^smeaudit: antivirus: error: .*/bad.ini:3: agents_table: $TMPDIR_TEST/none.rules: No such file or directory\$" "$TMPDIR_TEST/err" ||
-    fail "missing agents_table: $(cat "$TMPDIR_TEST/err")"
-[ "$(wc -l < "$TMPDIR_TEST/err")" -eq 1 ] || fail "more than one line: $(cat "$TMPDIR_TEST/err")"
-test ! -e "$out" || fail "missing agents_table: a report was written"
+expect_config_error "$out" \
+    "^smeaudit: antivirus: error: .*/bad.ini:3: agents_table: $TMPDIR_TEST/none.rules: No such file or directory\$" \
+    run "$TMPDIR_TEST/pass" -c "$TMPDIR_TEST/bad.ini"
 exit 0

@@ -621,13 +621,9 @@ grep -q 'バックアップの仕組みが見つからない' "$TMPDIR_TEST/ja.t
 # for a key it lacks), and no report ----
 bad() {
 	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
-	rm -f "$TMPDIR_TEST/never.json"
-	expect_status 3 "$SMEAUDIT" --plugin-dir "$BK_PLUGINS" --root "$ROOT" \
-	    -c "$TMPDIR_TEST/bad.ini" --plugin backup --format json \
-	    --output "$TMPDIR_TEST/never.json" 2>"$TMPDIR_TEST/err"
-	grep -q "$2" "$TMPDIR_TEST/err" || fail "bad config \"$1\": $(cat "$TMPDIR_TEST/err")"
-	[ "$(wc -l < "$TMPDIR_TEST/err")" -eq 1 ] || fail "more than one line: $(cat "$TMPDIR_TEST/err")"
-	test ! -e "$TMPDIR_TEST/never.json" || fail "bad config \"$1\": a report was written"
+	expect_config_error "$TMPDIR_TEST/never.json" "$2" "$SMEAUDIT" \
+	    --plugin-dir "$BK_PLUGINS" --root "$ROOT" -c "$TMPDIR_TEST/bad.ini" \
+	    --plugin backup --format json --output "$TMPDIR_TEST/never.json"
 }
 bad '[plugin.backup.x]\npath = /srv/restic\n' 'bad.ini:2: \[plugin.backup.x\] has no type = '
 bad '[plugin.backup.x]\ntype = rsync\npath = /srv\n' 'bad.ini:2: \[plugin.backup.x\] type = rsync: not one of restic, borg'

@@ -53,13 +53,9 @@ assert_py "$out" "not any(f['check'] == 'encryption.usb-storage' for f in d['fin
 # one line naming file and line, no report.
 bad() {
 	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
-	rm -f "$out"
-	expect_status 3 "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin encryption \
-	    --root "$F/fail" --format json --output "$out" 2>"$TMPDIR_TEST/err"
-	grep -q "^smeaudit: encryption: error: .*/bad.ini:$2" "$TMPDIR_TEST/err" ||
-	    fail "bad config \"$1\": $(cat "$TMPDIR_TEST/err")"
-	[ "$(wc -l < "$TMPDIR_TEST/err")" -eq 1 ] || fail "more than one line: $(cat "$TMPDIR_TEST/err")"
-	test ! -e "$out" || fail "bad config \"$1\": a report was written"
+	expect_config_error "$out" "^smeaudit: encryption: error: .*/bad.ini:$2" \
+	    "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin encryption --root "$F/fail" \
+	    --format json --output "$out"
 }
 bad '[plugin.encryption]\nusb_storage = never\n' '2: usb_storage: "never" is not one of require, inform, ignore'
 bad '[plugin.encryption]\nignore_mount = /srv\nignore_mount = data\n' '3: ignore_mount: "data" is not a mount point'

@@ -140,11 +140,8 @@ evidence persistent | grep -q '/etc/systemd/journald.conf: Permission denied' ||
 # --- a limit that cannot work stops smeaudit before the audit ---
 R=$(stage unknown)
 printf '[plugin.logging]\nrequire_auditd = no\nmin_retention = 0\n' > "$TMPDIR_TEST/bad.ini"
-rm -f "$TMPDIR_TEST/bad.json"
-expect_status 3 "$SMEAUDIT" --plugin logging --root "$R" -c "$TMPDIR_TEST/bad.ini" \
-    --format json --output "$TMPDIR_TEST/bad.json" 2>"$TMPDIR_TEST/err"
-grep -q '^smeaudit: logging: error: .*/bad.ini:3: min_retention: must be longer than 0$' "$TMPDIR_TEST/err" ||
-    fail "min_retention = 0: $(cat "$TMPDIR_TEST/err")"
-[ "$(wc -l < "$TMPDIR_TEST/err")" -eq 1 ] || fail "more than one line: $(cat "$TMPDIR_TEST/err")"
-test ! -e "$TMPDIR_TEST/bad.json" || fail "min_retention = 0: a report was written"
+expect_config_error "$TMPDIR_TEST/bad.json" \
+    '^smeaudit: logging: error: .*/bad.ini:3: min_retention: must be longer than 0$' \
+    "$SMEAUDIT" --plugin logging --root "$R" -c "$TMPDIR_TEST/bad.ini" \
+    --format json --output "$TMPDIR_TEST/bad.json"
 exit 0

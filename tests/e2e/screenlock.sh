@@ -158,12 +158,8 @@ run 2 --root "$F/unknown"
 # plugin's for the others), no report.
 bad() {
 	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
-	rm -f "$out"
-	expect_status 3 "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin screenlock \
-	    --root "$F/unknown" --format json --output "$out" 2>"$TMPDIR_TEST/err"
-	grep -q "$2" "$TMPDIR_TEST/err" || fail "bad config \"$1\": $(cat "$TMPDIR_TEST/err")"
-	[ "$(wc -l < "$TMPDIR_TEST/err")" -eq 1 ] || fail "more than one line: $(cat "$TMPDIR_TEST/err")"
-	test ! -e "$out" || fail "bad config \"$1\": a report was written"
+	expect_config_error "$out" "$2" "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" \
+	    --plugin screenlock --root "$F/unknown" --format json --output "$out"
 }
 bad '[plugin.screenlock]\nconsole_timeout = sometimes\n' \
     '^smeaudit: screenlock: error: .*/bad.ini:2: console_timeout: "sometimes" is not one of auto, require, inform, ignore'

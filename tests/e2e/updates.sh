@@ -258,12 +258,8 @@ grep -q "bad.rules:1: \[release x\] needs id, version and eol" "$TMPDIR_TEST/err
 # smeaudit before the audit: exit 3, FILE:LINE, no report.
 bad() {
 	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
-	rm -f "$out"
-	expect_status 3 run "$R" 2026-03-01T00:00:00Z -c "$TMPDIR_TEST/bad.ini" 2>"$TMPDIR_TEST/err"
-	grep -q "^smeaudit: updates: error: .*/bad.ini:$2" "$TMPDIR_TEST/err" ||
-	    fail "bad config \"$1\": $(cat "$TMPDIR_TEST/err")"
-	[ "$(wc -l < "$TMPDIR_TEST/err")" -eq 1 ] || fail "more than one line: $(cat "$TMPDIR_TEST/err")"
-	test ! -e "$out" || fail "bad config \"$1\": a report was written"
+	expect_config_error "$out" "^smeaudit: updates: error: .*/bad.ini:$2" \
+	    run "$R" 2026-03-01T00:00:00Z -c "$TMPDIR_TEST/bad.ini"
 }
 bad '[plugin.updates]\nmax_pending = -1\n' '2: max_pending: must be 0 or more$'
 bad '[plugin.updates]\nmax_pending_security = -3\n' '2: max_pending_security: must be 0 or more$'

@@ -208,6 +208,21 @@ ph_find(const struct ph *ph, const char *check, int level, const char *part)
 	return NULL;
 }
 
+const char *
+ph_config_error(const struct ph *ph, unsigned int line, const char *text)
+{
+	char *want = xasprintf("%d: %s:%u: %s", SA_LOG_ERROR, ph->ini_path, line,
+	    text);
+	const char *found = NULL;
+	size_t i;
+
+	for (i = 0; i < ph->n_logs && found == NULL; i++)
+		if (strncmp(ph->logs[i], want, strlen(want)) == 0)
+			found = ph->logs[i];
+	free(want);
+	return found;
+}
+
 void
 ph_free(struct ph *ph)
 {

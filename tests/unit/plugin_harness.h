@@ -65,6 +65,12 @@ int ph_run(struct ph *ph);
 int ph_check_config(struct ph *ph);
 /* The first log line containing part, or NULL. */
 const char *ph_log_find(const struct ph *ph, const char *part);
+/*
+ * The error line "INI:LINE: text..." about the harness's configuration
+ * file (text is a prefix of the message), or NULL.
+ */
+const char *ph_config_error(const struct ph *ph, unsigned int line,
+    const char *text);
 size_t ph_count(const struct ph *ph, const char *check, int level);
 /* The first report of check at level whose object contains part (or NULL). */
 const struct ph_report *ph_find(const struct ph *ph, const char *check,
