@@ -64,41 +64,46 @@ pl_setup(struct ph *ph, struct hf *hf, const char *ini)
 }
 
 static void
-pl_mkdirs(const char *root, const char *const *dirs)
-{
-	char *p;
-
-	for (; *dirs != NULL; dirs++) {
-		p = xasprintf("%s/%s", root, *dirs);
-		ck_assert_msg(mkdir(p, 0755) == 0, "mkdir %s", p);
-		free(p);
-	}
-}
-
-static void
-pl_link(const char *root, const char *target, const char *name)
-{
-	char *p = xasprintf("%s/%s", root, name);
-
-	ck_assert_msg(symlink(target, p) == 0, "symlink %s", p);
-	free(p);
-}
-
-static void
 pl_file(const char *root, const char *name, const char *data)
 {
 	free(unit_write(root, name, data));
 }
 
+/* A tree to build: a directory ("dir/"), an empty file, or a symlink. */
+struct pl_node {
+	const char *path;
+	const char *link;	/* the symlink's target, or NULL */
+};
+
+static void
+pl_build(const char *root, const struct pl_node *n)
+{
+	char *p;
+
+	for (; n->path != NULL; n++) {
+		p = xasprintf("%s/%s", root, n->path);
+		if (n->link != NULL)
+			ck_assert_msg(symlink(n->link, p) == 0, "symlink %s", p);
+		else if (p[strlen(p) - 1] == '/')
+			ck_assert_msg(mkdir(p, 0755) == 0, "mkdir %s", p);
+		else
+			pl_file(root, n->path, "");
+		free(p);
+	}
+}
+
 START_TEST(test_read)
 {
+	static const struct pl_node tree[] = {
+		{ "escape", "/etc/shadow" }, { NULL, NULL }
+	};
 	struct ph ph;
 	struct hf hf;
 	char *root = pl_setup(&ph, &hf, NULL), *data;
 	size_t len;
 
+	pl_build(root, tree);
 	pl_file(root, "a.txt", "hello\n");
-	pl_link(root, "/etc/shadow", "escape");
 	ck_assert_int_eq(hf_read(&hf, "/a.txt", 100, &data, &len), 0);
 	ck_assert_uint_eq(len, 6);
 	ck_assert_str_eq(data, "hello\n");
@@ -124,17 +129,16 @@ END_TEST
 
 START_TEST(test_list)
 {
-	static const char *const dirs[] = { "d", NULL };
+	static const struct pl_node tree[] = {
+		{ "d/", NULL }, { "d/b.conf", NULL }, { "d/a.conf", NULL },
+		{ "d/.hidden.conf", NULL }, { "d/x.txt", NULL }, { NULL, NULL }
+	};
 	struct hf_names names;
 	struct ph ph;
 	struct hf hf;
 	char *root = pl_setup(&ph, &hf, NULL);
 
-	pl_mkdirs(root, dirs);
-	pl_file(root, "d/b.conf", "");
-	pl_file(root, "d/a.conf", "");
-	pl_file(root, "d/.hidden.conf", "");
-	pl_file(root, "d/x.txt", "");
+	pl_build(root, tree);
 	ck_assert_int_eq(hf_list(&hf, "/d", ".conf", &names), 0);
 	ck_assert_uint_eq(names.n, 2);
 	ck_assert_str_eq(names.v[0], "a.conf");
@@ -154,13 +158,15 @@ END_TEST
 
 START_TEST(test_links)
 {
+	static const struct pl_node tree[] = {
+		{ "file", NULL }, { "dangling", "/nowhere" }, { NULL, NULL }
+	};
 	struct ph ph;
 	struct hf hf;
 	struct stat st;
 	char *root = pl_setup(&ph, &hf, NULL), buf[64];
 
-	pl_file(root, "file", "x");
-	pl_link(root, "/nowhere", "dangling");
+	pl_build(root, tree);
 	ck_assert_int_eq(hf_exists(&hf, "/dangling"), 1);
 	ck_assert_int_eq(hf_exists(&hf, "/file"), 1);
 	ck_assert_int_eq(hf_exists(&hf, "/missing"), 0);
@@ -323,93 +329,104 @@ START_TEST(test_timefmt)
 }
 END_TEST
 
-static void
-pl_expect_unit(const struct unit_db *db, const char *name,
-    enum unit_state want, const char *want_via)
-{
+struct pl_unit_want {
+	const char *name;
+	enum unit_state state;
 	const char *via;
-	enum unit_state s = unit_lookup(db, name, &via);
+};
 
-	ck_assert_msg(s == want, "%s: %s, want %s", name, unit_state_name(s),
-	    unit_state_name(want));
-	if (want_via == NULL)
-		ck_assert_ptr_null(via);
-	else
-		ck_assert_str_eq(via, want_via);
-}
+static const struct {
+	struct pl_node tree[32];
+	int systemd, sysv, openrc;
+	struct pl_unit_want want[10];
+} unit_cases[] = {
+	/* systemd: wants in /etc and /usr, a mask, a template instance, an
+	 * init script without a unit (the sysv generator), and a unit that
+	 * overrides a stale rc link. */
+	{ {
+		{ "etc/", NULL }, { "etc/systemd/", NULL },
+		{ "etc/systemd/system/", NULL },
+		{ "etc/systemd/system/multi-user.target.wants/", NULL },
+		{ "etc/systemd/system/timers.target.wants/", NULL },
+		{ "lib/", NULL }, { "lib/systemd/", NULL },
+		{ "lib/systemd/system/", NULL }, { "usr/", NULL },
+		{ "usr/lib/", NULL }, { "usr/lib/systemd/", NULL },
+		{ "usr/lib/systemd/system/", NULL },
+		{ "usr/lib/systemd/system/sysinit.target.wants/", NULL },
+		{ "etc/init.d/", NULL }, { "etc/rc2.d/", NULL },
+		{ "etc/rc3.d/", NULL },
+		{ "lib/systemd/system/a.service", NULL },
+		{ "lib/systemd/system/b.service", NULL },
+		{ "lib/systemd/system/c.service", NULL },
+		{ "lib/systemd/system/tpl@.service", NULL },
+		{ "usr/lib/systemd/system/d.service", NULL },
+		{ "etc/systemd/system/multi-user.target.wants/a.service",
+		  "/lib/systemd/system/a.service" },
+		{ "etc/systemd/system/multi-user.target.wants/c.service",
+		  "/lib/systemd/system/c.service" },
+		{ "etc/systemd/system/c.service", "/dev/null" },
+		{ "etc/systemd/system/timers.target.wants/tpl@x.service",
+		  "/lib/systemd/system/tpl@.service" },
+		{ "usr/lib/systemd/system/sysinit.target.wants/d.service",
+		  "../d.service" },
+		{ "etc/init.d/legacy", NULL },
+		{ "etc/rc3.d/S02legacy", "../init.d/legacy" },
+		{ "etc/init.d/b", NULL },
+		{ "etc/rc2.d/S01b", "../init.d/b" },
+		{ NULL, NULL } },
+	  1, 1, 0, {
+		{ "a.service", UNIT_ENABLED, "multi-user.target.wants" },
+		{ "b.service", UNIT_DISABLED, NULL },
+		{ "c.service", UNIT_MASKED, NULL },
+		{ "tpl@.service", UNIT_ENABLED, "timers.target.wants" },
+		{ "d.service", UNIT_ENABLED, "sysinit.target.wants" },
+		{ "legacy.service", UNIT_ENABLED, "/etc/rc3.d/S02legacy" },
+		{ "legacy.timer", UNIT_ABSENT, NULL },
+		{ "nothing.service", UNIT_ABSENT, NULL },
+		{ NULL, 0, NULL } } },
+	/* No systemd: a SysV start link and an OpenRC runlevel. */
+	{ {
+		{ "etc/", NULL }, { "etc/init.d/", NULL }, { "etc/rcS.d/", NULL },
+		{ "etc/runlevels/", NULL }, { "etc/runlevels/default/", NULL },
+		{ "etc/init.d/x", NULL }, { "etc/init.d/y", NULL },
+		{ "etc/init.d/w", NULL },
+		{ "etc/rcS.d/S10x", "../init.d/x" },
+		{ "etc/runlevels/default/y", "/etc/init.d/y" },
+		{ NULL, NULL } },
+	  0, 1, 1, {
+		{ "x.service", UNIT_ENABLED, "/etc/rcS.d/S10x" },
+		{ "y.service", UNIT_ENABLED, "/etc/runlevels/default/y" },
+		{ "w.service", UNIT_DISABLED, NULL },
+		{ "z.service", UNIT_ABSENT, NULL },
+		{ "x@.service", UNIT_ABSENT, NULL },
+		{ NULL, 0, NULL } } },
+};
 
-START_TEST(test_units_systemd)
+START_TEST(test_units)
 {
-	static const char *const dirs[] = { "etc", "etc/systemd",
-		"etc/systemd/system", "etc/systemd/system/multi-user.target.wants",
-		"etc/systemd/system/timers.target.wants", "lib", "lib/systemd",
-		"lib/systemd/system", "usr", "usr/lib", "usr/lib/systemd",
-		"usr/lib/systemd/system", "usr/lib/systemd/system/sysinit.target.wants",
-		"etc/init.d", "etc/rc2.d", "etc/rc3.d", NULL };
+	const struct pl_unit_want *w;
 	struct unit_db db;
 	struct ph ph;
 	struct hf hf;
 	char *root = pl_setup(&ph, &hf, NULL);
+	const char *via;
+	enum unit_state s;
 
-	pl_mkdirs(root, dirs);
-	pl_file(root, "lib/systemd/system/a.service", "");
-	pl_file(root, "lib/systemd/system/b.service", "");
-	pl_file(root, "lib/systemd/system/c.service", "");
-	pl_file(root, "lib/systemd/system/tpl@.service", "");
-	pl_file(root, "usr/lib/systemd/system/d.service", "");
-	pl_link(root, "/lib/systemd/system/a.service",
-	    "etc/systemd/system/multi-user.target.wants/a.service");
-	pl_link(root, "/lib/systemd/system/c.service",
-	    "etc/systemd/system/multi-user.target.wants/c.service");
-	pl_link(root, "/dev/null", "etc/systemd/system/c.service");
-	pl_link(root, "/lib/systemd/system/tpl@.service",
-	    "etc/systemd/system/timers.target.wants/tpl@x.service");
-	pl_link(root, "../d.service",
-	    "usr/lib/systemd/system/sysinit.target.wants/d.service");
-	/* An init script with no unit, and one whose unit overrides its link. */
-	pl_file(root, "etc/init.d/legacy", "");
-	pl_link(root, "../init.d/legacy", "etc/rc3.d/S02legacy");
-	pl_file(root, "etc/init.d/b", "");
-	pl_link(root, "../init.d/b", "etc/rc2.d/S01b");
+	pl_build(root, unit_cases[_i].tree);
 	unit_db_load(&db, &hf);
-	ck_assert(db.systemd && db.sysv && !db.openrc);
-	pl_expect_unit(&db, "a.service", UNIT_ENABLED, "multi-user.target.wants");
-	pl_expect_unit(&db, "b.service", UNIT_DISABLED, NULL);
-	pl_expect_unit(&db, "c.service", UNIT_MASKED, NULL);
-	pl_expect_unit(&db, "tpl@.service", UNIT_ENABLED, "timers.target.wants");
-	pl_expect_unit(&db, "d.service", UNIT_ENABLED, "sysinit.target.wants");
-	pl_expect_unit(&db, "legacy.service", UNIT_ENABLED, "/etc/rc3.d/S02legacy");
-	pl_expect_unit(&db, "legacy.timer", UNIT_ABSENT, NULL);
-	pl_expect_unit(&db, "nothing.service", UNIT_ABSENT, NULL);
-	ck_assert_str_eq(unit_state_name(unit_state(&db, "a.service")), "enabled");
-	unit_db_free(&db);
-	ph_free(&ph);
-	free(root);
-}
-END_TEST
-
-START_TEST(test_units_sysv_openrc)
-{
-	static const char *const dirs[] = { "etc", "etc/init.d", "etc/rcS.d",
-		"etc/runlevels", "etc/runlevels/default", NULL };
-	struct unit_db db;
-	struct ph ph;
-	struct hf hf;
-	char *root = pl_setup(&ph, &hf, NULL);
-
-	pl_mkdirs(root, dirs);
-	pl_file(root, "etc/init.d/x", "");
-	pl_file(root, "etc/init.d/y", "");
-	pl_file(root, "etc/init.d/w", "");
-	pl_link(root, "../init.d/x", "etc/rcS.d/S10x");
-	pl_link(root, "/etc/init.d/y", "etc/runlevels/default/y");
-	unit_db_load(&db, &hf);
-	ck_assert(!db.systemd && db.sysv && db.openrc);
-	pl_expect_unit(&db, "x.service", UNIT_ENABLED, "/etc/rcS.d/S10x");
-	pl_expect_unit(&db, "y.service", UNIT_ENABLED, "/etc/runlevels/default/y");
-	pl_expect_unit(&db, "w.service", UNIT_DISABLED, NULL);
-	pl_expect_unit(&db, "z.service", UNIT_ABSENT, NULL);
-	pl_expect_unit(&db, "x@.service", UNIT_ABSENT, NULL);
+	ck_assert_int_eq(db.systemd, unit_cases[_i].systemd);
+	ck_assert_int_eq(db.sysv, unit_cases[_i].sysv);
+	ck_assert_int_eq(db.openrc, unit_cases[_i].openrc);
+	for (w = unit_cases[_i].want; w->name != NULL; w++) {
+		s = unit_lookup(&db, w->name, &via);
+		ck_assert_msg(s == w->state, "%s: %s, want %s", w->name,
+		    unit_state_name(s), unit_state_name(w->state));
+		if (w->via == NULL)
+			ck_assert_ptr_null(via);
+		else
+			ck_assert_str_eq(via, w->via);
+		ck_assert_int_eq(unit_state(&db, w->name), w->state);
+	}
 	unit_db_free(&db);
 	ph_free(&ph);
 	free(root);
@@ -469,8 +486,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_keyfile);
 	tcase_add_loop_test(tc, test_iso, 0, (int)UT_ARRAY_LEN(iso_cases));
 	tcase_add_test(tc, test_timefmt);
-	tcase_add_test(tc, test_units_systemd);
-	tcase_add_test(tc, test_units_sysv_openrc);
+	tcase_add_loop_test(tc, test_units, 0, (int)UT_ARRAY_LEN(unit_cases));
 	tcase_add_test(tc, test_cfgchk);
 	suite_add_tcase(s, tc);
 	return s;
