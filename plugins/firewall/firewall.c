@@ -358,6 +358,34 @@ fw_shell_value(const char *data, size_t len, const char *key, char *out,
 	return found;
 }
 
+/*
+ * key of a firewall's own shell-style configuration file into out (left
+ * as it is when the file does not set it).  1 read; 0 no such file, or
+ * one that cannot be read, which is reported: whether that firewall
+ * starts cannot be told.
+ */
+static int
+fw_conf_value(struct fw_run *f, const char *conf, const char *key, char *out,
+    size_t out_size)
+{
+	char *data;
+	size_t len;
+	int r;
+
+	r = hf_read(&f->hf, conf, HF_MAX_CONFIG, &data, &len);
+	if (r == -ENOENT)
+		return 0;
+	if (r < 0) {
+		sa_report(f->hf.host, f->hf.ctx, "enabled", SA_LEVEL_UNKNOWN, conf,
+		    hf_strerror(r));
+		f->unknown_any = 1;
+		return 0;
+	}
+	fw_shell_value(data, len, key, out, out_size);
+	free(data);
+	return 1;
+}
+
 static void
 fw_ufw(struct fw_run *f)
 {
@@ -369,17 +397,8 @@ fw_ufw(struct fw_run *f)
 	size_t len;
 	int r;
 
-	r = hf_read(&f->hf, conf, HF_MAX_CONFIG, &data, &len);
-	if (r == -ENOENT)
+	if (!fw_conf_value(f, conf, "ENABLED", enabled, sizeof(enabled)))
 		return;
-	if (r < 0) {
-		sa_report(f->hf.host, f->hf.ctx, "enabled", SA_LEVEL_UNKNOWN, conf,
-		    hf_strerror(r));
-		f->unknown_any = 1;
-		return;
-	}
-	fw_shell_value(data, len, "ENABLED", enabled, sizeof(enabled));
-	free(data);
 	if (strcasecmp(enabled, "yes") != 0) {
 		snprintf(note, sizeof(note), "%s present, ENABLED=%s", conf, enabled);
 		fw_note_present(f, note);
@@ -442,17 +461,8 @@ fw_firewalld(struct fw_run *f)
 	size_t len;
 	int r, i;
 
-	r = hf_read(&f->hf, conf, HF_MAX_CONFIG, &data, &len);
-	if (r == -ENOENT)
+	if (!fw_conf_value(f, conf, "DefaultZone", zone, sizeof(zone)))
 		return;
-	if (r < 0) {
-		sa_report(f->hf.host, f->hf.ctx, "enabled", SA_LEVEL_UNKNOWN, conf,
-		    hf_strerror(r));
-		f->unknown_any = 1;
-		return;
-	}
-	fw_shell_value(data, len, "DefaultZone", zone, sizeof(zone));
-	free(data);
 	if (!fw_enabled_or_note(f, conf, "firewalld", how, sizeof(how)))
 		return;
 	/* The administrator's copy of a zone overrides the shipped one. */

@@ -267,6 +267,14 @@ wifi_report_profile(struct wifi_run *w, const char *object, enum wifi_sec sec,
 	}
 }
 
+/* A profile, or a place that may hold some, that cannot be assessed. */
+static void
+wifi_cannot_tell(struct wifi_run *w, const char *object, const char *why)
+{
+	w->profiles++;
+	sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN, object, why);
+}
+
 /* A file holding a passphrase or key must not be readable by others. */
 static void
 wifi_check_secret_mode(struct wifi_run *w, const char *path)
@@ -357,9 +365,7 @@ wifi_nm_file(struct wifi_run *w, const char *path)
 	r = hf_read(&w->hf, path, HF_MAX_CONFIG, &data, &len);
 	if (r < 0) {
 		/* Unreadable: it may or may not describe a Wi-Fi network. */
-		w->profiles++;
-		sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-		    path, hf_strerror(r));
+		wifi_cannot_tell(w, path, hf_strerror(r));
 		return;
 	}
 	memset(&nm, 0, sizeof(nm));
@@ -400,11 +406,8 @@ wifi_list(struct wifi_run *w, const char *dir, const char *suffix,
 {
 	int r = hf_list(&w->hf, dir, suffix, ret);
 
-	if (r < 0 && r != -ENOENT && r != -ENOTDIR) {
-		w->profiles++;
-		sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-		    dir, hf_strerror(r));
-	}
+	if (r < 0 && r != -ENOENT && r != -ENOTDIR)
+		wifi_cannot_tell(w, dir, hf_strerror(r));
 	return r;
 }
 
@@ -487,9 +490,7 @@ wifi_wpas_file(struct wifi_run *w, const char *path)
 
 	r = hf_read(&w->hf, path, HF_MAX_CONFIG, &data, &n);
 	if (r < 0) {
-		w->profiles++;
-		sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-		    path, hf_strerror(r));
+		wifi_cannot_tell(w, path, hf_strerror(r));
 		return;
 	}
 	memset(&net, 0, sizeof(net));
@@ -549,9 +550,7 @@ wifi_wpas_file(struct wifi_run *w, const char *path)
 	}
 	if (in_network) {
 		/* An unterminated block: wpa_supplicant refuses the file. */
-		w->profiles++;
-		sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-		    path, "network block without closing brace");
+		wifi_cannot_tell(w, path, "network block without closing brace");
 	}
 	wifi_wpas_reset(&net);
 	free(data);
