@@ -111,3 +111,5 @@ TESTS += tests/e2e/backup-restic.sh
 EXTRA_DIST += tests/e2e/backup-restic.sh
 TESTS += tests/e2e/backup-borg.sh tests/e2e/backup-rsnapshot.sh tests/e2e/backup-duplicity.sh
 EXTRA_DIST += tests/e2e/backup-borg.sh tests/e2e/backup-rsnapshot.sh tests/e2e/backup-duplicity.sh
+TESTS += tests/e2e/plugin-exports.sh
+EXTRA_DIST += tests/e2e/plugin-exports.sh
