@@ -24,7 +24,11 @@
 
 #include <smeaudit/plugin.h>
 
-/* The host table and the run it serves: the first argument of every call that reaches the core. */
+/*
+ * The host table and the run it serves: the first argument of every
+ * library call that reaches the core.  Borrowed; the library keeps no
+ * copy beyond the call.
+ */
 struct hf {
 	const struct sa_host *host;
 	struct sa_ctx *ctx;
