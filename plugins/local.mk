@@ -4,8 +4,7 @@
 # the one symbol smeaudit_plugin; plugins/NAME/local.mk adds it.
 PLUGIN_CPPFLAGS = -I$(top_srcdir)/core/sdk
 PLUGIN_LDFLAGS = -module -avoid-version -no-undefined -shared \
-	-export-symbols-regex '^smeaudit_plugin$$' -Wl,--gc-sections \
-	$(SA_SAN_LDFLAGS)
+	-export-symbols-regex '^smeaudit_plugin$$' $(SA_SAN_LDFLAGS)
 include plugins/wifi/local.mk
 include plugins/firewall/local.mk
 include plugins/encryption/local.mk
@@ -16,3 +15,6 @@ include plugins/antivirus/local.mk
 include plugins/logging/local.mk
 include plugins/backup/local.mk
 include plugins/lib/local.mk
+# The library is compiled one section per function: a module keeps only
+# the parts of it that the module uses.
+PLUGIN_LDFLAGS += -Wl,--gc-sections
