@@ -103,3 +103,16 @@ TESTS += tests/e2e/antivirus.sh
 EXTRA_DIST += tests/e2e/antivirus.sh
 TESTS += tests/e2e/logging.sh
 EXTRA_DIST += tests/e2e/logging.sh
+# The progress display on a terminal (tests/e2e/progress.sh): two slow
+# fixture plugins that report progress, in a directory of their own so
+# that tests listing tests/plugins do not see them.
+check_LTLIBRARIES += tests/progress/test-progress.la
+tests_progress_test_progress_la_SOURCES = tests/plugins/progress.c
+tests_progress_test_progress_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_NAME='"test-progress"'
+tests_progress_test_progress_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/progress/test-progress-b.la
+tests_progress_test_progress_b_la_SOURCES = tests/plugins/progress.c
+tests_progress_test_progress_b_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_NAME='"test-progress-b"'
+tests_progress_test_progress_b_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+TESTS += tests/e2e/progress.sh
+EXTRA_DIST += tests/e2e/progress.sh tests/e2e/progress.py
