@@ -116,3 +116,5 @@ tests_progress_test_progress_b_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_NAME='"test
 tests_progress_test_progress_b_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 TESTS += tests/e2e/progress.sh
 EXTRA_DIST += tests/e2e/progress.sh tests/e2e/progress.py
+TESTS += tests/e2e/completion.sh
+EXTRA_DIST += tests/e2e/completion.sh
