@@ -118,3 +118,5 @@ TESTS += tests/e2e/progress.sh
 EXTRA_DIST += tests/e2e/progress.sh tests/e2e/progress.py
 TESTS += tests/e2e/completion.sh
 EXTRA_DIST += tests/e2e/completion.sh
+TESTS += tests/e2e/i18n.sh
+EXTRA_DIST += tests/e2e/i18n.sh
