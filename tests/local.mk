@@ -120,3 +120,5 @@ TESTS += tests/e2e/completion.sh
 EXTRA_DIST += tests/e2e/completion.sh
 TESTS += tests/e2e/i18n.sh
 EXTRA_DIST += tests/e2e/i18n.sh
+TESTS += tests/e2e/docs.sh
+EXTRA_DIST += tests/e2e/docs.sh
