@@ -122,3 +122,5 @@ TESTS += tests/e2e/i18n.sh
 EXTRA_DIST += tests/e2e/i18n.sh
 TESTS += tests/e2e/docs.sh
 EXTRA_DIST += tests/e2e/docs.sh
+TESTS += tests/e2e/systemd.sh
+EXTRA_DIST += tests/e2e/systemd.sh

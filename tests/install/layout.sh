@@ -58,6 +58,16 @@ done
 [ -f "$sdkincludedir/plugin.h" ] || fail "no SDK header in $sdkincludedir"
 [ -f "$pkgconfigdir/smeaudit-plugin.pc" ] || fail "no smeaudit-plugin.pc in $pkgconfigdir"
 
+# The scheduled audit: the script, and the units when configured.
+[ -x "$pkglibexecdir/smeaudit-scheduled" ] || fail "no $pkglibexecdir/smeaudit-scheduled"
+grep -q "^smeaudit=\${SMEAUDIT:-$SMEAUDIT}\$" "$pkglibexecdir/smeaudit-scheduled" ||
+    fail "smeaudit-scheduled does not run $SMEAUDIT"
+if [ -n "${systemdsystemunitdir:-}" ]; then
+	[ -f "$systemdsystemunitdir/smeaudit.timer" ] || fail "no smeaudit.timer in $systemdsystemunitdir"
+	grep -qx "ExecStart=$pkglibexecdir/smeaudit-scheduled" "$systemdsystemunitdir/smeaudit.service" ||
+	    fail "smeaudit.service does not run $pkglibexecdir/smeaudit-scheduled"
+fi
+
 # install-config: a fresh smeaudit.ini is installed, an edited one kept
 # (the new defaults beside it), and uninstall removes only an unchanged one.
 D=$T/destdir
