@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: MIT
 # Tests of the installed smeaudit, run by "make installcheck" (and so by
 # make distcheck, which installs into a prefix of its own first): the
-# layout and the plugin SDK with contrib/example-plugin's Makefile.  Each
-# script exits 0, 77 (skipped, saying why) or anything else for a failure;
-# its output goes to tests/install/NAME.log.
+# layout, the plugin SDK with contrib/example-plugin's Makefile, and the
+# Ansible playbook against localhost.  Each script exits 0, 77 (skipped,
+# saying why) or anything else for a failure; its output goes to
+# tests/install/NAME.log.
 INSTALLCHECK_TESTS = \
 	tests/install/layout.sh \
-	tests/install/sdk.sh
+	tests/install/sdk.sh \
+	tests/install/ansible.sh
 EXTRA_DIST += $(INSTALLCHECK_TESTS)
 CLEANFILES += tests/install/*.log
 
