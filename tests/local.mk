@@ -124,3 +124,4 @@ TESTS += tests/e2e/docs.sh
 EXTRA_DIST += tests/e2e/docs.sh
 TESTS += tests/e2e/systemd.sh
 EXTRA_DIST += tests/e2e/systemd.sh
+EXTRA_DIST += tests/debian.sh
