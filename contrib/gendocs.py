@@ -73,7 +73,10 @@ def key_entries(keys, plugin=None):
     out = []
     for k in keys:
         out.append(".It Cm %s Li = Ar %s" % (k["name"], k["type"]))
-        out.append(roff_text(k["help"] or ""))
+        text = (k["help"] or "").strip()
+        if text and text[-1] not in ".!?)":
+            text += "."
+        out.append(roff_text(text))
         if plugin is not None and k["section"] in SECTION_WORDS:
             out.append(roff_text(SECTION_WORDS[k["section"]].replace("%s", plugin)))
         if k["repeatable"]:
