@@ -86,6 +86,10 @@ ${MAKE:-make} -s -C "$top_builddir" uninstall-config DESTDIR="$D" > "$T/make.log
 [ -f "$dest" ] || fail "uninstall-config removed an edited smeaudit.ini"
 [ ! -e "$dest.new" ] || fail "uninstall-config left smeaudit.ini.new"
 rm "$dest"
-${MAKE:-make} -s -C "$top_builddir" install-config uninstall-config DESTDIR="$D" > "$T/make.log" 2>&1 ||
-    fail "install-config uninstall-config: $(cat "$T/make.log")"
+# One goal per make: under make -j (distcheck) two goals run at once.
+${MAKE:-make} -s -C "$top_builddir" install-config DESTDIR="$D" > "$T/make.log" 2>&1 ||
+    fail "install-config: $(cat "$T/make.log")"
+[ -f "$dest" ] || fail "install-config did not reinstall smeaudit.ini"
+${MAKE:-make} -s -C "$top_builddir" uninstall-config DESTDIR="$D" > "$T/make.log" 2>&1 ||
+    fail "uninstall-config: $(cat "$T/make.log")"
 [ ! -e "$dest" ] || fail "uninstall-config kept an unchanged smeaudit.ini"
