@@ -47,9 +47,10 @@ acct_shadow_locked(const char *password_field, const char *expire_field,
 
 	if (password_field != NULL && password_field[0] == '!')
 		return 1;
+	/* Divide, not multiply: a far-future expiry must not overflow. */
 	if (expire_field != NULL && *expire_field != '\0' &&
 	    ut_parse_int(expire_field, &days) == 0 && days >= 0 &&
-	    days * 86400 <= (long long)now)
+	    (long long)now >= 0 && days <= (long long)now / 86400)
 		return 1;
 	return 0;
 }

@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "json.h"
 #include "report.h"
+#include "repload.h"
 #include "rootfs.h"
 #include "runner.h"
 #include "rx.h"
@@ -119,26 +120,37 @@ audit_hostname(const struct rootfs *rfs)
 	return xstrdup("unknown");
 }
 
+static void audit_command_sink(struct sa_ctx *ctx, const char *data,
+    size_t len);
+
 /*
- * 0 all assessed items at 4; 1 something below; 2 incomplete.  Unknown
- * and not-applicable items were not assessed.
+ * Let every selected plugin check its own configuration before anything
+ * runs: a bad value costs a second, not a whole audit.  Returns 0 or
+ * APP_EXIT_USAGE.
  */
 static int
-audit_exit_status(const struct score *sc, int complete)
+audit_check_configs(const struct run_job *jobs, size_t n,
+    const struct host_env *env)
 {
-	size_t i, assessed = 0;
-	int below = 0;
+	struct sa_ctx ctx;
+	struct sbuf buf;
+	size_t i;
+	int bad = 0;
 
-	for (i = 0; i < sc->n_items; i++) {
-		if (sc->items[i].score == -1 || !sc->items[i].applicable)
+	for (i = 0; i < n; i++) {
+		const struct sa_plugin *d = jobs[i].plugin->desc;
+
+		if (d == NULL || !SA_PLUGIN_HAS(d, check_config) ||
+		    d->check_config == NULL)
 			continue;
-		assessed++;
-		if (sc->items[i].score < 4)
-			below = 1;
+		sb_init(&buf);
+		host_ctx_init(&ctx, env, jobs[i].plugin, -1, audit_command_sink, &buf);
+		if (d->check_config(&host_table, &ctx) != 0)
+			bad = 1;
+		host_ctx_free(&ctx);
+		sb_free(&buf);
 	}
-	if (!complete || assessed == 0)
-		return APP_EXIT_INCOMPLETE;
-	return below ? APP_EXIT_FINDINGS : APP_EXIT_OK;
+	return bad ? APP_EXIT_USAGE : 0;
 }
 
 int
@@ -154,6 +166,8 @@ audit_run(struct app *app, const char *names)
 	struct answers ans;
 	struct rootfs rfs;
 	struct report rep;
+	struct rl_report previous;
+	struct rep_ledger_source ledger;
 	struct score sc;
 	struct sigaction sa, old_int, old_term;
 	struct sbuf err;
@@ -165,6 +179,9 @@ audit_run(struct app *app, const char *names)
 	ans_init(&ans);
 	fnd_init(&store, 10);
 	memset(&sc, 0, sizeof(sc));
+	memset(&previous, 0, sizeof(previous));
+	memset(&ledger, 0, sizeof(ledger));
+	ans_init(&previous.ans);
 	rfs.fd = -1;
 	rfs.path = NULL;
 
@@ -183,6 +200,17 @@ audit_run(struct app *app, const char *names)
 	}
 	if ((r = app_load_answers(app, &ans)) != 0)
 		goto out;
+	if (app->previous != NULL &&
+	    rl_load(&previous, app->previous, &app->cat, app->lang, &err) < 0) {
+		app_error("%s", err.data);
+		goto out;
+	}
+	if (app->ledger != NULL &&
+	    rep_ledger_load(&ledger, app->ledger, app->paths.data_dir,
+	    app->cfg.edition, app->lang, &err) < 0) {
+		app_error("%s", err.data);
+		goto out;
+	}
 	fnd_free(&store);
 	fnd_init(&store, (size_t)app->cfg.max_examples);
 
@@ -226,6 +254,9 @@ audit_run(struct app *app, const char *names)
 	ro.memory_limit = app->cfg.memory_limit;
 	ro.progress = app->verbosity >= 0 && isatty(STDERR_FILENO);
 	ro.interrupted = &audit_interrupted;
+
+	if ((r = audit_check_configs(jobs, n, &env)) != 0)
+		goto out;
 
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = audit_on_signal;
@@ -281,13 +312,19 @@ audit_run(struct app *app, const char *names)
 	rep.complete = complete;
 	rep.color = strcmp(app->output, "-") == 0 && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(fmt->name, "text") == 0;
+	if (app->previous != NULL) {
+		rep.previous = &previous.score;
+		rep.previous_at = previous.generated_at;
+	}
+	if (app->ledger != NULL)
+		rep.ledger = &ledger.rep;
 	sb_reset(&err);
 	if (rep_output(&rep, fmt, app->output, &err) < 0) {
 		app_error("%s", err.data);
 		status = APP_EXIT_USAGE;
 		goto out;
 	}
-	status = audit_exit_status(&sc, complete);
+	status = rep_format_status(fmt, &rep);
 	for (i = 0; i < n; i++)
 		if (jobs[i].bad_input)
 			status = APP_EXIT_USAGE;
@@ -300,6 +337,8 @@ out:
 	score_free(&sc);
 	fnd_free(&store);
 	ans_free(&ans);
+	rl_free(&previous);
+	rep_ledger_free(&ledger);
 	if (rfs.path != NULL)
 		rfs_close(&rfs);
 	sb_free(&err);
@@ -437,8 +476,11 @@ audit_list_items(struct app *app)
 		}
 		printf("%2d  ", it->number);
 		fputs(cat_text(&it->label, app->lang), stdout);
-		for (k = ut_display_width(cat_text(&it->label, app->lang)); k < 34; k++)
+		/* at least one space, even after a label wider than the column */
+		k = ut_display_width(cat_text(&it->label, app->lang));
+		do
 			putchar(' ');
+		while (++k < 34);
 		any = 0;
 		for (k = 0; k < app->plugins.n; k++)
 			if (app->plugins.v[k].desc != NULL &&

@@ -456,27 +456,43 @@ cfg_values(const struct cfg *cfg, const char *plugin, const char *sub,
 	return n;
 }
 
+int
+cfg_where(const struct cfg *cfg, const char *plugin, const char *sub,
+    const char *key, size_t index, const char **ret_file,
+    unsigned int *ret_line)
+{
+	size_t i, seen = 0;
+
+	for (i = 0; i < cfg->n_entries; i++)
+		if (strcmp(cfg->entries[i].key, key) == 0 &&
+		    cfg_section_matches(cfg->entries[i].section, plugin, sub) &&
+		    seen++ == index) {
+			*ret_file = cfg->path;
+			*ret_line = cfg->entries[i].line;
+			return 0;
+		}
+	return -ENOENT;
+}
+
 size_t
 cfg_subsections(const struct cfg *cfg, const char *plugin, const char ***ret)
 {
 	const char **v = NULL, *sub;
-	size_t i, j, n = 0, len;
-	int dup;
+	size_t i, n = 0, len;
 
-	for (i = 0; i < cfg->n_entries; i++) {
-		const char *s = cfg->entries[i].section;
+	/*
+	 * From the headers, not the keys: a [plugin.NAME.SUB] that keeps
+	 * every default has no keys but is still a job to run.  Headers
+	 * never repeat (cfg_on_section refuses that).
+	 */
+	for (i = 0; i < cfg->n_headers; i++) {
+		const char *s = cfg->headers[i].section;
 
 		if (strncmp(s, "plugin.", 7) != 0)
 			continue;
 		len = cfg_split_section(s, &sub);
 		if (sub == NULL || strlen(plugin) != len ||
 		    strncmp(s + 7, plugin, len) != 0)
-			continue;
-		dup = 0;
-		for (j = 0; j < n; j++)
-			if (strcmp(v[j], sub) == 0)
-				dup = 1;
-		if (dup)
 			continue;
 		v = xreallocarray(v, n + 1, sizeof(*v));
 		v[n++] = sub;

@@ -79,6 +79,13 @@ const char *cfg_value(const struct cfg *cfg, const char *plugin,
     const char *sub, const char *key);
 size_t cfg_values(const struct cfg *cfg, const char *plugin, const char *sub,
     const char *key, const char ***ret);
+/*
+ * Where the index-th value of KEY in [plugin.NAME(.SUB)] was set: 0 and
+ * the file and line, or -ENOENT.
+ */
+int cfg_where(const struct cfg *cfg, const char *plugin, const char *sub,
+    const char *key, size_t index, const char **ret_file,
+    unsigned int *ret_line);
 /* The SUB names of [plugin.NAME.SUB] in file order; caller frees the array. */
 size_t cfg_subsections(const struct cfg *cfg, const char *plugin,
     const char ***ret);

@@ -252,8 +252,11 @@ fnd_redact(char *s)
 			changed = 1;
 			continue;
 		}
-		if ((i == 0 || !isalnum((unsigned char)s[i - 1])) &&
-		    (k = fnd_secret_key_len(s + i)) > 0) {
+		/*
+		 * No word boundary before the key: "userPassword:" (LDIF),
+		 * "dbpassword=" and "authtoken=" hold secrets too.
+		 */
+		if ((k = fnd_secret_key_len(s + i)) > 0) {
 			sb_add(&out, s + i, k);
 			i += k;
 			while (s[i] == ' ' || s[i] == '\t')

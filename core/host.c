@@ -344,6 +344,14 @@ h_config_list(struct sa_ctx *ctx, const char *sub, const char *key,
 }
 
 static int
+h_config_where(struct sa_ctx *ctx, const char *sub, const char *key,
+    size_t index, const char **ret_file, unsigned int *ret_line)
+{
+	return cfg_where(ctx->env->cfg, ctx->plugin->name, sub, key, index,
+	    ret_file, ret_line);
+}
+
+static int
 h_config_subsections(struct sa_ctx *ctx, const char *const **ret_names,
     size_t *ret_count)
 {
@@ -570,4 +578,5 @@ const struct sa_host host_table = {
 	.answer_item = h_answer_item,
 	.answer_cloud = h_answer_cloud,
 	.answer_services = h_answer_services,
+	.config_where = h_config_where,
 };

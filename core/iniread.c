@@ -173,7 +173,11 @@ ir_parse_buffer(const char *name, const char *data, size_t len,
 	 * first so that an empty misspelt section is an error too.
 	 */
 	if (on_section != NULL) {
-		for (p = data; p < data + len; p = lend + 1) {
+		/* Skipped as the main pass skips it: "\xef\xbb\xbf[x]" is a header. */
+		p = data;
+		if (len >= 3 && memcmp(p, "\xef\xbb\xbf", 3) == 0)
+			p += 3;
+		for (; p < data + len; p = lend + 1) {
 			st.line++;
 			lend = memchr(p, '\n', (size_t)(data + len - p));
 			if (lend == NULL)

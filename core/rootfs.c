@@ -71,7 +71,11 @@ rfs_openat2(const struct rootfs *rfs, const char *path, int nofollow)
 	int fd;
 
 	memset(&how, 0, sizeof(how));
-	how.flags = O_PATH | O_CLOEXEC | (nofollow ? O_NOFOLLOW : 0);
+	/*
+	 * No O_NOFOLLOW: with O_PATH it makes RESOLVE_NO_SYMLINKS hand back
+	 * a trailing symlink itself instead of failing with ELOOP.
+	 */
+	how.flags = O_PATH | O_CLOEXEC;
 	how.resolve = RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS |
 	    (nofollow ? RESOLVE_NO_SYMLINKS : 0);
 	fd = (int)syscall(SYS_openat2, rfs->fd, rfs_relative(path), &how,

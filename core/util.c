@@ -423,6 +423,15 @@ ut_digits(const char **sp, int n, int *ret)
 	return 0;
 }
 
+static int
+ut_days_in_month(int y, int mo)
+{
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return mo == 2 && leap ? 29 : days[mo - 1];
+}
+
 int
 ut_parse_time(const char *s, int64_t *ret_epoch)
 {
@@ -463,13 +472,14 @@ ut_parse_time(const char *s, int64_t *ret_epoch)
 			return -EINVAL;
 		if (*s == ':')
 			s++;
-		if (ut_digits(&s, 2, &om) < 0)
+		if (ut_digits(&s, 2, &om) < 0 || oh > 23 || om > 59)
 			return -EINVAL;
 		have_zone = 1;
 		offset = sign * (oh * 3600L + om * 60L);
 	}
-	if (*s != '\0' || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
-	    mi > 59 || sec > 60)
+	/* mktime() would quietly turn February 30 into March 2. */
+	if (*s != '\0' || mo < 1 || mo > 12 || d < 1 ||
+	    d > ut_days_in_month(y, mo) || h > 23 || mi > 59 || sec > 60)
 		return -EINVAL;
 	memset(&tm, 0, sizeof(tm));
 	tm.tm_year = y - 1900;

@@ -13,3 +13,6 @@ include plugins/cloud/local.mk
 include plugins/updates/local.mk
 include plugins/antivirus/local.mk
 include plugins/logging/local.mk
+include plugins/backup/local.mk
+include plugins/shares/local.mk
+include plugins/password/local.mk

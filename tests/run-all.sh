@@ -10,6 +10,19 @@ set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
 jobs=$(nproc 2>/dev/null || echo 2)
+
+# On a fresh machine this command does its own set-up: whatever the build
+# and the tests need and is not installed yet comes from Debian.
+pkgs=$(cat contrib/debian-packages.txt tests/debian-packages.txt | grep -v '^#' | grep -v '^$')
+missing=$(for p in $pkgs; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
+if [ -n "$missing" ]; then
+	sudo=""
+	[ "$(id -u)" -eq 0 ] || sudo=sudo
+	$sudo apt-get update
+	# shellcheck disable=SC2086
+	DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y --no-install-recommends $missing
+fi
+
 autoreconf -fi
 
 run_build() {

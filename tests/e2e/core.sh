@@ -123,6 +123,15 @@ expect_status 3 "$SMEAUDIT" $P --plugin test-good,test-badinput --format json \
     --output "$out" 2>"$TMPDIR_TEST/err"
 grep -q 'fixture.rules:3:7: missing )' "$TMPDIR_TEST/err" || fail "bad input reason not shown"
 
+# A plugin's own check of its configuration names the line and stops
+# the run before anything is audited: no report is written.
+printf '[core]\n\n[plugin.test-good]\ncount = -5\n' > "$TMPDIR_TEST/neg.ini"
+rm -f "$TMPDIR_TEST/neg.json"
+expect_status 3 "$SMEAUDIT" $P -c "$TMPDIR_TEST/neg.ini" --plugin test-good \
+    --output "$TMPDIR_TEST/neg.json" 2>"$TMPDIR_TEST/err"
+grep -q 'neg.ini:4: count must not be negative' "$TMPDIR_TEST/err" || fail "check_config: $(cat "$TMPDIR_TEST/err")"
+test ! -e "$TMPDIR_TEST/neg.json" || fail "a report was written after a config error"
+
 # Usage and input errors exit 3 with one line naming the file and line.
 expect_status 3 "$SMEAUDIT" $P 2>/dev/null
 expect_status 3 "$SMEAUDIT" $P --plugin no-such-plugin 2>/dev/null
@@ -155,6 +164,16 @@ assert_py "$out" "[i for i in d['items'] if i['number'] == 5][0]['note'] == 'mai
 i4='[i for i in d["items"] if i["number"] == 4][0]'
 assert_py "$out" "$i4['score'] == 0 and $i4['source'] == 'both' and $i4['disagreement'] is True"
 assert_py "$out" "d['score']['disagreements'] == 1"
+
+# Item 4 is only partly machine-checkable: an answer below the evidence
+# stands (the person knows of more than a plugin sees) and is no
+# disagreement; item 1 is machine-checkable: the evidence decides.
+printf '[diagnosis]\n1 = 2\n2 = 0\n4 = 0\n' > "$TMPDIR_TEST/lower.ini"
+expect_status 1 "$SMEAUDIT" $P --plugin test-good --answers "$TMPDIR_TEST/lower.ini" \
+    --format json --output "$out"
+i1='[i for i in d["items"] if i["number"] == 1][0]'
+assert_py "$out" "$i1['score'] == 4 and $i1['disagreement'] is True" "auto item: evidence decides"
+assert_py "$out" "$i4['score'] == 0 and $i4['disagreement'] is False" "partly item: lower answer stands"
 
 # Text report: scores, the disagreement and the plugin table; no colour
 # when not a terminal; Japanese with --lang ja.

@@ -113,6 +113,22 @@ fx_run(const struct sa_host *host, struct sa_ctx *ctx)
 	return -EINVAL;
 }
 
+/* Shows plugin-side validation naming the file and line (ABI 1.1). */
+static int
+fx_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	const char *file;
+	unsigned int line;
+	long long n;
+
+	if (host->config_int(ctx, NULL, "count", &n) < 0 || n >= 0)
+		return 0;
+	if (host->config_where(ctx, NULL, "count", 0, &file, &line) == 0)
+		host->log(ctx, SA_LOG_ERROR, "%s:%u: count must not be negative",
+		    file, line);
+	return SA_RUN_BAD_INPUT;
+}
+
 SA_PLUGIN_DEFINE = {
 #if FX_KIND == FX_ABI
 	.abi_version = (2u << 16) | 0,
@@ -127,4 +143,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = fx_checks,
 	.config = fx_config,
 	.run = fx_run,
+	.check_config = fx_check_config,
 };

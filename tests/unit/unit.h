@@ -8,6 +8,7 @@
 #define SA_UNIT_H
 
 #include <check.h>
+#include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,7 @@
 
 Suite *unit_suite(void);
 
-/* A fresh temporary directory for this test (removed by the OS's tmp policy). */
+/* A fresh temporary directory for this test; unit_rmtree removes it. */
 static inline char *
 unit_tmpdir(void)
 {
@@ -38,6 +39,23 @@ unit_write(const char *dir, const char *name, const char *data)
 	fputs(data, f);
 	fclose(f);
 	return path;
+}
+
+static inline int
+unit_rm_one(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st;
+	(void)flag;
+	(void)ftw;
+	return remove(path) < 0 ? -1 : 0;
+}
+
+/* Remove dir and everything below it (symlinks themselves, not targets). */
+static inline void
+unit_rmtree(const char *dir)
+{
+	ck_assert_msg(nftw(dir, unit_rm_one, 16, FTW_DEPTH | FTW_PHYS) == 0,
+	    "cannot remove %s", dir);
 }
 
 #define UNIT_MAIN \

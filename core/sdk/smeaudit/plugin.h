@@ -355,6 +355,16 @@ struct sa_host {
 	 */
 	int (*answer_services)(struct sa_ctx *ctx, const char *const **ret_ids,
 	    const char *const **ret_labels, size_t *ret_count);
+
+	/*
+	 * Since 1.1: where the index-th value of a configuration key was set
+	 * (index 0 for a key given once), so that a plugin that finds a value
+	 * it cannot use names the file and line.  -ENOENT when the key is not
+	 * set in any file (its default is in use) or there is no such index.
+	 * *ret_file lives until run() ends.
+	 */
+	int (*config_where)(struct sa_ctx *ctx, const char *sub, const char *key,
+	    size_t index, const char **ret_file, unsigned int *ret_line);
 };
 
 /* Whether the core's host table has member (added in a later minor). */
@@ -385,7 +395,22 @@ struct sa_plugin {
 	const struct sa_config_key *config;	/* may be NULL */
 	int (*run)(const struct sa_host *host, struct sa_ctx *ctx);
 	const struct sa_command *commands;	/* may be NULL */
+
+	/*
+	 * Since 1.1, may be NULL: check the plugin's own configuration before
+	 * anything is audited.  Runs in the core's process with only the
+	 * host->config_* functions, config_where and log to use (nothing of the
+	 * audited system).  Return 0, or SA_RUN_BAD_INPUT after logging
+	 * "FILE:LINE: why": the run then ends at once with the input-error
+	 * status and no report, so a typo never costs a whole audit.
+	 */
+	int (*check_config)(const struct sa_host *host, struct sa_ctx *ctx);
 };
+
+/* Whether plugin descriptor d has member (added in a later minor). */
+#define SA_PLUGIN_HAS(d, member) \
+	((d)->struct_size >= offsetof(struct sa_plugin, member) + \
+	    sizeof((d)->member))
 
 #define SA_PLUGIN_SYMBOL "smeaudit_plugin"
 

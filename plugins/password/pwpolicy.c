@@ -1,0 +1,900 @@
+/* SPDX-License-Identifier: MIT */
+#define _GNU_SOURCE
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include "pwpolicy.h"
+
+#define PWP_MAX_FILE (1024 * 1024)
+#define PWP_MAX_DEPTH 8		/* include nesting, as libpam limits it too */
+#define PWP_MAX_TOKENS 64
+
+/* One module line of a resolved PAM stack. */
+struct pwp_mod {
+	char type[12];
+	char name[64];		/* "pam_unix", without directory and .so */
+	char **args;
+	size_t n_args;
+	char *file;
+	unsigned int line;
+};
+
+struct pwp_stack {
+	struct pwp_mod *v;
+	size_t n;
+	char *service_file;	/* the file the stack starts in */
+};
+
+/* key = value settings (pwquality.conf, faillock.conf) or KEY VALUE (login.defs). */
+struct pwp_conf {
+	char **keys;
+	char **values;		/* NULL for a bare flag */
+	size_t n;
+	int found;		/* some file of it exists */
+	char *source;		/* the last file read */
+};
+
+struct pwp_ctx {
+	const struct sa_host *host;
+	struct sa_ctx *ctx;
+	int any;		/* some file of the policy exists */
+};
+
+static void
+pwp_stack_free(struct pwp_stack *st)
+{
+	size_t i, j;
+
+	for (i = 0; i < st->n; i++) {
+		for (j = 0; j < st->v[i].n_args; j++)
+			free(st->v[i].args[j]);
+		free(st->v[i].args);
+		free(st->v[i].file);
+	}
+	free(st->v);
+	free(st->service_file);
+	memset(st, 0, sizeof(*st));
+}
+
+static void
+pwp_conf_free(struct pwp_conf *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->n; i++) {
+		free(c->keys[i]);
+		free(c->values[i]);
+	}
+	free(c->keys);
+	free(c->values);
+	free(c->source);
+	memset(c, 0, sizeof(*c));
+}
+
+static int
+pwp_read(struct pwp_ctx *pc, const char *path, char **ret, size_t *len)
+{
+	int r = pc->host->read_file(pc->ctx, path, PWP_MAX_FILE, ret, len);
+
+	if (r == 0)
+		pc->any = 1;
+	else if (r != -ENOENT)
+		pc->host->log(pc->ctx, SA_LOG_WARNING, "%s: %s", path, strerror(-r));
+	return r;
+}
+
+static char *
+pwp_trim(char *s)
+{
+	char *e;
+
+	s += strspn(s, " \t\r");
+	e = s + strlen(s);
+	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
+		*--e = '\0';
+	return s;
+}
+
+static int
+pwp_conf_set(struct pwp_conf *c, const char *key, const char *value)
+{
+	char **k, **v;
+
+	k = realloc(c->keys, (c->n + 1) * sizeof(*k));
+	if (k == NULL)
+		return -ENOMEM;
+	c->keys = k;
+	v = realloc(c->values, (c->n + 1) * sizeof(*v));
+	if (v == NULL)
+		return -ENOMEM;
+	c->values = v;
+	c->keys[c->n] = strdup(key);
+	c->values[c->n] = value != NULL ? strdup(value) : NULL;
+	if (c->keys[c->n] == NULL || (value != NULL && c->values[c->n] == NULL)) {
+		free(c->keys[c->n]);
+		free(c->values[c->n]);
+		return -ENOMEM;
+	}
+	c->n++;
+	return 0;
+}
+
+/* Append the settings of path; blank_sep: "KEY VALUE" (login.defs). */
+static void
+pwp_conf_read(struct pwp_ctx *pc, struct pwp_conf *c, const char *path,
+    int blank_sep)
+{
+	char *data, *line, *save = NULL, *key, *value, *sep;
+	size_t len;
+
+	if (pwp_read(pc, path, &data, &len) < 0)
+		return;
+	c->found = 1;
+	free(c->source);
+	c->source = strdup(path);
+	for (line = strtok_r(data, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		key = pwp_trim(line);
+		if (*key == '#' || *key == '\0')
+			continue;
+		sep = blank_sep ? key + strcspn(key, " \t") : strchr(key, '=');
+		if (sep == NULL || *sep == '\0') {
+			pwp_conf_set(c, pwp_trim(key), NULL);
+			continue;
+		}
+		*sep = '\0';
+		value = pwp_trim(sep + 1);
+		/* login.defs allows a trailing comment */
+		if (blank_sep && (sep = strchr(value, '#')) != NULL)
+			*sep = '\0';
+		pwp_conf_set(c, pwp_trim(key), pwp_trim(value));
+	}
+	pc->host->free(data);
+}
+
+/* The last value of key (later settings win), or NULL; *present for flags. */
+static const char *
+pwp_conf_get(const struct pwp_conf *c, const char *key, int *present)
+{
+	size_t i = c->n;
+
+	if (present != NULL)
+		*present = 0;
+	while (i-- > 0)
+		if (strcasecmp(c->keys[i], key) == 0) {
+			if (present != NULL)
+				*present = 1;
+			return c->values[i];
+		}
+	return NULL;
+}
+
+static int
+pwp_long(const char *s, long *ret)
+{
+	char *end;
+	long v;
+
+	if (s == NULL || *s == '\0')
+		return -EINVAL;
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (*end != '\0' || errno != 0)
+		return -EINVAL;
+	*ret = v;
+	return 0;
+}
+
+static int
+pwp_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Names in dir (under the root) ending in suffix, sorted; NULL if none. */
+static char **
+pwp_list_dir(struct pwp_ctx *pc, const char *dir, const char *suffix,
+    size_t *ret_n)
+{
+	struct dirent *de;
+	char **names = NULL, **grown;
+	size_t n = 0, sl = strlen(suffix), nl;
+	DIR *d;
+	int fd;
+
+	*ret_n = 0;
+	if (pc->host->open(pc->ctx, dir, SA_OPEN_DIRECTORY, &fd) < 0)
+		return NULL;
+	if ((d = fdopendir(fd)) == NULL) {
+		close(fd);
+		return NULL;
+	}
+	while ((de = readdir(d)) != NULL) {
+		nl = strlen(de->d_name);
+		if (de->d_name[0] == '.' || nl < sl ||
+		    strcmp(de->d_name + nl - sl, suffix) != 0)
+			continue;
+		if ((grown = realloc(names, (n + 1) * sizeof(*names))) == NULL)
+			break;
+		names = grown;
+		if ((names[n] = strdup(de->d_name)) == NULL)
+			break;
+		n++;
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof(*names), pwp_cmp);
+	*ret_n = n;
+	return names;
+}
+
+static void
+pwp_free_names(char **names, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
+/*
+ * PAM tokens: blank separated, except that "[...]" (control values and
+ * arguments with blanks) is one token.
+ */
+static size_t
+pwp_tokens(char *s, char **tok, size_t max)
+{
+	size_t n = 0;
+	char *end;
+
+	for (;;) {
+		s += strspn(s, " \t");
+		if (*s == '\0' || n == max)
+			break;
+		tok[n++] = s;
+		if (*s == '[') {
+			end = strchr(s, ']');
+			s = end != NULL ? end + 1 : s + strlen(s);
+		} else
+			s += strcspn(s, " \t");
+		if (*s == '\0')
+			break;
+		*s++ = '\0';
+	}
+	return n;
+}
+
+static int
+pwp_push(struct pwp_stack *st, const char *type, const char *module,
+    char **args, size_t n_args, const char *file, unsigned int line)
+{
+	struct pwp_mod *grown, *m;
+	const char *base = strrchr(module, '/');
+	size_t i, nl;
+
+	grown = realloc(st->v, (st->n + 1) * sizeof(*st->v));
+	if (grown == NULL)
+		return -ENOMEM;
+	st->v = grown;
+	m = &st->v[st->n];
+	memset(m, 0, sizeof(*m));
+	snprintf(m->type, sizeof(m->type), "%s", type);
+	snprintf(m->name, sizeof(m->name), "%s", base != NULL ? base + 1 : module);
+	nl = strlen(m->name);
+	if (nl > 3 && strcmp(m->name + nl - 3, ".so") == 0)
+		m->name[nl - 3] = '\0';
+	m->line = line;
+	if ((m->file = strdup(file)) == NULL)
+		return -ENOMEM;
+	if (n_args > 0 && (m->args = calloc(n_args, sizeof(*m->args))) == NULL) {
+		free(m->file);
+		return -ENOMEM;
+	}
+	for (i = 0; i < n_args; i++) {
+		/* "[arg with blanks]" */
+		if (args[i][0] == '[' && args[i][strlen(args[i]) - 1] == ']') {
+			m->args[i] = strndup(args[i] + 1, strlen(args[i]) - 2);
+		} else
+			m->args[i] = strdup(args[i]);
+		if (m->args[i] != NULL)
+			m->n_args++;
+	}
+	st->n++;
+	return 0;
+}
+
+static int pwp_service(struct pwp_ctx *pc, struct pwp_stack *st,
+    const char *service, const char *type, int depth);
+
+/* One logical line of a PAM file (comments and continuations removed). */
+static int
+pwp_pam_line(struct pwp_ctx *pc, struct pwp_stack *st, char *line,
+    const char *file, unsigned int lineno, const char *type, int depth)
+{
+	char *tok[PWP_MAX_TOKENS], *ltype;
+	size_t n = pwp_tokens(line, tok, PWP_MAX_TOKENS);
+
+	if (n == 0)
+		return 0;
+	if (strcmp(tok[0], "@include") == 0)
+		return n >= 2 ? pwp_service(pc, st, tok[1], type, depth + 1) : 0;
+	if (n < 3)
+		return 0;
+	ltype = tok[0][0] == '-' ? tok[0] + 1 : tok[0];
+	if (type != NULL && strcasecmp(ltype, type) != 0)
+		return 0;
+	if (strcmp(tok[1], "include") == 0 || strcmp(tok[1], "substack") == 0)
+		return pwp_service(pc, st, tok[2], ltype, depth + 1);
+	return pwp_push(st, ltype, tok[2], tok + 3, n - 3, file, lineno);
+}
+
+/* Resolve /etc/pam.d/SERVICE into st (modules of type, or all). */
+static int
+pwp_service(struct pwp_ctx *pc, struct pwp_stack *st, const char *service,
+    const char *type, int depth)
+{
+	char path[512], *data, *p, *end, *nl, *hash, *logical = NULL;
+	unsigned int lineno = 0, start = 0;
+	size_t len, llen = 0;
+	int r;
+
+	if (depth > PWP_MAX_DEPTH) {
+		pc->host->log(pc->ctx, SA_LOG_WARNING,
+		    "PAM include of %s nested too deeply; ignored", service);
+		return 0;
+	}
+	if (service[0] == '/')
+		snprintf(path, sizeof(path), "%s", service);
+	else
+		snprintf(path, sizeof(path), "/etc/pam.d/%s", service);
+	if ((r = pwp_read(pc, path, &data, &len)) < 0)
+		return r;
+	if (st->service_file == NULL)
+		st->service_file = strdup(path);
+	for (p = data, end = data + len; p < end; p = nl + 1) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if (nl == NULL)
+			nl = end;
+		*nl = '\0';
+		lineno++;
+		if ((hash = strchr(p, '#')) != NULL)
+			*hash = '\0';
+		/* backslash-newline continues a line */
+		{
+			size_t pl = strlen(p);
+			int cont = pl > 0 && p[pl - 1] == '\\';
+			char *grown;
+
+			if (cont)
+				p[--pl] = '\0';
+			grown = realloc(logical, llen + pl + 2);
+			if (grown == NULL)
+				break;
+			logical = grown;
+			if (llen == 0)
+				start = lineno;
+			memcpy(logical + llen, p, pl);
+			llen += pl;
+			logical[llen++] = ' ';
+			logical[llen] = '\0';
+			if (cont && nl < end)
+				continue;
+		}
+		r = pwp_pam_line(pc, st, logical, path, start, type, depth);
+		llen = 0;
+		if (r == -ENOMEM)
+			break;
+	}
+	free(logical);
+	pc->host->free(data);
+	return 0;
+}
+
+/* The first of services that exists, resolved; -ENOENT if none does. */
+static int
+pwp_stack_load(struct pwp_ctx *pc, struct pwp_stack *st,
+    const char *const *services, const char *type)
+{
+	size_t i;
+
+	memset(st, 0, sizeof(*st));
+	for (i = 0; services[i] != NULL; i++)
+		if (pwp_service(pc, st, services[i], type, 0) == 0)
+			return 0;
+	return -ENOENT;
+}
+
+static const struct pwp_mod *
+pwp_find_mod(const struct pwp_stack *st, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < st->n; i++)
+		if (strcmp(st->v[i].name, name) == 0)
+			return &st->v[i];
+	return NULL;
+}
+
+/* "minlen=12" -> "12"; a bare "enforce_for_root" -> "" */
+static const char *
+pwp_arg(const struct pwp_mod *m, const char *key)
+{
+	size_t i, kl = strlen(key);
+	const char *found = NULL;
+
+	for (i = 0; m != NULL && i < m->n_args; i++) {
+		if (strncmp(m->args[i], key, kl) != 0)
+			continue;
+		if (m->args[i][kl] == '=')
+			found = m->args[i] + kl + 1;
+		else if (m->args[i][kl] == '\0')
+			found = "";
+	}
+	return found;
+}
+
+/* An integer setting: module argument, else config file, else default. */
+static long
+pwp_setting(const struct pwp_mod *m, const struct pwp_conf *c, const char *key,
+    long def)
+{
+	long v;
+
+	if (pwp_long(pwp_arg(m, key), &v) == 0)
+		return v;
+	if (c != NULL && pwp_long(pwp_conf_get(c, key, NULL), &v) == 0)
+		return v;
+	return def;
+}
+
+static void
+pwp_report(struct pwp_ctx *pc, const char *check, int level, const char *object,
+    const char *fmt, ...) SA_PRINTF(5, 6);
+
+static void
+pwp_report(struct pwp_ctx *pc, const char *check, int level, const char *object,
+    const char *fmt, ...)
+{
+	char evidence[512];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(evidence, sizeof(evidence), fmt, ap);
+	va_end(ap);
+	sa_report(pc->host, pc->ctx, check, level, object, evidence);
+}
+
+/* What the password-changing stack enforces. */
+struct pwp_quality {
+	const struct pwp_mod *module;	/* pwquality, cracklib, passwdqc or NULL */
+	int enforcing;
+	long min_length;	/* effective, credits taken into account */
+	char length_why[160];
+	const char *length_file;	/* where the deciding module is set up */
+	int dictionary;
+	long classes;		/* character classes demanded */
+	long unix_minlen;
+	long remember;
+	const char *remember_by;
+	const char *hash;	/* scheme new hashes get, or NULL */
+	const char *hash_by;
+	const char *hash_file;	/* where it is set */
+};
+
+static const char *
+pwp_scheme_of_unix(const struct pwp_mod *m)
+{
+	static const char *const opts[][2] = {
+		{ "yescrypt", "yescrypt" }, { "gost_yescrypt", "gost-yescrypt" },
+		{ "sha512", "sha512" }, { "sha256", "sha256" },
+		{ "blowfish", "bcrypt" }, { "bigcrypt", "des" }, { "md5", "md5" },
+	};
+	size_t i, j;
+	const char *found = NULL;
+
+	/* pam_unix takes the last hash option it reads */
+	for (j = 0; m != NULL && j < m->n_args; j++)
+		for (i = 0; i < sizeof(opts) / sizeof(opts[0]); i++)
+			if (strcmp(m->args[j], opts[i][0]) == 0)
+				found = opts[i][1];
+	return found;
+}
+
+static const char *
+pwp_scheme_of_defs(const char *method)
+{
+	static const char *const names[][2] = {
+		{ "YESCRYPT", "yescrypt" }, { "GOST_YESCRYPT", "gost-yescrypt" },
+		{ "SHA512", "sha512" }, { "SHA256", "sha256" }, { "BCRYPT", "bcrypt" },
+		{ "MD5", "md5" }, { "DES", "des" },
+	};
+	size_t i;
+
+	for (i = 0; method != NULL && i < sizeof(names) / sizeof(names[0]); i++)
+		if (strcasecmp(method, names[i][0]) == 0)
+			return names[i][1];
+	return NULL;
+}
+
+static void
+pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
+    const struct pwp_conf *defs, struct pwp_quality *q)
+{
+	const struct pwp_mod *unix_mod = pwp_find_mod(pw, "pam_unix");
+	const struct pwp_mod *hist = pwp_find_mod(pw, "pam_pwhistory");
+	static const char *const credits[] = { "dcredit", "ucredit", "lcredit", "ocredit" };
+	struct pwp_conf conf;
+	char **names, path[512];
+	size_t n, i;
+	long minlen, credit, bonus = 0, negative = 0, v;
+	const char *arg;
+
+	memset(q, 0, sizeof(*q));
+	memset(&conf, 0, sizeof(conf));
+	q->unix_minlen = unix_mod != NULL ? pwp_setting(unix_mod, NULL, "minlen", 6) : 0;
+	if ((q->module = pwp_find_mod(pw, "pam_pwquality")) != NULL) {
+		/* .conf.d first, then the main file: later files win */
+		names = pwp_list_dir(pc, "/etc/security/pwquality.conf.d", ".conf", &n);
+		for (i = 0; i < n; i++) {
+			snprintf(path, sizeof(path), "/etc/security/pwquality.conf.d/%s", names[i]);
+			pwp_conf_read(pc, &conf, path, 0);
+		}
+		pwp_free_names(names, n);
+		pwp_conf_read(pc, &conf, "/etc/security/pwquality.conf", 0);
+		minlen = pwp_setting(q->module, &conf, "minlen", 8);
+		if (minlen < 6)
+			minlen = 6;	/* libpwquality's floor */
+		for (i = 0; i < 4; i++) {
+			credit = pwp_setting(q->module, &conf, credits[i], 0);
+			if (credit > 0)
+				bonus += credit;
+			else if (credit < 0)
+				negative++;
+		}
+		q->classes = pwp_setting(q->module, &conf, "minclass", 0);
+		if (negative > q->classes)
+			q->classes = negative;
+		q->dictionary = pwp_setting(q->module, &conf, "dictcheck", 1) != 0;
+		q->enforcing = pwp_setting(q->module, &conf, "enforcing", 1) != 0;
+		q->min_length = minlen - bonus;
+		snprintf(q->length_why, sizeof(q->length_why), "pam_pwquality minlen=%ld%s",
+		    minlen, bonus > 0 ? " less credits" : "");
+	} else if ((q->module = pwp_find_mod(pw, "pam_cracklib")) != NULL) {
+		/* cracklib's credits default to 1 each */
+		minlen = pwp_setting(q->module, NULL, "minlen", 9);
+		for (i = 0; i < 4; i++) {
+			credit = pwp_setting(q->module, NULL, credits[i], 1);
+			if (credit > 0)
+				bonus += credit;
+			else if (credit < 0)
+				negative++;
+		}
+		q->classes = pwp_setting(q->module, NULL, "minclass", 0);
+		if (negative > q->classes)
+			q->classes = negative;
+		q->dictionary = 1;
+		q->enforcing = 1;
+		q->min_length = minlen - bonus;
+		snprintf(q->length_why, sizeof(q->length_why), "pam_cracklib minlen=%ld%s",
+		    minlen, bonus > 0 ? " less credits" : "");
+	} else if ((q->module = pwp_find_mod(pw, "pam_passwdqc")) != NULL) {
+		/* min=N0,N1,N2,N3,N4: the smallest enabled one is the floor */
+		const char *p = pwp_arg(q->module, "min");
+		char spec[128], *tok, *save = NULL;
+
+		snprintf(spec, sizeof(spec), "%s", p != NULL ? p : "disabled,24,11,8,7");
+		q->min_length = -1;
+		for (tok = strtok_r(spec, ",", &save); tok != NULL;
+		    tok = strtok_r(NULL, ",", &save))
+			if (pwp_long(tok, &v) == 0 && (q->min_length < 0 || v < q->min_length))
+				q->min_length = v;
+		q->dictionary = 1;
+		q->enforcing = (arg = pwp_arg(q->module, "enforce")) == NULL ||
+		    strcmp(arg, "none") != 0;
+		q->classes = 1;
+		snprintf(q->length_why, sizeof(q->length_why), "pam_passwdqc min=%s",
+		    p != NULL ? p : "disabled,24,11,8,7 (default)");
+	}
+	if (q->module != NULL)
+		q->length_file = q->module->file;
+	if (q->module != NULL && !q->enforcing) {
+		/* warns only: the user may keep the weak password */
+		q->min_length = 0;
+		q->dictionary = 0;
+		q->classes = 0;
+	}
+	if (q->unix_minlen > q->min_length) {
+		q->min_length = q->unix_minlen;
+		snprintf(q->length_why, sizeof(q->length_why), "pam_unix minlen=%ld",
+		    q->unix_minlen);
+		q->length_file = unix_mod->file;
+	}
+	if (hist != NULL) {
+		q->remember = pwp_setting(hist, NULL, "remember", 10);
+		q->remember_by = "pam_pwhistory";
+	}
+	if (unix_mod != NULL && (v = pwp_setting(unix_mod, NULL, "remember", 0)) > q->remember) {
+		q->remember = v;
+		q->remember_by = "pam_unix";
+	}
+	if ((q->hash = pwp_scheme_of_unix(unix_mod)) != NULL) {
+		q->hash_by = "pam_unix";
+		q->hash_file = unix_mod->file;
+	}
+	else if ((q->hash = pwp_scheme_of_defs(pwp_conf_get(defs, "ENCRYPT_METHOD", NULL))) != NULL)
+		q->hash_by = "/etc/login.defs ENCRYPT_METHOD";
+	else if ((arg = pwp_conf_get(defs, "MD5_CRYPT_ENAB", NULL)) != NULL &&
+	    strcasecmp(arg, "yes") == 0) {
+		q->hash = "md5";
+		q->hash_by = "/etc/login.defs MD5_CRYPT_ENAB";
+	}
+	pwp_conf_free(&conf);
+}
+
+static void
+pwp_audit_quality(struct pwp_ctx *pc, const struct pwp_wanted *want,
+    const struct pwp_stack *pw, int have_stack, const struct pwp_conf *defs)
+{
+	struct pwp_quality q;
+	const char *object = have_stack ? pw->service_file : "/etc/pam.d";
+	long v;
+	int level;
+
+	pwp_quality(pc, pw, defs, &q);
+
+	/* Minimum length */
+	if (!have_stack) {
+		if (pwp_long(pwp_conf_get(defs, "PASS_MIN_LEN", NULL), &v) == 0) {
+			level = v >= want->min_length ? SA_LEVEL_IMPLEMENTED :
+			    v >= 8 ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
+			pwp_report(pc, "min-length", level, "/etc/login.defs",
+			    "no PAM password stack; PASS_MIN_LEN %ld (wanted %ld)",
+			    v, want->min_length);
+		} else
+			pwp_report(pc, "min-length", SA_LEVEL_UNKNOWN, object,
+			    "no PAM password stack (passwd, common-password, system-auth) found");
+	} else {
+		level = q.min_length >= want->min_length ? SA_LEVEL_IMPLEMENTED :
+		    q.min_length >= 8 ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
+		if (q.min_length > 0)
+			pwp_report(pc, "min-length", level,
+			    q.length_file != NULL ? q.length_file : object,
+			    "shortest password accepted: %ld characters (%s); wanted %ld",
+			    q.min_length, q.length_why, want->min_length);
+		else
+			pwp_report(pc, "min-length", SA_LEVEL_NOT, object,
+			    "no minimum length enforced%s; wanted %ld",
+			    q.module != NULL && !q.enforcing ? " (quality module set to warn only)" : "",
+			    want->min_length);
+	}
+
+	/* Dictionary check */
+	if (!want->dictionary_check)
+		pwp_report(pc, "dictionary-check", SA_LEVEL_NA, object,
+		    "not required (require_dictionary_check = no)");
+	else if (!have_stack)
+		pwp_report(pc, "dictionary-check", SA_LEVEL_UNKNOWN, object,
+		    "no PAM password stack found");
+	else if (q.dictionary)
+		pwp_report(pc, "dictionary-check", SA_LEVEL_IMPLEMENTED, q.module->file,
+		    "%s checks new passwords against a dictionary", q.module->name);
+	else if (q.module != NULL)
+		pwp_report(pc, "dictionary-check", SA_LEVEL_NOT, q.module->file,
+		    "%s is configured %s", q.module->name,
+		    q.enforcing ? "with dictcheck=0" : "to warn only (enforcing=0)");
+	else
+		pwp_report(pc, "dictionary-check", SA_LEVEL_NOT, object,
+		    "no password quality module (pam_pwquality, pam_cracklib, pam_passwdqc) in the password stack");
+
+	/* Character classes */
+	if (want->min_classes <= 0)
+		pwp_report(pc, "complexity", SA_LEVEL_NA, object,
+		    "not required (min_classes = 0)");
+	else if (!have_stack)
+		pwp_report(pc, "complexity", SA_LEVEL_UNKNOWN, object,
+		    "no PAM password stack found");
+	else {
+		level = q.classes >= want->min_classes ? SA_LEVEL_IMPLEMENTED :
+		    q.classes > 0 ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
+		pwp_report(pc, "complexity", level, q.module != NULL ? q.module->file : object,
+		    "character classes demanded: %ld; wanted %ld", q.classes,
+		    want->min_classes);
+	}
+
+	/* History */
+	if (want->remember <= 0)
+		pwp_report(pc, "history", SA_LEVEL_NA, object,
+		    "not required (remember_passwords = 0)");
+	else if (!have_stack)
+		pwp_report(pc, "history", SA_LEVEL_UNKNOWN, object,
+		    "no PAM password stack found");
+	else {
+		level = q.remember >= want->remember ? SA_LEVEL_IMPLEMENTED :
+		    q.remember > 0 ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
+		if (q.remember > 0)
+			pwp_report(pc, "history", level, object,
+			    "%s remembers %ld old passwords; wanted %ld", q.remember_by,
+			    q.remember, want->remember);
+		else
+			pwp_report(pc, "history", level, object,
+			    "old passwords may be reused (no pam_pwhistory, no pam_unix remember=); wanted %ld",
+			    want->remember);
+	}
+
+	/* Hash method for new passwords */
+	if (q.hash == NULL)
+		pwp_report(pc, "hash-method", SA_LEVEL_UNKNOWN, object,
+		    "no hash method configured in pam_unix or /etc/login.defs");
+	else
+		pwp_report(pc, "hash-method",
+		    pwp_scheme_accepted(want->hash_schemes, q.hash) ?
+		    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT,
+		    q.hash_file != NULL ? q.hash_file : "/etc/login.defs",
+		    "new passwords are hashed with %s (%s)", q.hash, q.hash_by);
+
+	/* Maximum age */
+	if (want->max_age_days < 0)
+		pwp_report(pc, "max-age", SA_LEVEL_NA, "/etc/login.defs",
+		    "not required (max_password_age unset)");
+	else if (!defs->found)
+		pwp_report(pc, "max-age", SA_LEVEL_UNKNOWN, "/etc/login.defs",
+		    "no /etc/login.defs");
+	else {
+		if (pwp_long(pwp_conf_get(defs, "PASS_MAX_DAYS", NULL), &v) < 0)
+			v = 99999;	/* shadow-utils' default: never */
+		pwp_report(pc, "max-age",
+		    v >= 0 && v <= want->max_age_days ? SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT,
+		    "/etc/login.defs", "PASS_MAX_DAYS %ld for new accounts; wanted at most %ld",
+		    v, want->max_age_days);
+	}
+}
+
+/* The lockout an auth stack sets up: deny count (0: none) and module. */
+static long
+pwp_lockout_of(struct pwp_ctx *pc, const struct pwp_stack *st,
+    const struct pwp_mod **ret_mod)
+{
+	struct pwp_conf fconf;
+	const struct pwp_mod *m;
+	const char *conf;
+	long deny = 0;
+
+	memset(&fconf, 0, sizeof(fconf));
+	if ((m = pwp_find_mod(st, "pam_faillock")) != NULL) {
+		/* module arguments override faillock.conf; deny defaults to 3 */
+		conf = pwp_arg(m, "conf");
+		pwp_conf_read(pc, &fconf, conf != NULL && *conf != '\0' ? conf :
+		    "/etc/security/faillock.conf", 0);
+		deny = pwp_setting(m, &fconf, "deny", 3);
+	} else if ((m = pwp_find_mod(st, "pam_tally2")) != NULL ||
+	    (m = pwp_find_mod(st, "pam_tally")) != NULL)
+		deny = pwp_setting(m, NULL, "deny", 0);
+	pwp_conf_free(&fconf);
+	*ret_mod = m;
+	return deny > 0 ? deny : 0;
+}
+
+/* Lockout after failed logins, in the stacks people log in through. */
+static void
+pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
+{
+	/* login and sshd; only without both, the shared auth stack */
+	static const char *const services[] = {
+		"login", "sshd", "common-auth", "system-auth"
+	};
+	const char *one[2] = { NULL, NULL };
+	char seen[256] = "";
+	struct pwp_stack st;
+	const struct pwp_mod *m;
+	const char *object = "/etc/pam.d";
+	size_t i, total = 0, good = 0, none = 0;
+	long deny;
+
+	if (!want->lockout) {
+		pwp_report(pc, "lockout", SA_LEVEL_NA, object,
+		    "not required (require_lockout = no)");
+		return;
+	}
+	for (i = 0; i < sizeof(services) / sizeof(services[0]); i++) {
+		if (i >= 2 && total > 0)
+			break;
+		one[0] = services[i];
+		if (pwp_stack_load(pc, &st, one, "auth") < 0) {
+			pwp_stack_free(&st);
+			continue;
+		}
+		if (i >= 2)
+			object = st.service_file;
+		total++;
+		deny = pwp_lockout_of(pc, &st, &m);
+		if (deny == 0)
+			none++;
+		else if (deny <= want->max_auth_failures)
+			good++;
+		snprintf(seen + strlen(seen), sizeof(seen) - strlen(seen),
+		    "%s%s: %s", seen[0] != '\0' ? ", " : "", one[0], m == NULL ? "no lockout" :
+		    m->name);
+		if (deny > 0)
+			snprintf(seen + strlen(seen), sizeof(seen) - strlen(seen),
+			    " deny=%ld", deny);
+		pwp_stack_free(&st);
+		if (i >= 2)
+			break;
+	}
+	if (total == 0) {
+		pwp_report(pc, "lockout", SA_LEVEL_UNKNOWN, object,
+		    "no login, sshd, common-auth or system-auth PAM service found");
+		return;
+	}
+	pwp_report(pc, "lockout", good == total ? SA_LEVEL_IMPLEMENTED :
+	    none == total ? SA_LEVEL_NOT : SA_LEVEL_PARTLY, object,
+	    "%s; wanted a lockout within %ld failures", seen, want->max_auth_failures);
+}
+
+int
+pwp_audit(const struct sa_host *host, struct sa_ctx *ctx,
+    const struct pwp_wanted *want)
+{
+	static const char *const pw_services[] = {
+		"passwd", "common-password", "system-auth", NULL
+	};
+	struct pwp_ctx pc = { .host = host, .ctx = ctx };
+	struct pwp_stack pw;
+	struct pwp_conf defs;
+	int have_stack;
+
+	memset(&defs, 0, sizeof(defs));
+	pwp_conf_read(&pc, &defs, "/etc/login.defs", 1);
+	have_stack = pwp_stack_load(&pc, &pw, pw_services, "password") == 0;
+	pwp_audit_quality(&pc, want, &pw, have_stack, &defs);
+	pwp_audit_lockout(&pc, want);
+	pwp_stack_free(&pw);
+	pwp_conf_free(&defs);
+	return pc.any;
+}
+
+const char *
+pwp_hash_scheme(const char *h)
+{
+	static const char *const prefixes[][2] = {
+		{ "$y$", "yescrypt" }, { "$gy$", "gost-yescrypt" }, { "$7$", "scrypt" },
+		{ "$2a$", "bcrypt" }, { "$2b$", "bcrypt" }, { "$2x$", "bcrypt" },
+		{ "$2y$", "bcrypt" }, { "$6$", "sha512" }, { "$5$", "sha256" },
+		{ "$1$", "md5" }, { "$md5", "md5" }, { "$sha1$", "sha1" },
+		{ "$3$", "nt" },
+	};
+	size_t i, n = strlen(h);
+
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncmp(h, prefixes[i][0], strlen(prefixes[i][0])) == 0)
+			return prefixes[i][1];
+	if (h[0] == '_' && n == 20)
+		return "bsdi-des";
+	if (n == 13 && strspn(h, "./0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz") == 13)
+		return "des";
+	return "unknown";
+}
+
+int
+pwp_scheme_accepted(const char *list, const char *scheme)
+{
+	size_t n = strlen(scheme), k;
+	const char *p = list;
+
+	while (p != NULL && *p != '\0') {
+		p += strspn(p, " \t,");
+		k = strcspn(p, " \t,");
+		if (k == n && strncasecmp(p, scheme, n) == 0)
+			return 1;
+		p += k;
+	}
+	return 0;
+}
