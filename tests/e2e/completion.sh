@@ -46,8 +46,8 @@ expect() {
 	fi
 }
 expect "$FORMATS" --format ''
-expect "json " --format j
-expect "json " -f js
+expect "json " --format js
+expect "json " -f jso
 expect "$PLUGINS" --plugin ''
 expect "firewall " --plugin fi
 expect "wifi,firewall " --plugin wifi,fi

@@ -71,7 +71,7 @@ case " $* " in
 *" merge "*)
 	while [ "$1" != --output ]; do shift; done
 	echo '<html>' > "$2"
-	exit 0 ;;
+	exit "${FAKE_MERGE_STATUS:-1}" ;;
 esac
 while [ "$1" != --output ]; do shift; done
 echo '{}' > "$2"
@@ -80,16 +80,22 @@ FAKE
 chmod 755 "$T/fake-smeaudit"
 expect_status 1 env SMEAUDIT="$T/fake-smeaudit" FAKE_LOG="$T/fake.log" FAKE_MERGE="  merge              one report" \
     FAKE_EXTRA=", csv" STATE_DIRECTORY="$T/html" \
-    SMEAUDIT_OPTS="--answers /a.ini --plugin-dir /p -L ja --config=/c.ini" "$SCHEDULED" > /dev/null
+    SMEAUDIT_OPTS="--answers /a.ini --plugin-dir /p -L ja --config=/c.ini" "$SCHEDULED" \
+    > /dev/null 2> "$T/err"
+[ ! -s "$T/err" ] || fail "rendering HTML: $(cat "$T/err")"
 set -- "$T"/html/smeaudit-*.json
 base=${1%.json}
 [ -f "$base.html" ] || fail "no HTML beside $1: $(ls "$T/html")"
 [ "$(stat -c %a "$base.html")" = 600 ] || fail "HTML report mode"
-grep -qx -- "merge --quiet --answers /a.ini -L ja --config=/c.ini --format html --output $base.html $base.json" \
+grep -qx -- "--config=/c.ini merge --quiet --answers /a.ini -L ja --format html --output $base.html $base.json" \
     "$T/fake.log" || fail "HTML not rendered from the JSON with the audit's answers: $(cat "$T/fake.log")"
 grep -qx -- "--all --quiet --format json --output $base.json --answers /a.ini --plugin-dir /p -L ja --config=/c.ini" \
     "$T/fake.log" || fail "the audit was not run once, as JSON: $(cat "$T/fake.log")"
 [ "$(grep -c -- '--all' "$T/fake.log")" = 1 ] || fail "audited more than once"
+# A merge that fails is reported; the audit's status stays.
+expect_status 1 env SMEAUDIT="$T/fake-smeaudit" FAKE_LOG="$T/fake.log" FAKE_MERGE="  merge  x" \
+    FAKE_EXTRA="" FAKE_MERGE_STATUS=3 STATE_DIRECTORY="$T/badmerge" "$SCHEDULED" > /dev/null 2> "$T/err"
+grep -q 'could not render .*/badmerge/smeaudit-.*\.html' "$T/err" || fail "failed merge: $(cat "$T/err")"
 # html without merge: no HTML, and no second audit.
 : > "$T/fake.log"
 expect_status 1 env SMEAUDIT="$T/fake-smeaudit" FAKE_LOG="$T/fake.log" FAKE_MERGE="" FAKE_EXTRA="" \
