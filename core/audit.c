@@ -123,6 +123,66 @@ audit_hostname(const struct rootfs *rfs)
 static void audit_command_sink(struct sa_ctx *ctx, const char *data,
     size_t len);
 
+/* What plugins see of this run; ans NULL for a command (no answers). */
+static void
+audit_env(struct host_env *env, const struct app *app, const struct rootfs *rfs,
+    const struct answers *ans)
+{
+	memset(env, 0, sizeof(*env));
+	env->cfg = &app->cfg;
+	env->rfs = rfs;
+	env->now = (time_t)app->now;
+	env->lang = app->lang;
+	env->data_dir = app->paths.data_dir;
+	env->verbosity = app->verbosity;
+	env->max_examples = (size_t)app->cfg.max_examples;
+	env->ans = ans;
+}
+
+void
+audit_extras_init(struct audit_extras *ex)
+{
+	memset(ex, 0, sizeof(*ex));
+	ans_init(&ex->previous.ans);
+}
+
+int
+audit_extras_load(struct audit_extras *ex, struct app *app)
+{
+	struct sbuf err;
+	int r = 0;
+
+	sb_init(&err);
+	if ((app->previous != NULL && rl_load(&ex->previous, app->previous,
+	    &app->cat, app->lang, &err) < 0) ||
+	    (app->ledger != NULL && rep_ledger_load(&ex->ledger, app->ledger,
+	    app->paths.data_dir, app->cfg.edition, app->lang, &err) < 0)) {
+		app_error("%s", err.data);
+		r = APP_EXIT_USAGE;
+	}
+	sb_free(&err);
+	return r;
+}
+
+void
+audit_extras_attach(const struct audit_extras *ex, const struct app *app,
+    struct report *rep)
+{
+	if (app->previous != NULL) {
+		rep->previous = &ex->previous.score;
+		rep->previous_at = ex->previous.generated_at;
+	}
+	if (app->ledger != NULL)
+		rep->ledger = &ex->ledger.rep;
+}
+
+void
+audit_extras_free(struct audit_extras *ex)
+{
+	rl_free(&ex->previous);
+	rep_ledger_free(&ex->ledger);
+}
+
 /*
  * Let every selected plugin check its own configuration before anything
  * runs: a bad value costs a second, not a whole audit.  Returns 0 or
@@ -166,8 +226,7 @@ audit_run(struct app *app, const char *names)
 	struct answers ans;
 	struct rootfs rfs;
 	struct report rep;
-	struct rl_report previous;
-	struct rep_ledger_source ledger;
+	struct audit_extras extras;
 	struct score sc;
 	struct sigaction sa, old_int, old_term;
 	struct sbuf err;
@@ -179,9 +238,7 @@ audit_run(struct app *app, const char *names)
 	ans_init(&ans);
 	fnd_init(&store, 10);
 	memset(&sc, 0, sizeof(sc));
-	memset(&previous, 0, sizeof(previous));
-	memset(&ledger, 0, sizeof(ledger));
-	ans_init(&previous.ans);
+	audit_extras_init(&extras);
 	rfs.fd = -1;
 	rfs.path = NULL;
 
@@ -200,17 +257,8 @@ audit_run(struct app *app, const char *names)
 	}
 	if ((r = app_load_answers(app, &ans)) != 0)
 		goto out;
-	if (app->previous != NULL &&
-	    rl_load(&previous, app->previous, &app->cat, app->lang, &err) < 0) {
-		app_error("%s", err.data);
+	if ((r = audit_extras_load(&extras, app)) != 0)
 		goto out;
-	}
-	if (app->ledger != NULL &&
-	    rep_ledger_load(&ledger, app->ledger, app->paths.data_dir,
-	    app->cfg.edition, app->lang, &err) < 0) {
-		app_error("%s", err.data);
-		goto out;
-	}
 	fnd_free(&store);
 	fnd_init(&store, (size_t)app->cfg.max_examples);
 
@@ -236,15 +284,7 @@ audit_run(struct app *app, const char *names)
 		n++;
 	}
 
-	memset(&env, 0, sizeof(env));
-	env.cfg = &app->cfg;
-	env.rfs = &rfs;
-	env.now = (time_t)app->now;
-	env.lang = app->lang;
-	env.data_dir = app->paths.data_dir;
-	env.verbosity = app->verbosity;
-	env.max_examples = (size_t)app->cfg.max_examples;
-	env.ans = &ans;
+	audit_env(&env, app, &rfs, &ans);
 	memset(&ro, 0, sizeof(ro));
 	ro.env = &env;
 	ro.jobs = app->cfg.jobs > 0 ? (size_t)app->cfg.jobs :
@@ -312,12 +352,7 @@ audit_run(struct app *app, const char *names)
 	rep.complete = complete;
 	rep.color = strcmp(app->output, "-") == 0 && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(fmt->name, "text") == 0;
-	if (app->previous != NULL) {
-		rep.previous = &previous.score;
-		rep.previous_at = previous.generated_at;
-	}
-	if (app->ledger != NULL)
-		rep.ledger = &ledger.rep;
+	audit_extras_attach(&extras, app, &rep);
 	sb_reset(&err);
 	if (rep_output(&rep, fmt, app->output, &err) < 0) {
 		app_error("%s", err.data);
@@ -337,8 +372,7 @@ out:
 	score_free(&sc);
 	fnd_free(&store);
 	ans_free(&ans);
-	rl_free(&previous);
-	rep_ledger_free(&ledger);
+	audit_extras_free(&extras);
 	if (rfs.path != NULL)
 		rfs_close(&rfs);
 	sb_free(&err);
@@ -554,14 +588,7 @@ audit_plugin_command(struct app *app, int argc, char **argv)
 		return APP_EXIT_USAGE;
 	}
 	sb_free(&err);
-	memset(&env, 0, sizeof(env));
-	env.cfg = &app->cfg;
-	env.rfs = &rfs;
-	env.now = (time_t)app->now;
-	env.lang = app->lang;
-	env.data_dir = app->paths.data_dir;
-	env.verbosity = app->verbosity;
-	env.max_examples = (size_t)app->cfg.max_examples;
+	audit_env(&env, app, &rfs, NULL);
 	sb_init(&buf);
 	host_ctx_init(&ctx, &env, owner, -1, audit_command_sink, &buf);
 	r = cmd->main(&host_table, &ctx, argc, argv);

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "audit.h"
 #include "commands.h"
 #include "fleet.h"
 #include "i18n.h"
@@ -77,8 +78,7 @@ int
 cmd_merge(struct app *app, int argc, char **argv)
 {
 	const struct rep_format *fmt;
-	struct rl_report previous;
-	struct rep_ledger_source ledger;
+	struct audit_extras extras;
 	struct answers ans;
 	struct fleet fl;
 	struct sbuf err;
@@ -86,8 +86,7 @@ cmd_merge(struct app *app, int argc, char **argv)
 	int opt, r, status = APP_EXIT_USAGE;
 
 	memset(&fl, 0, sizeof(fl));
-	memset(&previous, 0, sizeof(previous));
-	memset(&ledger, 0, sizeof(ledger));
+	audit_extras_init(&extras);
 	ans_init(&ans);
 	sb_init(&err);
 	optind = 0;
@@ -139,29 +138,15 @@ cmd_merge(struct app *app, int argc, char **argv)
 		app_error("%s", err.data);
 		goto out;
 	}
-	if (app->previous != NULL &&
-	    rl_load(&previous, app->previous, &app->cat, app->lang, &err) < 0) {
-		app_error("%s", err.data);
+	if (audit_extras_load(&extras, app) != 0)
 		goto out;
-	}
-	if (app->ledger != NULL &&
-	    rep_ledger_load(&ledger, app->ledger, app->paths.data_dir,
-	    app->cfg.edition, app->lang, &err) < 0) {
-		app_error("%s", err.data);
-		goto out;
-	}
 	merge_warn(app, &fl, &ans);
 	fleet_merge(&fl, &app->cat, &ans, (size_t)app->cfg.max_examples, app->now);
 	rx_version(pcre, sizeof(pcre));
 	fl.rep.pcre2_version = pcre;
 	fl.rep.jit = rx_jit_available();
 	fl.rep.lang = app->lang;
-	if (app->previous != NULL) {
-		fl.rep.previous = &previous.score;
-		fl.rep.previous_at = previous.generated_at;
-	}
-	if (app->ledger != NULL)
-		fl.rep.ledger = &ledger.rep;
+	audit_extras_attach(&extras, app, &fl.rep);
 	sb_reset(&err);
 	if (rep_output(&fl.rep, fmt, app->output, &err) < 0) {
 		app_error("%s", err.data);
@@ -170,8 +155,7 @@ cmd_merge(struct app *app, int argc, char **argv)
 	status = rep_format_status(fmt, &fl.rep);
 out:
 	fleet_free(&fl);
-	rl_free(&previous);
-	rep_ledger_free(&ledger);
+	audit_extras_free(&extras);
 	ans_free(&ans);
 	sb_free(&err);
 	return status;

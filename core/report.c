@@ -311,9 +311,7 @@ rep_output_with(const char *path, int (*writer)(void *user, FILE *f),
     void *user, struct sbuf *err)
 {
 	struct stat lst;
-	char *dir_copy, *tmp;
-	FILE *f;
-	int fd, r;
+	int r;
 
 	if (strcmp(path, "-") == 0) {
 		r = writer(user, stdout);
@@ -331,42 +329,5 @@ rep_output_with(const char *path, int (*writer)(void *user, FILE *f),
 			return -EINVAL;
 		}
 	}
-	dir_copy = xstrdup(path);
-	tmp = xasprintf("%s/.%s.XXXXXX", dirname(dir_copy),
-	    strrchr(path, '/') != NULL ? strrchr(path, '/') + 1 : path);
-	free(dir_copy);
-	fd = mkostemp(tmp, O_CLOEXEC);	/* mode 0600 */
-	if (fd < 0) {
-		r = -errno;
-		sb_printf(err, "%s: cannot create: %s", path, strerror(errno));
-		free(tmp);
-		return r;
-	}
-	f = fdopen(fd, "w");
-	if (f == NULL) {
-		r = -errno;
-		close(fd);
-		goto fail_unlink;
-	}
-	r = writer(user, f);
-	if (r < 0 || fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		r = r < 0 ? r : -errno;
-		fclose(f);
-		goto fail_unlink;
-	}
-	if (fclose(f) != 0) {
-		r = -errno;
-		goto fail_unlink;
-	}
-	if (rename(tmp, path) < 0) {
-		r = -errno;
-		goto fail_unlink;
-	}
-	free(tmp);
-	return 0;
-fail_unlink:
-	sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
-	unlink(tmp);
-	free(tmp);
-	return r;
+	return ut_write_atomic(path, writer, user, err);
 }

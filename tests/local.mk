@@ -155,3 +155,5 @@ TESTS += tests/e2e/golden.sh
 EXTRA_DIST += tests/e2e/golden.sh tests/golden
 TESTS += tests/e2e/html-browser.sh
 EXTRA_DIST += tests/e2e/html-browser.sh
+TESTS += tests/e2e/plugin-exports.sh
+EXTRA_DIST += tests/e2e/plugin-exports.sh
