@@ -17,7 +17,7 @@ install-po: $(PO_MO)
 uninstall-po:
 	rm -f $(DESTDIR)$(localedir)/ja/LC_MESSAGES/smeaudit.mo
 
-PO_XGETTEXT_FLAGS = --from-code=UTF-8 -k_ -kN_ -c/ \
+PO_XGETTEXT_FLAGS = --from-code=UTF-8 -k_ -kN_ -kE_ -kEN_ -c/ \
 	--package-name=smeaudit --msgid-bugs-address=$(PACKAGE_BUGREPORT)
 
 update-po:

@@ -11,7 +11,8 @@ plugins_lib_libplugin_la_SOURCES = \
 	plugins/lib/dpkgdb.c plugins/lib/dpkgdb.h \
 	plugins/lib/keyfile.c plugins/lib/keyfile.h \
 	plugins/lib/timefmt.c plugins/lib/timefmt.h \
-	plugins/lib/units.c plugins/lib/units.h
+	plugins/lib/units.c plugins/lib/units.h \
+	plugins/lib/tr.h
 plugins_lib_libplugin_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 # One section per function, so that a module's --gc-sections link
 # (PLUGIN_LDFLAGS) drops what it does not use of the library.

@@ -15,6 +15,12 @@ for f in "$top_srcdir"/core/*.c; do
 		fail "$rel has translatable messages but is not in po/POTFILES"
 	fi
 done
+for f in "$top_srcdir"/plugins/*/*.c; do
+	rel=${f#"$top_srcdir"/}
+	if grep -q '\bEN\?_("' "$f" && ! grep -qx "$rel" "$top_srcdir/po/POTFILES"; then
+		fail "$rel has translatable evidence but is not in po/POTFILES"
+	fi
+done
 ${MAKE:-make} -s -C "$top_builddir" po-check > "$TMPDIR_TEST/po-check" 2>&1 ||
     fail "po/ja.po is incomplete: $(cat "$TMPDIR_TEST/po-check")"
 
