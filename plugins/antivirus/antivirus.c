@@ -24,6 +24,7 @@
 #include "../lib/dpkgdb.h"
 #include "../lib/hostfiles.h"
 #include "../lib/timefmt.h"
+#include "../lib/tr.h"
 #include "../lib/units.h"
 #include "cvd.h"
 
@@ -257,28 +258,28 @@ av_agents(struct av_run *a, const struct av_table *t)
 			continue;
 		found++;
 		if (p != NULL)
-			snprintf(evidence, sizeof(evidence), "package %s %s", p->name,
+			snprintf(evidence, sizeof(evidence), E_("package %s %s"), p->name,
 			    p->version);
 		else if (path != NULL)
-			snprintf(evidence, sizeof(evidence), "%s present", path);
+			snprintf(evidence, sizeof(evidence), E_("%s present"), path);
 		else
-			snprintf(evidence, sizeof(evidence), "unit %s present", unit);
+			snprintf(evidence, sizeof(evidence), E_("unit %s present"), unit);
 		hf_report(&a->hf, "installed", SA_LEVEL_IMPLEMENTED, e->name, evidence,
 		    NULL, NULL);
 		if (s == UNIT_ABSENT) {
-			snprintf(evidence, sizeof(evidence), "no service unit of %s "
-			    "found; cannot tell whether it runs", e->name);
+			snprintf(evidence, sizeof(evidence), E_("no service unit of %s "
+			    "found; cannot tell whether it runs"), e->name);
 			hf_report(&a->hf, "service", SA_LEVEL_UNKNOWN, e->name, evidence,
 			    NULL, NULL);
 		} else {
-			snprintf(evidence, sizeof(evidence), "%s is %s", unit,
+			snprintf(evidence, sizeof(evidence), E_("%s is %s"), unit,
 			    unit_state_name(s));
 			hf_report(&a->hf, "service", s == UNIT_ENABLED ?
 			    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT, e->name, evidence,
 			    NULL, NULL);
 		}
-		snprintf(evidence, sizeof(evidence), "%s keeps its signatures and "
-		    "real-time policy in its own format; check its console", e->name);
+		snprintf(evidence, sizeof(evidence), E_("%s keeps its signatures and "
+		    "real-time policy in its own format; check its console"), e->name);
 		hf_report(&a->hf, "signatures", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
 		    NULL);
 		hf_report(&a->hf, "on-access", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
@@ -480,26 +481,26 @@ av_clam_service(struct av_run *a, const struct av_clam *c)
 	int level;
 
 	if (c->freshclam_unit == UNIT_ENABLED)
-		snprintf(updater, sizeof(updater), "%s enabled", c->freshclam_name);
+		snprintf(updater, sizeof(updater), E_("%s enabled"), c->freshclam_name);
 	else if (c->freshclam_cron != NULL)
-		snprintf(updater, sizeof(updater), "freshclam runs from %s",
+		snprintf(updater, sizeof(updater), E_("freshclam runs from %s"),
 		    c->freshclam_cron);
 	else if (c->has_freshclam)
 		snprintf(updater, sizeof(updater), "%s %s", c->freshclam_name,
 		    unit_state_name(c->freshclam_unit));
 	else
-		snprintf(updater, sizeof(updater), "freshclam not installed");
+		snprintf(updater, sizeof(updater), E_("freshclam not installed"));
 
 	if (!c->has_clamd) {
 		level = av_updater_on(c) ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
-		snprintf(evidence, sizeof(evidence), "no resident scanner (clamd), "
-		    "on-demand clamscan only; %s", updater);
+		snprintf(evidence, sizeof(evidence), E_("no resident scanner (clamd), "
+		    "on-demand clamscan only; %s"), updater);
 	} else {
 		int daemon_on = c->clamd_unit == UNIT_ENABLED;
 
 		level = daemon_on && av_updater_on(c) ? SA_LEVEL_IMPLEMENTED :
 		    daemon_on || av_updater_on(c) ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
-		snprintf(evidence, sizeof(evidence), "%s %s; %s", c->clamd_name,
+		snprintf(evidence, sizeof(evidence), E_("%s %s; %s"), c->clamd_name,
 		    unit_state_name(c->clamd_unit), updater);
 	}
 	hf_report(&a->hf, "service", level, "ClamAV", evidence, NULL, NULL);
@@ -513,7 +514,7 @@ av_clam_signatures(struct av_run *a, const struct av_clam *c)
 	struct stat st;
 	time_t daily = 0;
 	char evidence[512], when[64], age[32], *path, buf[CVD_HEADER_SIZE];
-	const char *daily_file = NULL, *how = "header";
+	const char *daily_file = NULL, *how = E_("header");
 	size_t i, k, n = 0;
 	int r, fd, denied = 0, daily_from_mtime = 0;
 	ssize_t got;
@@ -557,8 +558,8 @@ av_clam_signatures(struct av_run *a, const struct av_clam *c)
 			hf_report(&a->hf, "signatures", SA_LEVEL_UNKNOWN, c->db_dir, evidence,
 			    NULL, NULL);
 		} else {
-			snprintf(evidence, sizeof(evidence), "no daily.cvd or daily.cld "
-			    "in %s (%zu other databases): freshclam has not run", c->db_dir,
+			snprintf(evidence, sizeof(evidence), E_("no daily.cvd or daily.cld "
+			    "in %s (%zu other databases): freshclam has not run"), c->db_dir,
 			    n);
 			hf_report(&a->hf, "signatures", SA_LEVEL_NOT, c->db_dir, evidence,
 			    NULL, NULL);
@@ -566,11 +567,11 @@ av_clam_signatures(struct av_run *a, const struct av_clam *c)
 		return;
 	}
 	if (daily_from_mtime)
-		how = "file time, the header has no build time";
+		how = E_("file time, the header has no build time");
 	tf_stamp(daily, when, sizeof(when));
 	tf_limit(a->max_age, age, sizeof(age));
-	snprintf(evidence, sizeof(evidence), "%s built %s (%s), %lld days old; "
-	    "limit %s", daily_file, when, how, tf_days((long long)(a->now - daily)),
+	snprintf(evidence, sizeof(evidence), E_("%s built %s (%s), %lld days old; "
+	    "limit %s"), daily_file, when, how, tf_days((long long)(a->now - daily)),
 	    age);
 	path = hf_join(c->db_dir, daily_file);
 	hf_report(&a->hf, "signatures", a->now - daily <= a->max_age ?
@@ -585,29 +586,30 @@ av_clam_on_access(struct av_run *a, const struct av_clam *c)
 	int level;
 
 	if (c->onacc_unit == UNIT_ENABLED && c->onacc_paths > 0) {
-		snprintf(evidence, sizeof(evidence), "clamav-clamonacc.service "
-		    "enabled; %d watched path%s in %s", c->onacc_paths,
-		    c->onacc_paths == 1 ? "" : "s", c->clamd_conf);
+		snprintf(evidence, sizeof(evidence), c->onacc_paths == 1 ?
+		    E_("clamav-clamonacc.service enabled; %d watched path in %s") :
+		    E_("clamav-clamonacc.service enabled; %d watched paths in %s"),
+		    c->onacc_paths, c->clamd_conf);
 		hf_report(&a->hf, "on-access", SA_LEVEL_IMPLEMENTED, "clamonacc", evidence,
 		    NULL, NULL);
 		return;
 	}
 	if (c->onacc_unit == UNIT_ENABLED && c->clamd_conf_err < 0) {
-		snprintf(evidence, sizeof(evidence), "clamav-clamonacc.service "
-		    "enabled; %s: %s", c->clamd_conf, strerror(-c->clamd_conf_err));
+		snprintf(evidence, sizeof(evidence), E_("clamav-clamonacc.service "
+		    "enabled; %s: %s"), c->clamd_conf, strerror(-c->clamd_conf_err));
 		hf_report(&a->hf, "on-access", SA_LEVEL_UNKNOWN, "clamonacc", evidence,
 		    NULL, NULL);
 		return;
 	}
 	if (c->onacc_unit == UNIT_ENABLED)
-		snprintf(evidence, sizeof(evidence), "clamav-clamonacc.service "
-		    "enabled but %s has no OnAccessIncludePath: nothing is watched",
+		snprintf(evidence, sizeof(evidence), E_("clamav-clamonacc.service "
+		    "enabled but %s has no OnAccessIncludePath: nothing is watched"),
 		    c->clamd_conf != NULL ? c->clamd_conf : "clamd.conf");
 	else if (c->has_clamonacc || c->onacc_unit != UNIT_ABSENT)
-		snprintf(evidence, sizeof(evidence), "clamav-clamonacc.service %s",
+		snprintf(evidence, sizeof(evidence), E_("clamav-clamonacc.service %s"),
 		    unit_state_name(c->onacc_unit));
 	else
-		snprintf(evidence, sizeof(evidence), "clamonacc is not installed");
+		snprintf(evidence, sizeof(evidence), E_("clamonacc is not installed"));
 	level = a->require_on_access ? SA_LEVEL_PARTLY : SA_LEVEL_NA;
 	hf_report(&a->hf, "on-access", level, "clamonacc", evidence,
 	    a->require_on_access ? NULL : "Not required by the configuration "
@@ -630,13 +632,13 @@ av_clamav(struct av_run *a)
 		return 0;
 	}
 	if (c.daemon != NULL)
-		snprintf(evidence, sizeof(evidence), "package %s %s", c.daemon->name,
+		snprintf(evidence, sizeof(evidence), E_("package %s %s"), c.daemon->name,
 		    c.daemon->version);
 	else if (c.scanner != NULL)
-		snprintf(evidence, sizeof(evidence), "package %s %s (scanner only)",
+		snprintf(evidence, sizeof(evidence), E_("package %s %s (scanner only)"),
 		    c.scanner->name, c.scanner->version);
 	else
-		snprintf(evidence, sizeof(evidence), "%s installed",
+		snprintf(evidence, sizeof(evidence), E_("%s installed"),
 		    c.has_clamd ? "clamd" : "clamscan");
 	hf_report(&a->hf, "installed", SA_LEVEL_IMPLEMENTED, "ClamAV", evidence, NULL,
 	    NULL);
@@ -725,7 +727,7 @@ av_run(const struct sa_host *host, struct sa_ctx *ctx)
 			    evidence, NULL, NULL);
 		} else
 			hf_report(&a.hf, "installed", SA_LEVEL_NOT, NULL,
-			    "neither ClamAV nor a known anti-malware/EDR agent found",
+			    E_("neither ClamAV nor a known anti-malware/EDR agent found"),
 			    NULL, NULL);
 	}
 

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "tr.h"
 #include "units.h"
 
 static const char *const unit_dirs[] = {
@@ -291,9 +292,9 @@ const char *
 unit_state_name(enum unit_state s)
 {
 	switch (s) {
-	case UNIT_ENABLED: return "enabled";
-	case UNIT_DISABLED: return "disabled";
-	case UNIT_MASKED: return "masked";
-	default: return "absent";
+	case UNIT_ENABLED: return E_("enabled");
+	case UNIT_DISABLED: return E_("disabled");
+	case UNIT_MASKED: return E_("masked");
+	default: return E_("absent");
 	}
 }

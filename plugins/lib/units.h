@@ -63,7 +63,7 @@ enum unit_state unit_lookup(const struct unit_db *db, const char *name,
     const char **ret_via);
 enum unit_state unit_state(const struct unit_db *db, const char *name);
 
-/* "enabled", "disabled", "masked", "absent". */
+/* "enabled", "disabled", "masked", "absent", in the reader's language (tr.h). */
 const char *unit_state_name(enum unit_state s);
 
 #endif /* UNIT_UNITS_H */
