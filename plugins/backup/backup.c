@@ -476,7 +476,7 @@ bk_check_writable(struct bk_run *r, const char *dir, struct bk_outs *o)
 			sticky = !first && (st.st_mode & S_ISVTX);
 			if ((st.st_mode & S_IWOTH) && !sticky) {
 				free(why);
-				why = hf_printf("%s is writable by everyone (mode %04o)",
+				why = hf_printf(E_("%s is writable by everyone (mode %04o)"),
 				    path, (unsigned int)(st.st_mode & 07777));
 				level = SA_LEVEL_NOT;
 				break;
@@ -484,19 +484,19 @@ bk_check_writable(struct bk_run *r, const char *dir, struct bk_outs *o)
 			if (level == SA_LEVEL_IMPLEMENTED && (st.st_mode & S_IWUSR) &&
 			    bk_ordinary_uid(st.st_uid)) {
 				why = r->hf.host->user_by_uid(r->hf.ctx, st.st_uid, &u) == 0 ?
-				    hf_printf("%s belongs to user %s (uid %u), who can "
-				    "change or delete it", path, u.name,
+				    hf_printf(E_("%s belongs to user %s (uid %u), who can "
+				    "change or delete it"), path, u.name,
 				    (unsigned int)st.st_uid) :
-				    hf_printf("%s belongs to uid %u, who can change or "
-				    "delete it", path, (unsigned int)st.st_uid);
+				    hf_printf(E_("%s belongs to uid %u, who can change or "
+				    "delete it"), path, (unsigned int)st.st_uid);
 				level = SA_LEVEL_PARTLY;
 			} else if (level == SA_LEVEL_IMPLEMENTED &&
 			    (st.st_mode & S_IWGRP) && !sticky &&
 			    bk_ordinary_gid(st.st_gid)) {
 				why = r->hf.host->group_by_gid(r->hf.ctx, st.st_gid, &g) == 0 ?
-				    hf_printf("%s is writable by group %s (gid %u)",
+				    hf_printf(E_("%s is writable by group %s (gid %u)"),
 				    path, g.name, (unsigned int)st.st_gid) :
-				    hf_printf("%s is writable by gid %u", path,
+				    hf_printf(E_("%s is writable by gid %u"), path,
 				    (unsigned int)st.st_gid);
 				level = SA_LEVEL_PARTLY;
 			}
@@ -511,8 +511,8 @@ bk_check_writable(struct bk_run *r, const char *dir, struct bk_outs *o)
 			*slash = '\0';
 	}
 	if (level == SA_LEVEL_IMPLEMENTED)
-		bk_out(o, "writable", level, "%s and the directories above it are "
-		    "writable only by root and system accounts", dir);
+		bk_out(o, "writable", level, E_("%s and the directories above it are "
+		    "writable only by root and system accounts"), dir);
 	else
 		bk_out(o, "writable", level, "%s", why);
 	free(why);
@@ -545,28 +545,36 @@ bk_check_device(struct bk_run *r, const struct bk_job *j,
 			same = all.v[i];
 	}
 	if (same != NULL)
-		bk_out(o, "same-device", SA_LEVEL_PARTLY, "%s and its source %s are "
-		    "on the same device (%u:%u)", ev->dir, same,
+		bk_out(o, "same-device", SA_LEVEL_PARTLY, E_("%s and its source %s are "
+		    "on the same device (%u:%u)"), ev->dir, same,
 		    major(dst.st_dev), minor(dst.st_dev));
 	else if (checked > 0)
-		bk_out(o, "same-device", SA_LEVEL_IMPLEMENTED, "%s is on another "
-		    "device than its %zu source%s", ev->dir, checked,
-		    checked == 1 ? "" : "s");
+		bk_out(o, "same-device", SA_LEVEL_IMPLEMENTED, checked == 1 ?
+		    E_("%s is on another device than its %zu source") :
+		    E_("%s is on another device than its %zu sources"), ev->dir,
+		    checked);
 	hf_names_free(&all);
+}
+
+/* A job's unit ("snapshot", "archive", "copy", "backup") to print. */
+static const char *
+bk_unit(const char *unit, int plural)
+{
+	if (strcmp(unit, "snapshot") == 0)
+		return plural ? E_("snapshots") : E_("snapshot");
+	if (strcmp(unit, "archive") == 0)
+		return plural ? E_("archives") : E_("archive");
+	if (strcmp(unit, "copy") == 0)
+		return plural ? E_("copies") : E_("copy");
+	return plural ? E_("backups") : E_("backup");
 }
 
 /* "1 copy", "2 copies", "3 snapshots" */
 static const char *
 bk_many(const char *unit, size_t n, char *buf, size_t size)
 {
-	size_t len = strlen(unit);
-
-	if (n == 1)
-		snprintf(buf, size, "1 %s", unit);
-	else if (len > 1 && unit[len - 1] == 'y')
-		snprintf(buf, size, "%zu %.*sies", n, (int)(len - 1), unit);
-	else
-		snprintf(buf, size, "%zu %ss", n, unit);
+	/* a count and a unit, "3 snapshots" */
+	snprintf(buf, size, E_("%zu %s"), n, bk_unit(unit, n != 1));
 	return buf;
 }
 
@@ -578,7 +586,7 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	int64_t age;
 	int level;
 
-	origin = j->origin != NULL ? hf_printf("%s found in %s: ",
+	origin = j->origin != NULL ? hf_printf(E_("%s found in %s: "),
 	    bk_type_name(j->type), j->origin) : hf_strdup("");
 	if (ev->exec_why != NULL)
 		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "job %s: exec = yes: %s; read "
@@ -594,30 +602,31 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	bk_out(o, "target", SA_LEVEL_IMPLEMENTED, "%s%s %s", origin,
 	    bk_type_name(j->type), ev->dir != NULL ? ev->dir : j->path);
 
-	exact = ev->exec_why != NULL ? hf_printf("; exec = yes failed (%s), "
-	    "so read from disk", ev->exec_why) : hf_strdup("");
+	exact = ev->exec_why != NULL ? hf_printf(E_("; exec = yes failed (%s), "
+	    "so read from disk"), ev->exec_why) : hf_strdup("");
 	if (ev->newest == 0) {
 		if (ev->n_future > 0)
-			bk_out(o, "age", SA_LEVEL_UNKNOWN, "%severy %s in %s is dated "
-			    "in the future (up to %s ahead): its age cannot be told",
-			    origin, ev->unit, ev->dir != NULL ? ev->dir : j->path,
+			bk_out(o, "age", SA_LEVEL_UNKNOWN, E_("%severy %s in %s is dated "
+			    "in the future (up to %s ahead): its age cannot be told"),
+			    origin, bk_unit(ev->unit, 0), ev->dir != NULL ? ev->dir : j->path,
 			    bk_fmt_age(ev->future_max - r->now, t1, sizeof(t1)));
 		else
-			bk_out(o, "age", SA_LEVEL_NOT, "%sno %s in %s%s%s%s", origin,
-			    ev->unit, ev->dir != NULL ? ev->dir : j->path, ev->n_partial > 0 ? " (only unfinished "
-			    "or damaged ones: " : "", ev->n_partial > 0 ?
+			bk_out(o, "age", SA_LEVEL_NOT, E_("%sno %s in %s%s%s%s"), origin,
+			    bk_unit(ev->unit, 0), ev->dir != NULL ? ev->dir : j->path,
+			    ev->n_partial > 0 ? E_(" (only unfinished or damaged "
+			    "ones: ") : "", ev->n_partial > 0 ?
 			    ev->partial_why : "", ev->n_partial > 0 ? ")" : "");
 	} else {
 		age = r->now - ev->newest;
 		level = age > j->max_age ? SA_LEVEL_NOT :
 		    ev->n_stale_groups > 0 ? SA_LEVEL_PARTLY : SA_LEVEL_IMPLEMENTED;
-		bk_out(o, "age", level, "%snewest %s %s, %s old (max_age %s; %s)%s%s%s%s",
-		    origin, ev->unit, tf_iso(ev->newest, t1, sizeof(t1)),
+		bk_out(o, "age", level, E_("%snewest %s %s, %s old (max_age %s; %s)%s%s%s%s"),
+		    origin, bk_unit(ev->unit, 0), tf_iso(ev->newest, t1, sizeof(t1)),
 		    bk_fmt_age(age, t2, sizeof(t2)),
 		    bk_fmt_age(j->max_age, t3, sizeof(t3)), ev->basis,
-		    level == SA_LEVEL_PARTLY ? "; not backed up within max_age: " : "",
+		    level == SA_LEVEL_PARTLY ? E_("; not backed up within max_age: ") : "",
 		    level == SA_LEVEL_PARTLY ? ev->stale_groups : "",
-		    ev->writing != 0 ? "; another one is being written now" : "",
+		    ev->writing != 0 ? E_("; another one is being written now") : "",
 		    exact);
 	}
 	o->age_level = o->v[o->n - 1].level;
@@ -626,12 +635,11 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	free(origin);
 
 	if (!ev->count_known)
-		bk_out(o, "count", SA_LEVEL_UNKNOWN, "%s keeps its list of %s "
-		    "encrypted; %s", bk_type_name(j->type),
-		    /* the plural without its "2 " */
-		    bk_many(ev->unit, 2, n1, sizeof(n1)) + 2, j->exec ?
-		    "exec = yes failed, so they could not be counted" :
-		    "set exec = yes and password_file to count them");
+		bk_out(o, "count", SA_LEVEL_UNKNOWN, E_("%s keeps its list of %s "
+		    "encrypted; %s"), bk_type_name(j->type),
+		    bk_unit(ev->unit, 1), j->exec ?
+		    E_("exec = yes failed, so they could not be counted") :
+		    E_("set exec = yes and password_file to count them"));
 	else if (ev->count > 0 && (long long)ev->count < j->min_count)
 		bk_out(o, "count", SA_LEVEL_PARTLY, "%s, min_count %lld%s%s",
 		    bk_many(ev->unit, ev->count, n1, sizeof(n1)), j->min_count,
@@ -646,19 +654,19 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 		    ev->count_note != NULL ? ev->count_note : "");
 
 	if (ev->n_future > 0)
-		bk_out(o, "future", SA_LEVEL_PARTLY, "%s dated up to %s after "
-		    "%s (now)", bk_many(ev->unit, ev->n_future, n1, sizeof(n1)),
+		bk_out(o, "future", SA_LEVEL_PARTLY, E_("%s dated up to %s after "
+		    "%s (now)"), bk_many(ev->unit, ev->n_future, n1, sizeof(n1)),
 		    bk_fmt_age(ev->future_max - r->now, t1, sizeof(t1)),
 		    tf_iso(r->now, t2, sizeof(t2)));
 	else if (ev->count > 0)
-		bk_out(o, "future", SA_LEVEL_IMPLEMENTED, "no %s is dated in the "
-		    "future", ev->unit);
+		bk_out(o, "future", SA_LEVEL_IMPLEMENTED, E_("no %s is dated in the "
+		    "future"), bk_unit(ev->unit, 0));
 
 	if (ev->lock_why != NULL)
 		bk_out(o, "lock", SA_LEVEL_PARTLY, "%s", ev->lock_why);
 	else if (j->type == BK_RESTIC || j->type == BK_BORG ||
 	    j->type == BK_RSNAPSHOT)
-		bk_out(o, "lock", SA_LEVEL_IMPLEMENTED, "no stale lock");
+		bk_out(o, "lock", SA_LEVEL_IMPLEMENTED, E_("no stale lock"));
 
 	if (ev->last_run == 0)
 		bk_out(o, "last-run", SA_LEVEL_PARTLY, "%s", ev->last_run_why);
@@ -666,21 +674,21 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 		bk_out(o, "last-run", SA_LEVEL_IMPLEMENTED, "%s", ev->last_run_why);
 
 	if (ev->n_partial > 0)
-		bk_out(o, "partial", SA_LEVEL_PARTLY, "%zu unfinished, damaged or "
-		    "too small: %s", ev->n_partial, ev->partial_why);
+		bk_out(o, "partial", SA_LEVEL_PARTLY, E_("%zu unfinished, damaged or "
+		    "too small: %s"), ev->n_partial, ev->partial_why);
 	else if (j->type != BK_RESTIC && j->type != BK_BORG &&
 	    j->type != BK_RSNAPSHOT && ev->count > 0)
-		bk_out(o, "partial", SA_LEVEL_IMPLEMENTED, "no unfinished or damaged "
-		    "%s", ev->unit);
+		bk_out(o, "partial", SA_LEVEL_IMPLEMENTED, E_("no unfinished or damaged "
+		    "%s"), bk_unit(ev->unit, 0));
 
 	if (ev->full_kind && ev->count > 0) {
 		if (ev->last_full == 0)
-			bk_out(o, "full-age", SA_LEVEL_PARTLY, "no full backup in %s, "
-			    "only incremental ones", j->path);
+			bk_out(o, "full-age", SA_LEVEL_PARTLY, E_("no full backup in %s, "
+			    "only incremental ones"), j->path);
 		else
 			bk_out(o, "full-age", r->now - ev->last_full > j->max_full_age ?
-			    SA_LEVEL_PARTLY : SA_LEVEL_IMPLEMENTED, "last full backup "
-			    "%s, %s old (max_full_age %s)",
+			    SA_LEVEL_PARTLY : SA_LEVEL_IMPLEMENTED, E_("last full backup "
+			    "%s, %s old (max_full_age %s)"),
 			    tf_iso(ev->last_full, t1, sizeof(t1)),
 			    bk_fmt_age(r->now - ev->last_full, t2, sizeof(t2)),
 			    bk_fmt_age(j->max_full_age, t3, sizeof(t3)));
@@ -713,17 +721,17 @@ bk_offsite(struct bk_run *r, struct bk_outs *outs)
 		j = &r->jobs[i];
 		if (j->offsite == 1)
 			bk_out(&outs[i], "offsite", SA_LEVEL_IMPLEMENTED,
-			    "declared off-site (offsite = yes)");
+			    E_("declared off-site (offsite = yes)"));
 		else if (fresh != NULL)
 			bk_out(&outs[i], "offsite", SA_LEVEL_IMPLEMENTED,
-			    "off-site copy: job %s", fresh->name);
+			    E_("off-site copy: job %s"), fresh->name);
 		else if (stale != NULL)
-			bk_out(&outs[i], "offsite", SA_LEVEL_PARTLY, "job %s is "
-			    "declared off-site but has no fresh backup", stale->name);
+			bk_out(&outs[i], "offsite", SA_LEVEL_PARTLY, E_("job %s is "
+			    "declared off-site but has no fresh backup"), stale->name);
 		else
 			bk_out(&outs[i], "offsite", SA_LEVEL_PARTLY, "%s",
-			    j->offsite == 0 ? "offsite = no, and no job is declared "
-			    "off-site" : "no job is declared off-site (offsite = yes)");
+			    j->offsite == 0 ? E_("offsite = no, and no job is declared "
+			    "off-site") : E_("no job is declared off-site (offsite = yes)"));
 	}
 }
 
@@ -782,8 +790,8 @@ bk_flush(struct bk_run *r, const struct bk_job *j, struct bk_outs *o)
 		return;
 	/* The job's own score, as evidence for the service's cloud item 10. */
 	level = bk_combine(ok, partly, not, unknown);
-	ev = hf_printf("job %s: %s", j->name, o->age_evidence != NULL ?
-	    o->age_evidence : "no result");
+	ev = hf_printf(E_("job %s: %s"), j->name, o->age_evidence != NULL ?
+	    o->age_evidence : E_("no result"));
 	sa_report(r->hf.host, r->hf.ctx, "cloud-copy", level, j->cloud_service, ev);
 	r->hf.host->log(r->hf.ctx, SA_LOG_INFO, "service %s: cloud-copy: %s: %s",
 	    j->cloud_service, bk_level_name(level), ev);
@@ -812,11 +820,11 @@ backup_run(const struct sa_host *host, struct sa_ctx *ctx)
 			bk_job_limits(&r, NULL, &r.jobs[i]);
 	}
 	if (r.n_jobs == 0) {
-		sa_report(host, ctx, "job", SA_LEVEL_NOT, NULL, "no backup job is "
+		sa_report(host, ctx, "job", SA_LEVEL_NOT, NULL, E_("no backup job is "
 		    "configured in [plugin.backup.NAME] and none was found (looked "
 		    "for rsnapshot.conf, timeshift.json, restic, borg and duplicity "
 		    "in systemd units, crontabs and cron scripts, Proxmox backup "
-		    "jobs and datastores)");
+		    "jobs and datastores)"));
 		rc = SA_RUN_OK;
 		goto out;
 	}

@@ -17,6 +17,7 @@
 
 #include "../lib/hostfiles.h"
 #include "../lib/timefmt.h"
+#include "../lib/tr.h"
 
 #define BK_MAX_FILE (4u * 1024 * 1024)	/* config files, unit files, logs */
 #define BK_LOG_TAIL (256u * 1024)	/* the end of a tool's log is enough */

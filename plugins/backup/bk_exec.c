@@ -244,16 +244,16 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	size_t i;
 
 	if (j->type != BK_RESTIC && j->type != BK_BORG) {
-		ev->exec_why = hf_printf("it is implemented for restic and borg "
-		    "only, not %s", bk_type_name(j->type));
+		ev->exec_why = hf_printf(E_("it is implemented for restic and borg "
+		    "only, not %s"), bk_type_name(j->type));
 		return -ENOTSUP;
 	}
 	if (j->type == BK_RESTIC && j->password_file == NULL) {
-		ev->exec_why = hf_strdup("restic needs password_file");
+		ev->exec_why = hf_strdup(E_("restic needs password_file"));
 		return -EINVAL;
 	}
 	if ((rc = bk_passphrase(r, j, &pass)) < 0) {
-		ev->exec_why = hf_printf("password_file %s: %s",
+		ev->exec_why = hf_printf(E_("password_file %s: %s"),
 		    j->password_file, strerror(-rc));
 		return rc;
 	}
@@ -305,8 +305,8 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (rc == -ETIMEDOUT) {
-		ev->exec_why = hf_printf("%s did not finish within %llds "
-		    "(exec_timeout)", tool,
+		ev->exec_why = hf_printf(E_("%s did not finish within %llds "
+		    "(exec_timeout)"), tool,
 		    (long long)j->exec_timeout);
 		goto done;
 	}
@@ -324,9 +324,9 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		last = last != NULL ? last + 1 : errtext.p;
 		clean = bk_clean_text(last, strlen(last), 200);
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			ev->exec_why = hf_printf("%s is not installed", tool);
+			ev->exec_why = hf_printf(E_("%s is not installed"), tool);
 		else
-			ev->exec_why = hf_printf("%s failed (exit %d): %s", tool, WIFEXITED(status) ?
+			ev->exec_why = hf_printf(E_("%s failed (exit %d): %s"), tool, WIFEXITED(status) ?
 			    WEXITSTATUS(status) : 128 + WTERMSIG(status), clean);
 		free(clean);
 		rc = -EIO;
@@ -335,8 +335,8 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	times.depth = j->type == BK_RESTIC ? 2 : 3;
 	if (bk_json_walk(out.p != NULL ? out.p : "", out.len, bk_times_member,
 	    &times, &jerr) < 0 || times.bad) {
-		ev->exec_why = hf_printf("%s printed JSON that cannot be read "
-		    "(line %u: %s)", tool,
+		ev->exec_why = hf_printf(E_("%s printed JSON that cannot be read "
+		    "(line %u: %s)"), tool,
 		    times.bad ? 0 : jerr.line, times.bad ? "bad time" : jerr.message);
 		rc = -EINVAL;
 		goto done;
@@ -350,12 +350,12 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	for (i = 0; i < times.n; i++)
 		bk_ev_add(r, ev, times.v[i]);
 	ev->exact = 1;
-	ev->basis = j->type == BK_RESTIC ? "snapshot times reported by restic" :
-	    "archive times reported by borg";
+	ev->basis = j->type == BK_RESTIC ? E_("snapshot times reported by restic") :
+	    E_("archive times reported by borg");
 	rc = 0;
 	goto done;
 fail:
-	ev->exec_why = hf_printf("cannot run %s: %s",
+	ev->exec_why = hf_printf(E_("cannot run %s: %s"),
 	    tool, strerror(-rc));
 done:
 	bk_forget(pass);

@@ -25,7 +25,7 @@ bk_ev_init(struct bk_ev *ev)
 	ev->count_known = 1;
 	ev->last_run = -1;
 	ev->unit = "backup";
-	ev->basis = "file time";
+	ev->basis = E_("file time");
 }
 
 void
@@ -66,13 +66,13 @@ bk_ev_target_error(struct bk_ev *ev, const char *path, int err)
 	free(ev->target_why);
 	if (err == -ENOENT || err == -ENOTDIR) {
 		ev->target = SA_LEVEL_NOT;
-		ev->target_why = hf_printf("%s does not exist", path);
+		ev->target_why = hf_printf(E_("%s does not exist"), path);
 	} else if (err == -EINVAL) {
 		ev->target = SA_LEVEL_NOT;
-		ev->target_why = hf_printf("%s is not a directory", path);
+		ev->target_why = hf_printf(E_("%s is not a directory"), path);
 	} else {
 		ev->target = SA_LEVEL_UNKNOWN;
-		ev->target_why = hf_printf("%s cannot be read: %s", path,
+		ev->target_why = hf_printf(E_("%s cannot be read: %s"), path,
 		    strerror(-err));
 	}
 }

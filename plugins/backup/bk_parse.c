@@ -96,15 +96,15 @@ bk_fmt_age(int64_t s, char *buf, size_t size)
 	if (s < 0)
 		s = -s;
 	if (s >= 86400)
-		snprintf(buf, size, "%lldd %lldh", (long long)(s / 86400),
+		snprintf(buf, size, E_("%lldd %lldh"), (long long)(s / 86400),
 		    (long long)(s % 86400 / 3600));
 	else if (s >= 3600)
-		snprintf(buf, size, "%lldh %lldm", (long long)(s / 3600),
+		snprintf(buf, size, E_("%lldh %lldm"), (long long)(s / 3600),
 		    (long long)(s % 3600 / 60));
 	else if (s >= 60)
-		snprintf(buf, size, "%lldm", (long long)(s / 60));
+		snprintf(buf, size, E_("%lldm"), (long long)(s / 60));
 	else
-		snprintf(buf, size, "%llds", (long long)s);
+		snprintf(buf, size, E_("%llds"), (long long)s);
 	return buf;
 }
 

@@ -142,7 +142,7 @@ bk_groups_done(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 			if (ev->n_stale_groups < BK_MAX_NOTE)
 				bk_buf_printf(&stale, "%s%s %s", ev->n_stale_groups > 0 ?
 				    ", " : "", g->v[i].key, g->v[i].newest == 0 ?
-				    "never" : bk_fmt_age(r->now - g->v[i].newest, age,
+				    E_("never") : bk_fmt_age(r->now - g->v[i].newest, age,
 				    sizeof(age)));
 			ev->n_stale_groups++;
 		}
@@ -157,7 +157,7 @@ bk_groups_done(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	g->n = 0;
 	if (note.p != NULL) {
 		free(ev->count_note);
-		ev->count_note = hf_printf("per guest: %s", note.p);
+		ev->count_note = hf_printf(E_("per guest: %s"), note.p);
 		free(note.p);
 		/* the guest with the fewest copies is what is at risk */
 		ev->count = fewest;
@@ -178,13 +178,13 @@ bk_restic(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	char age[32];
 
 	ev->unit = "snapshot";
-	ev->basis = "time each snapshot file was written";
+	ev->basis = E_("time each snapshot file was written");
 	if ((d = bk_target_dir(r, j->path, ev)) == NULL)
 		return;
 	if (!bk_has_entry(d, "config", 0) || !bk_has_entry(d, "snapshots", 1) ||
 	    !bk_has_entry(d, "keys", 1)) {
-		bk_ev_target_not(ev, "%s is not a restic repository (no config, "
-		    "keys/ or snapshots/)", j->path);
+		bk_ev_target_not(ev, E_("%s is not a restic repository (no config, "
+		    "keys/ or snapshots/)"), j->path);
 		closedir(d);
 		return;
 	}
@@ -218,8 +218,9 @@ bk_restic(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	}
 	closedir(d);
 	if (stale > 0)
-		ev->lock_why = hf_printf("%zu stale lock%s in locks/, the oldest "
-		    "%s old", stale, stale == 1 ? "" : "s",
+		ev->lock_why = hf_printf(stale == 1 ?
+		    E_("%zu stale lock in locks/, the oldest %s old") :
+		    E_("%zu stale locks in locks/, the oldest %s old"), stale,
 		    bk_fmt_age(r->now - oldest_lock, age, sizeof(age)));
 }
 
@@ -238,8 +239,8 @@ bk_borg(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	DIR *d;
 
 	ev->unit = "archive";
-	ev->basis = "last repository commit (prune, delete and compact "
-	    "commit too)";
+	ev->basis = E_("last repository commit (prune, delete and compact "
+	    "commit too)");
 	if ((d = bk_target_dir(r, j->path, ev)) == NULL)
 		return;
 	{
@@ -250,8 +251,8 @@ bk_borg(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	}
 	if (rc < 0 || strstr(readme, "Borg Backup repository") == NULL ||
 	    !bk_has_entry(d, "data", 1)) {
-		bk_ev_target_not(ev, "%s is not a borg repository (no README "
-		    "naming Borg, or no data/)", j->path);
+		bk_ev_target_not(ev, E_("%s is not a borg repository (no README "
+		    "naming Borg, or no data/)"), j->path);
 		free(readme);
 		closedir(d);
 		return;
@@ -284,12 +285,12 @@ bk_borg(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	if ((fstatat(dirfd(d), "lock.exclusive", &lst, AT_SYMLINK_NOFOLLOW) == 0 ||
 	    fstatat(dirfd(d), "lock.roster", &lst, AT_SYMLINK_NOFOLLOW) == 0) &&
 	    r->now - (int64_t)lst.st_mtime > j->max_age)
-		ev->lock_why = hf_printf("lock.exclusive/lock.roster left %s ago",
+		ev->lock_why = hf_printf(E_("lock.exclusive/lock.roster left %s ago"),
 		    bk_fmt_age(r->now - (int64_t)lst.st_mtime, age, sizeof(age)));
 	closedir(d);
 	if (!found) {
-		bk_ev_target_not(ev, "%s is a borg repository without any commit "
-		    "(no hints.N or index.N)", j->path);
+		bk_ev_target_not(ev, E_("%s is a borg repository without any commit "
+		    "(no hints.N or index.N)"), j->path);
 		return;
 	}
 	/* Archives are listed only inside the encrypted manifest. */
@@ -472,7 +473,7 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	DIR *d;
 
 	ev->unit = "snapshot";
-	ev->basis = "time rsnapshot stamped on each LEVEL.N directory";
+	ev->basis = E_("time rsnapshot stamped on each LEVEL.N directory");
 	{
 		char *probe;
 
@@ -488,7 +489,7 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		goto out;
 	}
 	if (c.root == NULL || c.n_levels == 0) {
-		bk_ev_target_not(ev, "%s sets no %s", j->path,
+		bk_ev_target_not(ev, E_("%s sets no %s"), j->path,
 		    c.root == NULL ? "snapshot_root" : "retain level");
 		goto out;
 	}
@@ -496,8 +497,8 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		hf_names_add(&ev->sources, c.sources.v[i]);
 	if ((d = bk_target_dir(r, c.root, ev)) == NULL) {
 		if (ev->target == SA_LEVEL_NOT)
-			bk_ev_target_not(ev, "snapshot_root %s (from %s) does not "
-			    "exist: no snapshot was ever made", c.root, j->path);
+			bk_ev_target_not(ev, E_("snapshot_root %s (from %s) does not "
+			    "exist: no snapshot was ever made"), c.root, j->path);
 		goto out;
 	}
 	while ((de = readdir(d)) != NULL) {
@@ -520,7 +521,7 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	}
 	closedir(d);
 	for (i = 0; i < c.n_levels; i++)
-		bk_buf_printf(&note, "%s%s %zu of %ld", i > 0 ? ", " : "",
+		bk_buf_printf(&note, E_("%s%s %zu of %ld"), i > 0 ? ", " : "",
 		    c.levels[i].name, c.levels[i].have, c.levels[i].retain);
 	ev->count_note = bk_buf_take(&note);
 	/* A higher level is filled from the full lower one: a lower level
@@ -531,9 +532,9 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		for (k = i + 1; k < c.n_levels; k++)
 			if (c.levels[k].have > 0 &&
 			    (long)c.levels[i].have < c.levels[i].retain) {
-				ev->count_gap = hf_printf("%s has %zu of %ld "
+				ev->count_gap = hf_printf(E_("%s has %zu of %ld "
 				    "snapshots although %s has some: copies were "
-				    "lost or deleted", c.levels[i].name,
+				    "lost or deleted"), c.levels[i].name,
 				    c.levels[i].have, c.levels[i].retain,
 				    c.levels[k].name);
 				break;
@@ -545,7 +546,7 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		bk_rsn_log(r, c.logfile, ev);
 	if (c.lockfile != NULL && r->hf.host->stat(r->hf.ctx, c.lockfile, 0, &st) == 0 &&
 	    r->now - (int64_t)st.st_mtime > j->max_age)
-		ev->lock_why = hf_printf("lockfile %s left %s ago", c.lockfile,
+		ev->lock_why = hf_printf(E_("lockfile %s left %s ago"), c.lockfile,
 		    bk_fmt_age(r->now - (int64_t)st.st_mtime, age, sizeof(age)));
 out:
 	for (i = 0; i < c.n_levels; i++)
@@ -594,7 +595,7 @@ bk_duplicity(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	DIR *d;
 
 	ev->unit = "backup";
-	ev->basis = "time in each manifest's name";
+	ev->basis = E_("time in each manifest's name");
 	ev->full_kind = 1;
 	if ((d = bk_target_dir(r, j->path, ev)) == NULL)
 		return;
@@ -618,7 +619,7 @@ bk_duplicity(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	}
 	closedir(d);
 	if (files == 0)
-		bk_ev_target_not(ev, "%s holds no duplicity backup", j->path);
+		bk_ev_target_not(ev, E_("%s holds no duplicity backup"), j->path);
 	for (i = 0; i < n_vols; i++) {
 		for (k = 0; k < n_times && times[k] != vols[i]; k++)
 			;
@@ -628,8 +629,8 @@ bk_duplicity(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		if (ev->partial_why == NULL) {
 			char when[32];
 
-			ev->partial_why = hf_printf("volumes of %s without a "
-			    "manifest: that run did not finish",
+			ev->partial_why = hf_printf(E_("volumes of %s without a "
+			    "manifest: that run did not finish"),
 			    tf_iso(vols[i], when, sizeof(when)));
 		}
 		ev->n_partial++;
@@ -670,7 +671,7 @@ bk_vzdump(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	DIR *d;
 
 	ev->unit = "archive";
-	ev->basis = "time each archive file was written";
+	ev->basis = E_("time each archive file was written");
 	if ((d = bk_target_dir(r, j->path, ev)) == NULL)
 		return;
 	while ((de = readdir(d)) != NULL) {
@@ -682,7 +683,7 @@ bk_vzdump(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 			continue;
 		if (st.st_size < j->min_size) {
 			if (ev->partial_why == NULL)
-				ev->partial_why = hf_printf("%s is only %lld bytes",
+				ev->partial_why = hf_printf(E_("%s is only %lld bytes"),
 				    de->d_name, (long long)st.st_size);
 			ev->n_partial++;
 			continue;
@@ -704,7 +705,7 @@ bk_vzdump(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 				ev->last_run = 0;
 			} else if (ok == 1 && ev->last_run == -1) {
 				ev->last_run = 1;
-				ev->last_run_why = hf_printf("%s: finished", p);
+				ev->last_run_why = hf_printf(E_("%s: finished"), p);
 			}
 			free(err);
 			free(data);
@@ -749,8 +750,8 @@ bk_pbs_walk(struct bk_run *r, struct bk_ev *ev, struct bk_groups *g, DIR *d,
 					ev->writing = (int64_t)st.st_mtime;
 				else {
 					if (ev->partial_why == NULL)
-						ev->partial_why = hf_printf("%s/%s has no "
-						    "index.json.blob: unfinished", key,
+						ev->partial_why = hf_printf(E_("%s/%s has no "
+						    "index.json.blob: unfinished"), key,
 						    sde->d_name);
 					ev->n_partial++;
 				}
@@ -782,12 +783,12 @@ bk_pbs(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	DIR *d;
 
 	ev->unit = "snapshot";
-	ev->basis = "time in each snapshot directory's name";
+	ev->basis = E_("time in each snapshot directory's name");
 	if ((d = bk_target_dir(r, j->path, ev)) == NULL)
 		return;
 	if (!bk_has_entry(d, ".chunks", 1)) {
-		bk_ev_target_not(ev, "%s is not a Proxmox Backup Server datastore "
-		    "(no .chunks/)", j->path);
+		bk_ev_target_not(ev, E_("%s is not a Proxmox Backup Server datastore "
+		    "(no .chunks/)"), j->path);
 		closedir(d);
 		return;
 	}
@@ -838,7 +839,7 @@ bk_timeshift(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	DIR *d;
 
 	ev->unit = "snapshot";
-	ev->basis = "\"created\" in each snapshot's info.json";
+	ev->basis = E_("\"created\" in each snapshot's info.json");
 	if ((d = bk_target_dir(r, j->path, ev)) == NULL)
 		return;
 	while ((de = readdir(d)) != NULL) {
@@ -930,7 +931,7 @@ bk_archive_whole(int dfd, const char *name, const struct stat *st)
 		return NULL;
 	if (pread(fd, head, sizeof(head), 0) != (ssize_t)sizeof(head)) {
 		close(fd);
-		return "shorter than any archive";
+		return E_("shorter than any archive");
 	}
 	if (bk_ends(name, ".tar")) {
 		if (st->st_size % 512 != 0 || st->st_size < 1024 ||
@@ -940,7 +941,7 @@ bk_archive_whole(int dfd, const char *name, const struct stat *st)
 		for (i = 0; !bad && i < sizeof(tail); i++)
 			bad = tail[i] != 0;
 		close(fd);
-		return bad ? "no end-of-archive blocks: truncated" : NULL;
+		return bad ? E_("no end-of-archive blocks: truncated") : NULL;
 	}
 	if (bk_ends(name, ".gz") || bk_ends(name, ".tgz"))
 		bad = head[0] != 0x1f || head[1] != 0x8b;
@@ -953,10 +954,10 @@ bk_archive_whole(int dfd, const char *name, const struct stat *st)
 		    pread(fd, tail, 2, st->st_size - 2) != 2 ||
 		    memcmp(tail, "YZ", 2) != 0;
 		close(fd);
-		return bad ? "no xz end marker: truncated" : NULL;
+		return bad ? E_("no xz end marker: truncated") : NULL;
 	}
 	close(fd);
-	return bad ? "does not start like its format: damaged" : NULL;
+	return bad ? E_("does not start like its format: damaged") : NULL;
 }
 
 struct bk_cand {
@@ -1090,8 +1091,8 @@ bk_files(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	DIR *d;
 
 	ev->unit = j->type == BK_TAR ? "archive" : "copy";
-	ev->basis = j->type == BK_TAR ? "time each archive was last written" :
-	    "newest file time inside each copy";
+	ev->basis = j->type == BK_TAR ? E_("time each archive was last written") :
+	    E_("newest file time inside each copy");
 	if ((d = bk_target_dir(r, j->path, ev)) == NULL)
 		return;
 	if (j->type == BK_TAR)
@@ -1112,7 +1113,7 @@ bk_files(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 			continue;
 		}
 		if (c.v[i].size < j->min_size) {
-			snprintf(size, sizeof(size), "%lld bytes",
+			snprintf(size, sizeof(size), E_("%lld bytes"),
 			    (long long)c.v[i].size);
 			bad = size;
 		}
@@ -1121,7 +1122,7 @@ bk_files(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 			if (ev->partial_why == NULL)
 				ev->partial_why = hf_printf("%s: %s%s",
 				    c.v[i].name, bad, bad == size ?
-				    ", below min_size" : "");
+				    E_(", below min_size") : "");
 			ev->n_partial++;
 			continue;
 		}
@@ -1169,17 +1170,17 @@ bk_read_target(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 {
 	if (j->remote != NULL) {
 		ev->target = SA_LEVEL_UNKNOWN;
-		ev->target_why = hf_printf("remote repository %s: nothing to "
-		    "read on this host", j->remote);
+		ev->target_why = hf_printf(E_("remote repository %s: nothing to "
+		    "read on this host"), j->remote);
 		return;
 	}
 	if (j->path == NULL) {
 		ev->target = SA_LEVEL_UNKNOWN;
 		ev->target_why = j->type == BK_TIMESHIFT ?
-		    hf_strdup("timeshift's snapshot device is not mounted here "
-		    "(set path = to where its snapshots/ are)") :
-		    hf_strdup("the repository location could not be told "
-		    "(set it in a [plugin.backup.NAME] section)");
+		    hf_strdup(E_("timeshift's snapshot device is not mounted here "
+		    "(set path = to where its snapshots/ are)")) :
+		    hf_strdup(E_("the repository location could not be told "
+		    "(set it in a [plugin.backup.NAME] section)"));
 		return;
 	}
 	switch (j->type) {
