@@ -26,6 +26,7 @@
 
 #include "../lib/cfgchk.h"
 #include "../lib/hostfiles.h"
+#include "../lib/tr.h"
 #include "encryption.h"
 
 static const struct sa_check enc_checks[] = {
@@ -169,7 +170,7 @@ enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
 	int r;
 
 	if (depth > ENC_MAX_DEPTH) {
-		hf_format(why, why_size, "device stack too deep at %s", name);
+		hf_format(why, why_size, E_("device stack too deep at %s"), name);
 		return ENC_UNKNOWN;
 	}
 	snprintf(path, sizeof(path), "/sys/class/block/%s/dm/uuid", name);
@@ -182,7 +183,7 @@ enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
 			if (hf_read(&e->hf, path, HF_MAX_SYSFS, &dmname, &len) == 0)
 				dmname[strcspn(dmname, "\n")] = '\0';
 			/* "CRYPT-LUKS2-<uuid>-<name>": keep the kind. */
-			hf_format(why, why_size, "dm-crypt %.*s on %s (%s)",
+			hf_format(why, why_size, E_("dm-crypt %.*s on %s (%s)"),
 			    (int)strcspn(uuid + 6, "-"), uuid + 6, name,
 			    dmname != NULL ? dmname : "?");
 			free(dmname);
@@ -203,10 +204,10 @@ enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
 	if (r == -ENOENT || slaves.n == 0) {
 		hf_names_free(&slaves);
 		if (strncmp(name, "loop", 4) == 0) {
-			hf_format(why, why_size, "%s is a loop device over a file", name);
+			hf_format(why, why_size, E_("%s is a loop device over a file"), name);
 			return ENC_UNKNOWN;
 		}
-		hf_format(why, why_size, "%s is a plain disk or partition", name);
+		hf_format(why, why_size, E_("%s is a plain disk or partition"), name);
 		return ENC_NOT;
 	}
 	/* LVM, RAID, multipath: encrypted only if everything below is. */
@@ -220,7 +221,7 @@ enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
 		char below[256];
 
 		hf_format(below, sizeof(below), "%s", why);
-		hf_format(why, why_size, "%s over %s", name, below);
+		hf_format(why, why_size, E_("%s over %s"), name, below);
 	}
 	return all;
 }
@@ -251,12 +252,12 @@ enc_live_volume(struct enc_run *e, const struct enc_volume *v, char *why,
 	int r = -ENOENT;
 
 	if (strcmp(v->fstype, "ecryptfs") == 0) {
-		hf_format(why, why_size, "eCryptfs over %s", v->source);
+		hf_format(why, why_size, E_("eCryptfs over %s"), v->source);
 		return ENC_YES;
 	}
 	if (strcmp(v->fstype, "zfs") == 0) {
-		hf_format(why, why_size, "ZFS dataset %s: native encryption is not "
-		    "visible in sysfs", v->source);
+		hf_format(why, why_size, E_("ZFS dataset %s: native encryption is not "
+		    "visible in sysfs"), v->source);
 		return ENC_UNKNOWN;
 	}
 	/* The source device when it is one, else the device of the mount. */
@@ -271,7 +272,7 @@ enc_live_volume(struct enc_run *e, const struct enc_volume *v, char *why,
 	    S_ISREG(st.st_mode) && major(st.st_dev) != 0)
 		r = enc_sysfs_name(e, st.st_dev, name, sizeof(name));	/* swap file */
 	if (r < 0) {
-		hf_format(why, why_size, "%s (%s): no block device found", v->source,
+		hf_format(why, why_size, E_("%s (%s): no block device found"), v->source,
 		    v->fstype);
 		return ENC_UNKNOWN;
 	}
@@ -320,18 +321,18 @@ enc_offline_lvm(struct enc_run *e, const char *vg, const char *lv, int depth,
 	snprintf(path, sizeof(path), "/etc/lvm/backup/%s", vg);
 	r = hf_read(&e->hf, path, HF_MAX_CONFIG, &data, &len);
 	if (r < 0) {
-		hf_format(why, why_size, "LVM volume %s/%s: %s %s", vg, lv, path,
+		hf_format(why, why_size, E_("LVM volume %s/%s: %s %s"), vg, lv, path,
 		    hf_strerror(r));
 		return ENC_UNKNOWN;
 	}
 	enc_lvm_pvs(data, len, enc_on_pv, &w);
 	free(data);
 	if (w.count == 0) {
-		hf_format(why, why_size, "LVM volume %s/%s: %s names no device", vg,
+		hf_format(why, why_size, E_("LVM volume %s/%s: %s names no device"), vg,
 		    lv, path);
 		return ENC_UNKNOWN;
 	}
-	hf_format(why, why_size, "LVM %s/%s on %s", vg, lv, w.why);
+	hf_format(why, why_size, E_("LVM %s/%s on %s"), vg, lv, w.why);
 	return w.all;
 }
 
@@ -350,7 +351,7 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 	size_t i;
 
 	if (depth > ENC_MAX_DEPTH) {
-		hf_format(why, why_size, "device stack too deep at %s", source);
+		hf_format(why, why_size, E_("device stack too deep at %s"), source);
 		return ENC_UNKNOWN;
 	}
 	if (hf_has_prefix(source, "/dev/mapper/") ||
@@ -359,24 +360,24 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 		if (hf_has_prefix(p, "dm-name-"))
 			p += 8;
 		if (enc_crypt_has(&e->crypt, p)) {
-			hf_format(why, why_size, "dm-crypt mapping %s (%s)", p,
-			    e->crypt.from_cmdline ? "crypttab or kernel command line" :
+			hf_format(why, why_size, E_("dm-crypt mapping %s (%s)"), p,
+			    e->crypt.from_cmdline ? E_("crypttab or kernel command line") :
 			    "/etc/crypttab");
 			return ENC_YES;
 		}
 		if (enc_lvm_split(p, vg, sizeof(vg), lv, sizeof(lv)) == 0)
 			return enc_offline_lvm(e, vg, lv, depth, why, why_size);
-		hf_format(why, why_size, "device-mapper %s is not in /etc/crypttab", p);
+		hf_format(why, why_size, E_("device-mapper %s is not in /etc/crypttab"), p);
 		return ENC_UNKNOWN;
 	}
 	if (hf_has_prefix(source, "/dev/disk/by-id/dm-uuid-CRYPT-")) {
-		hf_format(why, why_size, "dm-crypt device %s", source);
+		hf_format(why, why_size, E_("dm-crypt device %s"), source);
 		return ENC_YES;
 	}
 	for (i = 0; raw[i] != NULL; i++)
 		if (hf_has_prefix(source, raw[i])) {
-			hf_format(why, why_size, "%s is a disk, partition or RAID "
-			    "mounted directly", source);
+			hf_format(why, why_size, E_("%s is a disk, partition or RAID "
+			    "mounted directly"), source);
 			return ENC_NOT;
 		}
 	if (hf_has_prefix(source, "UUID=") || hf_has_prefix(source, "LABEL=") ||
@@ -384,12 +385,12 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 	    hf_has_prefix(source, "/dev/disk/by-label/")) {
 		/* A filesystem's own id: it may live inside a LUKS container. */
 		if (e->crypt.n == 0) {
-			hf_format(why, why_size, "%s, and nothing is unlocked at boot "
-			    "(no /etc/crypttab entry, no rd.luks)", source);
+			hf_format(why, why_size, E_("%s, and nothing is unlocked at boot "
+			    "(no /etc/crypttab entry, no rd.luks)"), source);
 			return ENC_NOT;
 		}
-		hf_format(why, why_size, "%s names a filesystem; which device holds it "
-		    "shows only on the live host", source);
+		hf_format(why, why_size, E_("%s names a filesystem; which device holds it "
+		    "shows only on the live host"), source);
 		return ENC_UNKNOWN;
 	}
 	/* /dev/VG/LV */
@@ -399,7 +400,7 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 		snprintf(lv, sizeof(lv), "%s", p + 1);
 		return enc_offline_lvm(e, name, lv, depth, why, why_size);
 	}
-	hf_format(why, why_size, "%s: unknown kind of device", source);
+	hf_format(why, why_size, E_("%s: unknown kind of device"), source);
 	return ENC_UNKNOWN;
 }
 
@@ -408,17 +409,17 @@ enc_offline_volume(struct enc_run *e, const struct enc_volume *v, char *why,
     size_t why_size)
 {
 	if (strcmp(v->fstype, "ecryptfs") == 0) {
-		hf_format(why, why_size, "eCryptfs over %s", v->source);
+		hf_format(why, why_size, E_("eCryptfs over %s"), v->source);
 		return ENC_YES;
 	}
 	if (strcmp(v->fstype, "zfs") == 0) {
-		hf_format(why, why_size, "ZFS dataset %s: native encryption is not "
-		    "visible in configuration files", v->source);
+		hf_format(why, why_size, E_("ZFS dataset %s: native encryption is not "
+		    "visible in configuration files"), v->source);
 		return ENC_UNKNOWN;
 	}
 	if (strcmp(v->target, "swap") == 0 && v->source[0] == '/' &&
 	    !hf_has_prefix(v->source, "/dev/")) {
-		hf_format(why, why_size, "swap file %s: its filesystem decides",
+		hf_format(why, why_size, E_("swap file %s: its filesystem decides"),
 		    v->source);
 		return ENC_UNKNOWN;
 	}
@@ -489,8 +490,8 @@ enc_volumes(struct enc_run *e)
 		    "%s: %zu malformed line(s) skipped", table, e->malformed);
 	if (e->n_vols == 0) {
 		sa_report(e->hf.host, e->hf.ctx, "volume", SA_LEVEL_UNKNOWN, table,
-		    "no local filesystem holding data found (container, network "
-		    "or in-memory root?)");
+		    E_("no local filesystem holding data found (container, network "
+		    "or in-memory root?)"));
 		return;
 	}
 	for (i = 0; i < e->n_vols; i++) {
@@ -577,17 +578,17 @@ enc_usb_storage(struct enc_run *e, int require)
 		loaded = hf_exists(&e->hf, "/sys/module/usb_storage") == 1;
 	blocked = usb.blacklisted || usb.install_blocked;
 	if (blocked && enc_usb_builtin(e, kernel, sizeof(kernel))) {
-		hf_format(evidence, sizeof(evidence), "%s, but usb-storage is built "
-		    "into kernel %s: modprobe settings cannot stop it", usb.where,
+		hf_format(evidence, sizeof(evidence), E_("%s, but usb-storage is built "
+		    "into kernel %s: modprobe settings cannot stop it"), usb.where,
 		    kernel);
 		blocked = 0;
 	} else if (blocked)
 		hf_format(evidence, sizeof(evidence), "%s%s", usb.where,
-		    loaded ? " (the module is loaded now: reboot or rmmod)" : "");
+		    loaded ? E_(" (the module is loaded now: reboot or rmmod)") : "");
 	else
-		hf_format(evidence, sizeof(evidence), "no blacklist or install rule for "
-		    "usb-storage in modprobe.d%s%s", loaded ? "; the module is loaded" : "",
-		    require ? "" : " (policy: inform)");
+		hf_format(evidence, sizeof(evidence), E_("no blacklist or install rule for "
+		    "usb-storage in modprobe.d%s%s"), loaded ? E_("; the module is loaded") : "",
+		    require ? "" : E_(" (policy: inform)"));
 	if (blocked)
 		level = loaded ? SA_LEVEL_PARTLY : SA_LEVEL_IMPLEMENTED;
 	else
