@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "hostfiles.h"
+#include "tr.h"
 
 void *
 hf_alloc(size_t size)
@@ -382,14 +383,14 @@ const char *
 hf_strerror(int negative_errno)
 {
 	switch (-negative_errno) {
-	case ENOENT: return "not found";
-	case EACCES: return "permission denied";
-	case EPERM: return "operation not permitted";
-	case EFBIG: return "file too large";
-	case EINVAL: return "not a regular file";
-	case ELOOP: return "symlink loop or refused symlink";
-	case ENOTDIR: return "not a directory";
-	case EISDIR: return "is a directory";
+	case ENOENT: return E_("not found");
+	case EACCES: return E_("permission denied");
+	case EPERM: return E_("operation not permitted");
+	case EFBIG: return E_("file too large");
+	case EINVAL: return E_("not a regular file");
+	case ELOOP: return E_("symlink loop or refused symlink");
+	case ENOTDIR: return E_("not a directory");
+	case EISDIR: return E_("is a directory");
 	default: return strerror(-negative_errno);
 	}
 }
