@@ -24,6 +24,7 @@
 
 #include "../lib/cfgchk.h"
 #include "../lib/hostfiles.h"
+#include "../lib/tr.h"
 #include "../lib/units.h"
 #include "firewall.h"
 
@@ -107,11 +108,11 @@ fw_service_enabled(struct fw_run *f, const char *service, char *how,
 	if (s == UNIT_ENABLED && via[0] == '/')
 		hf_format(how, how_size, "%.200s", via);	/* SysV, OpenRC link */
 	else if (s == UNIT_ENABLED)
-		snprintf(how, how_size, "%s enabled (%s)", unit, via);
+		snprintf(how, how_size, E_("%s enabled (%s)"), unit, via);
 	else if (s == UNIT_MASKED)
-		snprintf(how, how_size, "%s is masked", unit);
+		snprintf(how, how_size, E_("%s is masked"), unit);
 	else
-		snprintf(how, how_size, "%s not enabled", unit);
+		snprintf(how, how_size, E_("%s not enabled"), unit);
 	return s == UNIT_ENABLED;
 }
 
@@ -152,7 +153,7 @@ fw_report_enabled(struct fw_run *f, const char *object, const char *how,
 		level = SA_LEVEL_NOT;
 	snprintf(evidence, sizeof(evidence), "%s%s", why,
 	    level == SA_LEVEL_IMPLEMENTED && v6 != FW_DENY_YES ?
-	    " (IPv6 is disabled)" : "");
+	    E_(" (IPv6 is disabled)") : "");
 	sa_report(f->hf.host, f->hf.ctx, "default-deny", level, object, evidence);
 }
 
@@ -166,14 +167,14 @@ fw_enabled_or_note(struct fw_run *f, const char *object, const char *service,
 	if (fw_service_enabled(f, service, how, how_size))
 		return 1;
 	if (!f->init_known) {
-		snprintf(how, how_size, "no systemd, SysV or OpenRC service "
-		    "directory: cannot tell whether %s starts", service);
+		snprintf(how, how_size, E_("no systemd, SysV or OpenRC service "
+		    "directory: cannot tell whether %s starts"), service);
 		sa_report(f->hf.host, f->hf.ctx, "enabled", SA_LEVEL_UNKNOWN, object,
 		    how);
 		f->unknown_any = 1;
 		return 0;
 	}
-	snprintf(note, sizeof(note), "%s present, %s", object, how);
+	snprintf(note, sizeof(note), E_("%s present, %s"), object, how);
 	fw_note_present(f, note);
 	return 0;
 }
@@ -319,12 +320,12 @@ fw_iptables_pair(struct fw_run *f, const char *v4_path, const char *v6_path,
 	if (have4)
 		d4 = fw_iptables_file(f, v4_path, why4, sizeof(why4));
 	else
-		snprintf(why4, sizeof(why4), "missing");
+		snprintf(why4, sizeof(why4), E_("missing"));
 	if (have6)
 		d6 = fw_iptables_file(f, v6_path, why6, sizeof(why6));
 	else
-		snprintf(why6, sizeof(why6), "missing or not restored at boot");
-	snprintf(why, sizeof(why), "IPv4 (%s): %s; IPv6 (%s): %s", v4_path, why4,
+		snprintf(why6, sizeof(why6), E_("missing or not restored at boot"));
+	snprintf(why, sizeof(why), E_("IPv4 (%s): %s; IPv6 (%s): %s"), v4_path, why4,
 	    v6_path, why6);
 	fw_report_enabled(f, have4 ? v4_path : v6_path, how, d4, d6, why);
 }
@@ -400,7 +401,7 @@ fw_ufw(struct fw_run *f)
 	if (!fw_conf_value(f, conf, "ENABLED", enabled, sizeof(enabled)))
 		return;
 	if (strcasecmp(enabled, "yes") != 0) {
-		snprintf(note, sizeof(note), "%s present, ENABLED=%s", conf, enabled);
+		snprintf(note, sizeof(note), E_("%s present, ENABLED=%s"), conf, enabled);
 		fw_note_present(f, note);
 		return;
 	}
@@ -424,7 +425,7 @@ fw_ufw(struct fw_run *f)
 	    FW_DENY_YES : FW_DENY_NO;
 	v6 = strcasecmp(ipv6, "yes") == 0 ? v4 : FW_DENY_NO;
 	snprintf(why, sizeof(why), "DEFAULT_INPUT_POLICY=%s, IPV6=%s%s", policy,
-	    ipv6, r == -ENOENT ? " (no /etc/default/ufw: ufw's defaults)" : "");
+	    ipv6, r == -ENOENT ? E_(" (no /etc/default/ufw: ufw's defaults)") : "");
 	fw_report_enabled(f, conf, how, v4, v6, why);
 }
 
@@ -482,17 +483,17 @@ fw_firewalld(struct fw_run *f)
 		free(data);
 	}
 	if (where == NULL && (builtin = fw_firewalld_builtin_target(zone)) != NULL) {
-		where = "built-in";
+		where = E_("built-in");
 		snprintf(target, sizeof(target), "%s", builtin);
 	}
 	if (where == NULL) {
-		snprintf(why, sizeof(why), "default zone %s: no zone file found", zone);
+		snprintf(why, sizeof(why), E_("default zone %s: no zone file found"), zone);
 		fw_report_enabled(f, conf, how, FW_DENY_UNKNOWN, FW_DENY_UNKNOWN, why);
 		return;
 	}
 	/* "default" rejects what the zone does not allow, like %%REJECT%%. */
 	v = strcmp(target, "ACCEPT") == 0 ? FW_DENY_NO : FW_DENY_YES;
-	snprintf(why, sizeof(why), "default zone %s (%s), target %s", zone, where,
+	snprintf(why, sizeof(why), E_("default zone %s (%s), target %s"), zone, where,
 	    target);
 	fw_report_enabled(f, conf, how, v, v, why);
 }
@@ -677,8 +678,8 @@ fw_listening(struct fw_run *f)
 
 	if (!f->hf.host->is_live(f->hf.ctx)) {
 		sa_report(f->hf.host, f->hf.ctx, "exposed-services", SA_LEVEL_UNKNOWN,
-		    NULL, "not the running system (--root): listening sockets "
-		    "exist only on the live host");
+		    NULL, E_("not the running system (--root): listening sockets "
+		    "exist only on the live host"));
 		return;
 	}
 	l.v = calloc(FW_MAX_EXPOSED, sizeof(*l.v));
@@ -704,21 +705,21 @@ fw_listening(struct fw_run *f)
 	for (i = 0; i < l.n; i++) {
 		const struct fw_exposed *e = &l.v[i];
 
-		snprintf(object, sizeof(object), "%s/%u on %s%s%s%s",
+		snprintf(object, sizeof(object), E_("%s/%u on %s%s%s%s"),
 		    e->udp ? "udp" : "tcp", e->port, e->addresses,
 		    e->process[0] != '\0' ? " (" : "", e->process,
 		    e->process[0] != '\0' ? ")" : "");
 		/* A default-deny firewall blocks the port unless it was opened. */
 		covered = (!e->v4 || f->deny4) && (!e->v6 || f->deny6 || f->ipv6_off);
 		snprintf(evidence, sizeof(evidence), "%s", covered ?
-		    "reachable only if the firewall allows the port" :
-		    "reachable from the network: no default-deny firewall");
+		    E_("reachable only if the firewall allows the port") :
+		    E_("reachable from the network: no default-deny firewall"));
 		sa_report(f->hf.host, f->hf.ctx, "exposed-services",
 		    covered ? SA_LEVEL_PARTLY : SA_LEVEL_NOT, object, evidence);
 	}
 	if (l.n == 0 && read_ok > 0) {
-		snprintf(evidence, sizeof(evidence), "no service on every interface "
-		    "outside allow_listen (%zu allowed)", l.allowed);
+		snprintf(evidence, sizeof(evidence), E_("no service on every interface "
+		    "outside allow_listen (%zu allowed)"), l.allowed);
 		sa_report(f->hf.host, f->hf.ctx, "exposed-services",
 		    SA_LEVEL_IMPLEMENTED, NULL, evidence);
 	}
@@ -790,7 +791,7 @@ fw_run(const struct sa_host *host, struct sa_ctx *ctx)
 	if (!f->enabled_any && !f->unknown_any)
 		sa_report(host, ctx, "enabled", SA_LEVEL_NOT, NULL,
 		    f->present[0] != '\0' ? f->present :
-		    "no configuration of nftables, iptables, ufw or firewalld");
+		    E_("no configuration of nftables, iptables, ufw or firewalld"));
 	fw_listening(f);
 	unit_db_free(&f->units);
 	free(f);

@@ -14,6 +14,7 @@
 #include <strings.h>
 
 #include "../lib/hostfiles.h"
+#include "../lib/tr.h"
 #include "firewall.h"
 
 #define FW_MAX_TOKENS 96
@@ -124,19 +125,19 @@ fw_iptables_deny(const char *data, size_t len, char *why, size_t why_size)
 			last_drops = fw_iptables_final(t, nt);
 	}
 	if (!saw_filter) {
-		snprintf(why, why_size, "no *filter table");
+		snprintf(why, why_size, E_("no *filter table"));
 		return FW_DENY_NO;
 	}
 	if (strcmp(policy, "DROP") == 0) {
-		snprintf(why, why_size, "INPUT policy DROP");
+		snprintf(why, why_size, E_("INPUT policy DROP"));
 		return FW_DENY_YES;
 	}
 	if (last_drops) {
-		snprintf(why, why_size, "INPUT ends with an unconditional DROP/REJECT");
+		snprintf(why, why_size, E_("INPUT ends with an unconditional DROP/REJECT"));
 		return FW_DENY_YES;
 	}
-	snprintf(why, why_size, "INPUT policy %s and no final DROP/REJECT rule",
-	    policy[0] != '\0' ? policy : "ACCEPT (unset)");
+	snprintf(why, why_size, E_("INPUT policy %s and no final DROP/REJECT rule"),
+	    policy[0] != '\0' ? policy : E_("ACCEPT (unset)"));
 	return FW_DENY_NO;
 }
 
@@ -494,15 +495,15 @@ fw_nft_verdict(const struct fw_nft *nft, enum fw_deny *ret_v4,
 				snprintf(first_deny, sizeof(first_deny), "%s %s %s: %s",
 				    c->family, c->table, c->name,
 				    c->policy == FW_DENY_YES ? "policy drop" :
-				    "ends with an unconditional drop/reject");
+				    E_("ends with an unconditional drop/reject"));
 		} else {
 			unknown4 |= fam4 && c->policy == FW_DENY_UNKNOWN;
 			unknown6 |= fam6 && c->policy == FW_DENY_UNKNOWN;
 			if (first_open[0] == '\0')
 				snprintf(first_open, sizeof(first_open), "%s %s %s: %s",
 				    c->family, c->table, c->name,
-				    c->policy == FW_DENY_UNKNOWN ? "policy set from a variable" :
-				    "policy accept and no final drop/reject");
+				    c->policy == FW_DENY_UNKNOWN ? E_("policy set from a variable") :
+				    E_("policy accept and no final drop/reject"));
 		}
 	}
 	if (v4 == FW_DENY_NO && unknown4)
@@ -512,11 +513,11 @@ fw_nft_verdict(const struct fw_nft *nft, enum fw_deny *ret_v4,
 	*ret_v4 = v4;
 	*ret_v6 = v6;
 	if (inputs == 0)
-		snprintf(why, why_size, "no ip/ip6/inet base chain on the input hook");
+		snprintf(why, why_size, E_("no ip/ip6/inet base chain on the input hook"));
 	else if (v4 == FW_DENY_YES && v6 == FW_DENY_YES)
 		snprintf(why, why_size, "%s", first_deny);
 	else if (v4 == FW_DENY_YES || v6 == FW_DENY_YES)
-		snprintf(why, why_size, "%s; only IPv%c is covered", first_deny,
+		snprintf(why, why_size, E_("%s; only IPv%c is covered"), first_deny,
 		    v4 == FW_DENY_YES ? '4' : '6');
 	else
 		snprintf(why, why_size, "%s", first_open);
