@@ -21,6 +21,7 @@
 #include "../lib/dpkgdb.h"
 #include "../lib/hostfiles.h"
 #include "../lib/timefmt.h"
+#include "../lib/tr.h"
 #include "../lib/units.h"
 #include "journal.h"
 #include "logrotate.h"
@@ -292,18 +293,20 @@ lg_persistent(struct lg_run *g)
 		snprintf(journal, sizeof(journal), "journald: %s: %s",
 		    g->jd_err_path, strerror(-g->jd_err));
 	else if (g->units.systemd)
-		snprintf(journal, sizeof(journal), "journald Storage=%s, "
-		    "/var/log/journal %s", g->jd.storage,
-		    g->journal_dir ? "exists" : "missing");
+		snprintf(journal, sizeof(journal), E_("journald Storage=%s, "
+		    "/var/log/journal %s"), g->jd.storage,
+		    g->journal_dir ? E_("exists") : E_("missing"));
 	else
-		snprintf(journal, sizeof(journal), "no systemd journal");
+		snprintf(journal, sizeof(journal), E_("no systemd journal"));
 	if (g->syslog_name == NULL)
-		snprintf(syslog, sizeof(syslog), "no syslog daemon");
+		snprintf(syslog, sizeof(syslog), E_("no syslog daemon"));
 	else
-		snprintf(syslog, sizeof(syslog), "%s %s, %zu log file%s configured%s",
+		snprintf(syslog, sizeof(syslog), g->syslog_files.n == 1 ?
+		    E_("%s %s, %zu log file configured%s") :
+		    E_("%s %s, %zu log files configured%s"),
 		    g->syslog_name, unit_state_name(g->syslog_unit),
-		    g->syslog_files.n, g->syslog_files.n == 1 ? "" : "s",
-		    g->syslog_forwards > 0 ? ", forwards to a log server" : "");
+		    g->syslog_files.n,
+		    g->syslog_forwards > 0 ? E_(", forwards to a log server") : "");
 	snprintf(evidence, sizeof(evidence), "%s; %s", journal, syslog);
 
 	if ((g->units.systemd && g->journald_persistent == 1) || syslog_ok) {
@@ -396,7 +399,7 @@ lg_auditd(struct lg_run *g)
 			return;
 		}
 		hf_report(&g->hf, "auditd", g->require_auditd ? SA_LEVEL_NOT : SA_LEVEL_NA,
-		    "auditd", "auditd is not installed",
+		    "auditd", E_("auditd is not installed"),
 		    g->require_auditd ? NULL : "Not required by the configuration "
 		    "(require_auditd = no).",
 		    g->require_auditd ? NULL : "設定により対象外です"
@@ -405,19 +408,20 @@ lg_auditd(struct lg_run *g)
 	}
 	s = unit_state(&g->units, "auditd.service");
 	if (s != UNIT_ENABLED) {
-		snprintf(evidence, sizeof(evidence), "auditd installed; auditd.service "
-		    "is %s", unit_state_name(s));
+		snprintf(evidence, sizeof(evidence), E_("auditd installed; auditd.service "
+		    "is %s"), unit_state_name(s));
 		hf_report(&g->hf, "auditd", SA_LEVEL_NOT, "auditd", evidence, NULL, NULL);
 		return;
 	}
 	err = lg_audit_rules(g, &rules);
 	if (err < 0 && rules == 0)
-		snprintf(evidence, sizeof(evidence), "auditd enabled; rules "
-		    "unreadable (%s)", strerror(-err));
+		snprintf(evidence, sizeof(evidence), E_("auditd enabled; rules "
+		    "unreadable (%s)"), strerror(-err));
 	else
-		snprintf(evidence, sizeof(evidence), "auditd enabled; %d watch/syscall "
-		    "rule%s%s", rules, rules == 1 ? "" : "s", rules == 0 ?
-		    " (only logins and authentication are recorded)" : "");
+		snprintf(evidence, sizeof(evidence), rules == 1 ?
+		    E_("auditd enabled; %d watch/syscall rule%s") :
+		    E_("auditd enabled; %d watch/syscall rules%s"), rules, rules == 0 ?
+		    E_(" (only logins and authentication are recorded)") : "");
 	hf_report(&g->hf, "auditd", SA_LEVEL_IMPLEMENTED, "auditd", evidence, NULL,
 	    NULL);
 }
@@ -516,28 +520,29 @@ lg_retention_file(struct lg_run *g, const struct lr_conf *lr,
 			return;
 		}
 		hf_report(&g->hf, "retention", SA_LEVEL_IMPLEMENTED, log,
-		    "not rotated by logrotate: kept until removed", NULL, NULL);
+		    E_("not rotated by logrotate: kept until removed"), NULL, NULL);
 		return;
 	}
 	r = lr_retention(&s->set);
 	if (r == LR_KEEP_ALL) {
-		snprintf(evidence, sizeof(evidence), "%s:%u: rotated copies are never "
-		    "removed (rotate -1)", s->file, s->line);
+		snprintf(evidence, sizeof(evidence), E_("%s:%u: rotated copies are never "
+		    "removed (rotate -1)"), s->file, s->line);
 		hf_report(&g->hf, "retention", SA_LEVEL_IMPLEMENTED, log, evidence, NULL,
 		    NULL);
 	} else if (r == LR_UNKNOWN) {
-		snprintf(evidence, sizeof(evidence), "%s:%u: rotated by %s, rotate %lld: "
-		    "the days kept depend on how much is logged", s->file, s->line,
-		    s->set.size_based ? "size" : "no fixed period", s->set.rotate);
+		snprintf(evidence, sizeof(evidence), E_("%s:%u: rotated by %s, rotate %lld: "
+		    "the days kept depend on how much is logged"), s->file, s->line,
+		    s->set.size_based ? E_("size") : E_("no fixed period"), s->set.rotate);
 		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, log, evidence, NULL, NULL);
 	} else {
 		tf_limit(r, kept, sizeof(kept));
-		snprintf(evidence, sizeof(evidence), "%s:%u: %lld rotation%s of %s "
-		    "kept, about %s (need %s)%s", s->file, s->line, s->set.rotate,
-		    s->set.rotate == 1 ? "" : "s", s->set.period == 86400 ? "a day" :
-		    s->set.period == 7 * 86400 ? "a week" : s->set.period == 30 * 86400 ?
-		    "a month" : s->set.period == 365 * 86400 ? "a year" : "an hour",
-		    r == 0 ? "0s" : kept, want, s->set.maxage > 0 ? ", capped by maxage" :
+		snprintf(evidence, sizeof(evidence), s->set.rotate == 1 ?
+		    E_("%s:%u: %lld rotation of %s kept, about %s (need %s)%s") :
+		    E_("%s:%u: %lld rotations of %s kept, about %s (need %s)%s"),
+		    s->file, s->line, s->set.rotate, s->set.period == 86400 ? E_("a day") :
+		    s->set.period == 7 * 86400 ? E_("a week") : s->set.period == 30 * 86400 ?
+		    E_("a month") : s->set.period == 365 * 86400 ? E_("a year") : E_("an hour"),
+		    r == 0 ? "0s" : kept, want, s->set.maxage > 0 ? E_(", capped by maxage") :
 		    "");
 		hf_report(&g->hf, "retention", r >= g->min_retention ? SA_LEVEL_IMPLEMENTED :
 		    r == 0 ? SA_LEVEL_NOT : SA_LEVEL_PARTLY, log, evidence, NULL, NULL);
@@ -559,15 +564,15 @@ lg_retention_journal(struct lg_run *g)
 	tf_limit(g->min_retention, want, sizeof(want));
 	if (g->jd.max_retention > 0 && g->jd.max_retention < g->min_retention) {
 		tf_limit(g->jd.max_retention, cap, sizeof(cap));
-		snprintf(evidence, sizeof(evidence), "MaxRetentionSec=%s removes "
-		    "journal entries sooner than %s", cap, want);
+		snprintf(evidence, sizeof(evidence), E_("MaxRetentionSec=%s removes "
+		    "journal entries sooner than %s"), cap, want);
 		hf_report(&g->hf, "retention", SA_LEVEL_PARTLY, "journald", evidence, NULL,
 		    NULL);
 		return;
 	}
 	if (hf_list(&g->hf, "/var/log/journal", NULL, &machines) < 0) {
 		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
-		    "/var/log/journal cannot be listed", NULL, NULL);
+		    E_("/var/log/journal cannot be listed"), NULL, NULL);
 		return;
 	}
 	for (i = 0; i < machines.n; i++) {
@@ -593,24 +598,24 @@ lg_retention_journal(struct lg_run *g)
 	}
 	hf_names_free(&machines);
 	if (oldest == 0) {
-		snprintf(evidence, sizeof(evidence), "%zu journal files%s; no entry "
-		    "time readable", n_files, err ? " (some unreadable)" : "");
+		snprintf(evidence, sizeof(evidence), E_("%zu journal files%s; no entry "
+		    "time readable"), n_files, err ? E_(" (some unreadable)") : "");
 		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
 		    evidence, NULL, NULL);
 		return;
 	}
 	tf_stamp((time_t)(oldest / 1000000), when, sizeof(when));
 	if (g->now - (time_t)(oldest / 1000000) >= g->min_retention) {
-		snprintf(evidence, sizeof(evidence), "the journal reaches back to %s "
-		    "(need %s)", when, want);
+		snprintf(evidence, sizeof(evidence), E_("the journal reaches back to %s "
+		    "(need %s)"), when, want);
 		hf_report(&g->hf, "retention", SA_LEVEL_IMPLEMENTED, "/var/log/journal",
 		    evidence, NULL, NULL);
 		return;
 	}
-	snprintf(evidence, sizeof(evidence), "the journal reaches back to %s, less "
-	    "than %s; it is bounded by size (SystemMaxUse=%s), not by time",
+	snprintf(evidence, sizeof(evidence), E_("the journal reaches back to %s, less "
+	    "than %s; it is bounded by size (SystemMaxUse=%s), not by time"),
 	    when, want, g->jd.system_max_use[0] != '\0' ? g->jd.system_max_use :
-	    "default");
+	    E_("default"));
 	hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal", evidence,
 	    "A young system has not had time to collect the history: check "
 	    "again later, or set MaxRetentionSec and enough SystemMaxUse.",
@@ -640,15 +645,15 @@ lg_retention(struct lg_run *g)
 		return;
 	else if (syslog_on && g->syslog_forwards > 0)
 		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, g->syslog_name,
-		    "logs are forwarded to a log server; how long it keeps them "
-		    "is not visible from this host", NULL, NULL);
+		    E_("logs are forwarded to a log server; how long it keeps them "
+		    "is not visible from this host"), NULL, NULL);
 	else if ((g->units.systemd && g->journald_persistent < 0) ||
 	    g->syslog_err < 0)
-		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "logs",
-		    "the logging configuration could not be read", NULL, NULL);
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, E_("logs"),
+		    E_("the logging configuration could not be read"), NULL, NULL);
 	else
-		hf_report(&g->hf, "retention", SA_LEVEL_NOT, "logs",
-		    "no persistent log is kept, so nothing is retained", NULL, NULL);
+		hf_report(&g->hf, "retention", SA_LEVEL_NOT, E_("logs"),
+		    E_("no persistent log is kept, so nothing is retained"), NULL, NULL);
 }
 
 /*
