@@ -25,6 +25,7 @@
 #include "../lib/cfgchk.h"
 #include "../lib/hostfiles.h"
 #include "../lib/keyfile.h"
+#include "../lib/tr.h"
 #include "screenlock.h"
 
 static const struct sa_check sl_checks[] = {
@@ -188,7 +189,7 @@ sl_detect_desktops(struct sl_run *s)
 	    "/etc/systemd/system/display-manager.service") == 1) {
 		s->desktop = 1;
 		sl_append(s->others, sizeof(s->others),
-		    "(display manager enabled, no session file)");
+		    E_("(display manager enabled, no session file)"));
 	}
 }
 
@@ -259,10 +260,10 @@ sl_user_unreadable(struct sl_run *s, const char *check, const char *object,
 	char what[800];
 
 	hf_format(what, sizeof(what), "%s: %s", object,
-	    error == -EPERM ? "not owned by the user, not read" :
-	    error == -EBADMSG ? "a setting is not understood" : hf_strerror(error));
+	    error == -EPERM ? E_("not owned by the user, not read") :
+	    error == -EBADMSG ? E_("a setting is not understood") : hf_strerror(error));
 	sa_report(s->hf.host, s->hf.ctx, check, SA_LEVEL_UNKNOWN, what,
-	    "a user's settings could not be assessed");
+	    E_("a user's settings could not be assessed"));
 }
 
 /* GNOME: system dconf databases. */
@@ -324,6 +325,8 @@ sl_gnome(struct sl_run *s)
 	time_t newest;
 	int r, level, enforced, profile;
 
+	for (k = 0; k < SL_G_KEYS; k++)
+		hf_format(from[k], sizeof(from[k]), "%s", E_("default"));
 	/* Which system databases the user profile layers under the user's own. */
 	r = hf_read(&s->hf, "/etc/dconf/profile/user", HF_MAX_CONFIG, &data, &len);
 	profile = r == 0;
@@ -394,7 +397,7 @@ sl_gnome(struct sl_run *s)
 			if (!db[i].set[r] || set[r])
 				continue;
 			if (db[i].bad[r]) {
-				hf_format(why, sizeof(why), "%s: value of %s not understood",
+				hf_format(why, sizeof(why), E_("%s: value of %s not understood"),
 				    db[i].file[r], sl_gnome_keys[r]);
 				sa_report(s->hf.host, s->hf.ctx, "gnome", SA_LEVEL_UNKNOWN,
 				    "GNOME (dconf)", why);
@@ -417,16 +420,16 @@ sl_gnome(struct sl_run *s)
 	    value[SL_G_IDLE] + value[SL_G_LOCK_DELAY], enforced);
 	if (stale[0] != '\0' && level == SA_LEVEL_IMPLEMENTED)
 		level = SA_LEVEL_PARTLY;
-	hf_format(why, sizeof(why), "idle-delay=%llus (%s), lock-enabled=%s (%s), "
-	    "lock-delay=%llus (%s); locked: %s%s%s%s",
+	hf_format(why, sizeof(why), E_("idle-delay=%llus (%s), lock-enabled=%s (%s), "
+	    "lock-delay=%llus (%s); locked: %s%s%s%s"),
 	    value[SL_G_IDLE], from[SL_G_IDLE],
 	    value[SL_G_LOCK_ENABLED] ? "true" : "false", from[SL_G_LOCK_ENABLED],
 	    value[SL_G_LOCK_DELAY], from[SL_G_LOCK_DELAY],
-	    locked_list[0] != '\0' ? locked_list : "none",
-	    stale[0] != '\0' ? "; not compiled, run dconf update: " : "", stale,
-	    profile ? "" : "; no /etc/dconf/profile/user, so no system settings apply");
+	    locked_list[0] != '\0' ? locked_list : E_("none"),
+	    stale[0] != '\0' ? E_("; not compiled, run dconf update: ") : "", stale,
+	    profile ? "" : E_("; no /etc/dconf/profile/user, so no system settings apply"));
 	hf_format(object, sizeof(object), "GNOME (%s)", n_dbs > 0 ?
-	    "dconf system databases" : "built-in defaults");
+	    E_("dconf system databases") : E_("built-in defaults"));
 	sa_report(s->hf.host, s->hf.ctx, "gnome", level, object, why);
 }
 
@@ -462,7 +465,7 @@ sl_kde_level(const struct sl_run *s, const struct sl_kde_eff *e, int enforced,
 	unsigned long long secs = (unsigned long long)(e->timeout_min * 60.0) +
 	    (unsigned long long)e->grace_s;
 
-	hf_format(why, size, "Autolock=%s, Timeout=%g min, LockGrace=%lds%s (%s)",
+	hf_format(why, size, E_("Autolock=%s, Timeout=%g min, LockGrace=%lds%s (%s)"),
 	    e->autolock ? "true" : "false", e->timeout_min, e->grace_s,
 	    e->require_password == 0 ? ", RequirePassword=false" : "", from);
 	return sl_level(s, e->autolock && e->require_password != 0 &&
@@ -491,7 +494,7 @@ sl_kde(struct sl_run *s)
 		free(data);
 		if (sys.bad_value) {
 			sa_report(s->hf.host, s->hf.ctx, "kde", SA_LEVEL_UNKNOWN, sys_path,
-			    "a [Daemon] value is not understood");
+			    E_("a [Daemon] value is not understood"));
 			return;
 		}
 	}
@@ -500,10 +503,10 @@ sl_kde(struct sl_run *s)
 	enforced = sys.immutable_file || sys.immutable_group ||
 	    (sys.immutable_autolock && sys.immutable_timeout && sys.immutable_grace);
 	level = sl_kde_level(s, &eff, enforced, why, sizeof(why),
-	    r == 0 ? (enforced ? "system, immutable" : "system, users may change it") :
-	    "built-in defaults, users may change them");
+	    r == 0 ? (enforced ? E_("system, immutable") : E_("system, users may change it")) :
+	    E_("built-in defaults, users may change them"));
 	sa_report(s->hf.host, s->hf.ctx, "kde", level,
-	    r == 0 ? sys_path : "KDE Plasma (no /etc/xdg/kscreenlockerrc)", why);
+	    r == 0 ? sys_path : E_("KDE Plasma (no /etc/xdg/kscreenlockerrc)"), why);
 	if (sys.immutable_file || sys.immutable_group)
 		return;		/* nobody can differ from the system's values */
 	/* Users' own settings, where readable. */
@@ -511,7 +514,7 @@ sl_kde(struct sl_run *s)
 	for (i = 0; i < s->n_users; i++) {
 		hf_format(path, sizeof(path), "%s/.config/kscreenlockerrc",
 		    s->users[i].home);
-		hf_format(object, sizeof(object), "%s (user %s)", path,
+		hf_format(object, sizeof(object), E_("%s (user %s)"), path,
 		    s->users[i].name);
 		r = hf_read_owned(&s->hf, path, s->users[i].uid, HF_MAX_USER_FILE,
 		    &data, &len);
@@ -535,7 +538,7 @@ sl_kde(struct sl_run *s)
 		sl_kde_apply(&eff, &sys, 0, &sys);
 		sl_kde_apply(&eff, &usr, 1, &sys);
 		/* The user's own choice: judged by its timing only. */
-		level = sl_kde_level(s, &eff, 1, why, sizeof(why), "user's settings");
+		level = sl_kde_level(s, &eff, 1, why, sizeof(why), E_("user's settings"));
 		sa_report(s->hf.host, s->hf.ctx, "kde", level, object, why);
 	}
 }
@@ -619,11 +622,11 @@ sl_xfce_level(const struct sl_run *s, const long *v, int enforced, char *why,
 	int locks = v[SL_X_SAVER] != 0 && v[SL_X_IDLE_ON] != 0 &&
 	    v[SL_X_LOCK] != 0 && v[SL_X_LOCK_SAVER] != 0;
 
-	hf_format(why, size, "saver %s, idle activation %s after %ld min, lock %s, "
-	    "lock on activation %s after %ld min (%s)",
-	    v[SL_X_SAVER] ? "on" : "off", v[SL_X_IDLE_ON] ? "on" : "off",
-	    v[SL_X_IDLE_DELAY], v[SL_X_LOCK] ? "on" : "off",
-	    v[SL_X_LOCK_SAVER] ? "on" : "off", v[SL_X_LOCK_DELAY], from);
+	hf_format(why, size, E_("saver %s, idle activation %s after %ld min, lock %s, "
+	    "lock on activation %s after %ld min (%s)"),
+	    v[SL_X_SAVER] ? E_("on") : E_("off"), v[SL_X_IDLE_ON] ? E_("on") : E_("off"),
+	    v[SL_X_IDLE_DELAY], v[SL_X_LOCK] ? E_("on") : E_("off"),
+	    v[SL_X_LOCK_SAVER] ? E_("on") : E_("off"), v[SL_X_LOCK_DELAY], from);
 	return sl_level(s, locks, (unsigned long long)(v[SL_X_IDLE_DELAY] +
 	    v[SL_X_LOCK_DELAY]) * 60, enforced);
 }
@@ -645,19 +648,19 @@ sl_xfce(struct sl_run *s)
 		if (hf_exists(&s->hf, "/usr/bin/light-locker") == 1 ||
 		    hf_exists(&s->hf, "/usr/bin/xscreensaver") == 1)
 			sa_report(s->hf.host, s->hf.ctx, "xfce", SA_LEVEL_UNKNOWN,
-			    "XFCE", "locks through light-locker or xscreensaver, whose "
-			    "timing lives in per-session settings smeaudit does not read");
+			    "XFCE", E_("locks through light-locker or xscreensaver, whose "
+			    "timing lives in per-session settings smeaudit does not read"));
 		else
 			sa_report(s->hf.host, s->hf.ctx, "xfce", SA_LEVEL_NOT, "XFCE",
-			    "no screen locker installed (xfce4-screensaver, light-locker, "
-			    "xscreensaver)");
+			    E_("no screen locker installed (xfce4-screensaver, light-locker, "
+			    "xscreensaver)"));
 		return;
 	}
 	sl_xfce_init(&sys);
 	r = sl_xfce_read(s, sys_path, 0, 0, &sys, &present);
 	if (r < 0) {
 		sa_report(s->hf.host, s->hf.ctx, "xfce", SA_LEVEL_UNKNOWN, sys_path,
-		    r == -EBADMSG ? "not understood" : hf_strerror(r));
+		    r == -EBADMSG ? E_("not understood") : hf_strerror(r));
 		return;
 	}
 	for (k = 0; k < SL_X_KEYS; k++) {
@@ -666,17 +669,17 @@ sl_xfce(struct sl_run *s)
 	}
 	enforced = present && all_locked;
 	level = sl_xfce_level(s, eff, enforced, why, sizeof(why),
-	    !present ? "built-in defaults, users may change them" :
-	    enforced ? "system, locked" : "system, users may change it");
+	    !present ? E_("built-in defaults, users may change them") :
+	    enforced ? E_("system, locked") : E_("system, users may change it"));
 	sa_report(s->hf.host, s->hf.ctx, "xfce", level,
-	    present ? sys_path : "XFCE (no system xfce4-screensaver.xml)", why);
+	    present ? sys_path : E_("XFCE (no system xfce4-screensaver.xml)"), why);
 	if (enforced)
 		return;
 	sl_load_users(s);
 	for (i = 0; i < s->n_users; i++) {
 		hf_format(path, sizeof(path), "%s/.config/xfce4/xfconf/"
 		    "xfce-perchannel-xml/xfce4-screensaver.xml", s->users[i].home);
-		hf_format(object, sizeof(object), "%s (user %s)", path,
+		hf_format(object, sizeof(object), E_("%s (user %s)"), path,
 		    s->users[i].name);
 		sl_xfce_init(&usr);
 		r = sl_xfce_read(s, path, s->users[i].uid, 1, &usr, &present);
@@ -692,7 +695,7 @@ sl_xfce(struct sl_run *s)
 				eff[k] = sys.value[k] >= 0 ? sys.value[k] : def[k];
 		if (!present || !any)
 			continue;
-		level = sl_xfce_level(s, eff, 1, why, sizeof(why), "user's settings");
+		level = sl_xfce_level(s, eff, 1, why, sizeof(why), E_("user's settings"));
 		sa_report(s->hf.host, s->hf.ctx, "xfce", level, object, why);
 	}
 }
@@ -747,25 +750,25 @@ sl_console(struct sl_run *s)
 	hf_names_free(&names);
 	if (t.set && t.dynamic) {
 		sa_report(s->hf.host, s->hf.ctx, "console-timeout", SA_LEVEL_UNKNOWN,
-		    t.where, "TMOUT is set from a variable or command");
+		    t.where, E_("TMOUT is set from a variable or command"));
 		return;
 	}
 	if (!t.set || t.seconds == 0) {
 		level = SA_LEVEL_NOT;
-		hf_format(why, sizeof(why), "%s", t.set ? "TMOUT=0 (never)" :
-		    "no TMOUT in /etc/profile, /etc/profile.d/*.sh, /etc/bash.bashrc");
+		hf_format(why, sizeof(why), "%s", t.set ? E_("TMOUT=0 (never)") :
+		    E_("no TMOUT in /etc/profile, /etc/profile.d/*.sh, /etc/bash.bashrc"));
 	} else {
 		level = sl_level(s, 1, t.seconds, t.readonly && !t.conditional);
 		if (t.conditional && level == SA_LEVEL_IMPLEMENTED)
 			level = SA_LEVEL_PARTLY;
 		hf_format(why, sizeof(why), "TMOUT=%llus%s%s", t.seconds,
-		    t.readonly ? ", readonly" : ", not readonly (users may unset it)",
-		    t.conditional ? ", set only under a condition" : "");
+		    t.readonly ? E_(", readonly") : E_(", not readonly (users may unset it)"),
+		    t.conditional ? E_(", set only under a condition") : "");
 	}
 	if (mode == SL_CON_INFORM && level != SA_LEVEL_IMPLEMENTED) {
 		/* A desktop host: the screen lock is what item 14 asks for. */
 		len = strlen(why);
-		hf_format(why + len, sizeof(why) - len, " (console_timeout: inform)");
+		hf_format(why + len, sizeof(why) - len, E_(" (console_timeout: inform)"));
 		level = SA_LEVEL_NA;
 	}
 	sa_report(s->hf.host, s->hf.ctx, "console-timeout", level,
@@ -829,8 +832,8 @@ sl_run(const struct sa_host *host, struct sa_ctx *ctx)
 	sl_detect_desktops(&s);
 	if (!s.desktop)
 		sa_report(host, ctx, "desktop", SA_LEVEL_NA, NULL,
-		    "no desktop session installed (/usr/share/xsessions, "
-		    "/usr/share/wayland-sessions) and no display manager");
+		    E_("no desktop session installed (/usr/share/xsessions, "
+		    "/usr/share/wayland-sessions) and no display manager"));
 	if (s.gnome)
 		sl_gnome(&s);
 	if (s.kde)
@@ -839,7 +842,7 @@ sl_run(const struct sa_host *host, struct sa_ctx *ctx)
 		sl_xfce(&s);
 	if (s.others[0] != '\0')
 		sa_report(host, ctx, "desktop", SA_LEVEL_UNKNOWN, s.others,
-		    "screen lock of this desktop is not assessed");
+		    E_("screen lock of this desktop is not assessed"));
 	sl_console(&s);
 	free(s.users);
 	return SA_RUN_OK;
