@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "../lib/tr.h"
 #include "aptconf.h"
 #include "aptlists.h"
 #include "pkglog.h"
@@ -66,7 +67,7 @@ deb_read_releases(struct up_run *u, struct deb_lists *dl)
 
 		path = hf_join(DEB_LISTS, names->v[i]);
 		if (kind != APT_LIST_OTHER && hf_lstat(&u->hf, path, &st) == 0)
-			deb_newer(dl, st.st_mtime, "lists");
+			deb_newer(dl, st.st_mtime, E_("lists"));
 		if (kind != APT_LIST_RELEASE) {
 			free(path);
 			continue;
@@ -140,9 +141,9 @@ deb_report_pending(struct up_run *u, const struct pkg_db *db, size_t n_lists)
 			continue;
 		snprintf(object, sizeof(object), "%s%s%s", e->name,
 		    e->arch[0] != '\0' ? ":" : "", e->arch);
-		snprintf(evidence, sizeof(evidence), "installed %s, available %s%s%s",
+		snprintf(evidence, sizeof(evidence), E_("installed %s, available %s%s%s"),
 		    e->version, e->candidate, e->candidate_security ?
-		    " (security)" : "", e->held ? ", held" : "");
+		    E_(" (security)") : "", e->held ? E_(", held") : "");
 		if (pending > u->max_pending)
 			hf_report(&u->hf, "pending", SA_LEVEL_NOT, object, evidence,
 			    NULL, NULL);
@@ -151,17 +152,20 @@ deb_report_pending(struct up_run *u, const struct pkg_db *db, size_t n_lists)
 			    evidence, NULL, NULL);
 	}
 	if (pending <= u->max_pending) {
-		snprintf(evidence, sizeof(evidence),
-		    "%lld pending upgrade%s (limit %lld); %zu installed packages "
-		    "compared with %zu lists", pending, pending == 1 ? "" : "s",
+		snprintf(evidence, sizeof(evidence), pending == 1 ?
+		    E_("%lld pending upgrade (limit %lld); %zu installed packages "
+		    "compared with %zu lists") :
+		    E_("%lld pending upgrades (limit %lld); %zu installed packages "
+		    "compared with %zu lists"), pending,
 		    u->max_pending, db->n, n_lists);
 		hf_report(&u->hf, "pending", SA_LEVEL_IMPLEMENTED, DEB_STATUS, evidence,
 		    NULL, NULL);
 	}
 	if (security <= u->max_pending_security) {
-		snprintf(evidence, sizeof(evidence),
-		    "%lld pending security upgrade%s (limit %lld)", security,
-		    security == 1 ? "" : "s", u->max_pending_security);
+		snprintf(evidence, sizeof(evidence), security == 1 ?
+		    E_("%lld pending security upgrade (limit %lld)") :
+		    E_("%lld pending security upgrades (limit %lld)"), security,
+		    u->max_pending_security);
 		hf_report(&u->hf, "pending-security", SA_LEVEL_IMPLEMENTED, DEB_STATUS,
 		    evidence, NULL, NULL);
 	}
@@ -195,13 +199,13 @@ deb_list_age(struct up_run *u, struct deb_lists *dl, int lists_err)
 	if (dl->newest == 0) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", DEB_LISTS,
 		    lists_err < 0 ? strerror(-lists_err) :
-		    "no package lists (apt update never ran, or the lists were removed)");
+		    E_("no package lists (apt update never ran, or the lists were removed)"));
 		hf_report(&u->hf, "list-age", SA_LEVEL_UNKNOWN, DEB_LISTS, evidence,
 		    NULL, NULL);
 		return;
 	}
 	up_when(u, dl->newest, when, sizeof(when));
-	snprintf(evidence, sizeof(evidence), "last apt update %s (newest of %s)",
+	snprintf(evidence, sizeof(evidence), E_("last apt update %s (newest of %s)"),
 	    when, dl->newest_what);
 	hf_report(&u->hf, "list-age", u->now - dl->newest <= u->max_list_age ?
 	    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT, DEB_LISTS, evidence, NULL, NULL);
@@ -298,7 +302,7 @@ deb_read_aptconf(struct up_run *u, struct deb_aptconf *c, char *unreadable,
 		if (ac_parse(data, len, deb_aptconf_value, c, &line) < 0 &&
 		    c->error[0] == '\0')
 			snprintf(c->error, sizeof(c->error),
-			    "%s:%u: syntax error (apt refuses to run)", path, line);
+			    E_("%s:%u: syntax error (apt refuses to run)"), path, line);
 		free(data);
 		free(path);
 	}
@@ -344,35 +348,35 @@ deb_auto_upgrades(struct up_run *u, const struct pkg_db *db, int db_err)
 	    !deb_on(c.unattended)) {
 		level = SA_LEVEL_NOT;
 		why_en = c.enable != NULL && !deb_on(c.enable) ?
-		    "APT::Periodic::Enable is off" :
-		    "APT::Periodic::Unattended-Upgrade is not enabled "
-		    "(/etc/apt/apt.conf.d/20auto-upgrades)";
+		    E_("APT::Periodic::Enable is off") :
+		    E_("APT::Periodic::Unattended-Upgrade is not enabled "
+		    "(/etc/apt/apt.conf.d/20auto-upgrades)");
 	} else if (u->units.systemd && (upgrade_timer == UNIT_MASKED ||
 	    upgrade_timer == UNIT_DISABLED)) {
 		level = SA_LEVEL_NOT;
 		why_en = upgrade_timer == UNIT_MASKED ?
-		    "apt-daily-upgrade.timer is masked" :
-		    "apt-daily-upgrade.timer is disabled";
+		    E_("apt-daily-upgrade.timer is masked") :
+		    E_("apt-daily-upgrade.timer is disabled");
 	} else if (!deb_on(c.update_lists)) {
 		level = SA_LEVEL_PARTLY;
-		why_en = "APT::Periodic::Update-Package-Lists is off: upgrades "
-		    "run against stale lists";
+		why_en = E_("APT::Periodic::Update-Package-Lists is off: upgrades "
+		    "run against stale lists");
 	} else if (u->units.systemd && (update_timer == UNIT_MASKED ||
 	    update_timer == UNIT_DISABLED)) {
 		level = SA_LEVEL_PARTLY;
-		why_en = "apt-daily.timer is not enabled: lists are not refreshed";
+		why_en = E_("apt-daily.timer is not enabled: lists are not refreshed");
 	} else if (c.n_origins > 0 && !c.security_origin) {
 		level = SA_LEVEL_PARTLY;
-		why_en = "no security origin in Unattended-Upgrade::Origins-Pattern";
+		why_en = E_("no security origin in Unattended-Upgrade::Origins-Pattern");
 	}
 	if (why_en != NULL)
 		snprintf(evidence, sizeof(evidence), "%s", why_en);
 	else
 		snprintf(evidence, sizeof(evidence),
-		    "unattended-upgrades enabled (Unattended-Upgrade \"%s\", "
-		    "Update-Package-Lists \"%s\")%s", c.unattended,
+		    E_("unattended-upgrades enabled (Unattended-Upgrade \"%s\", "
+		    "Update-Package-Lists \"%s\")%s"), c.unattended,
 		    c.update_lists, c.security_origin ?
-		    ", security origin configured" : "");
+		    E_(", security origin configured") : "");
 	hf_report(&u->hf, "auto-upgrades", level, "unattended-upgrades", evidence,
 	    NULL, NULL);
 out:
@@ -397,7 +401,7 @@ up_debian(struct up_run *u)
 
 	if (db_err < 0) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", DEB_STATUS,
-		    db_err == -EINVAL ? "malformed (a paragraph without Package)" :
+		    db_err == -EINVAL ? E_("malformed (a paragraph without Package)") :
 		    strerror(-db_err));
 		deb_pending_unknown(u, DEB_STATUS, evidence);
 	} else {
@@ -407,17 +411,17 @@ up_debian(struct up_run *u)
 			    strerror(-lists_err));
 			deb_pending_unknown(u, DEB_LISTS, evidence);
 		} else if (dl.n_unreadable > 0) {
-			snprintf(evidence, sizeof(evidence), "%zu of %zu lists "
-			    "unreadable, first %s: %s", dl.n_unreadable,
+			snprintf(evidence, sizeof(evidence), E_("%zu of %zu lists "
+			    "unreadable, first %s: %s"), dl.n_unreadable,
 			    dl.n_unreadable + dl.n_packages, dl.unreadable,
 			    dl.unreadable_err == -ENOTSUP ?
-			    "compression not supported (only plain, .gz, .lz4)" :
-			    dl.unreadable_err == -EIO ? "corrupt" :
+			    E_("compression not supported (only plain, .gz, .lz4)") :
+			    dl.unreadable_err == -EIO ? E_("corrupt") :
 			    strerror(-dl.unreadable_err));
 			deb_pending_unknown(u, DEB_LISTS, evidence);
 		} else if (dl.n_packages == 0) {
-			deb_pending_unknown(u, DEB_LISTS, "no package lists "
-			    "(apt update never ran, or the lists were removed)");
+			deb_pending_unknown(u, DEB_LISTS, E_("no package lists "
+			    "(apt update never ran, or the lists were removed)"));
 		} else
 			deb_report_pending(u, &db, dl.n_packages);
 	}

@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "../lib/keyfile.h"
+#include "../lib/tr.h"
 #include "pkglog.h"
 #include "updates.h"
 
@@ -52,14 +53,14 @@ rh_list_age(struct up_run *u)
 	if (newest == 0) {
 		snprintf(evidence, sizeof(evidence), "%s",
 		    denied < 0 ? strerror(-denied) : any_dir ?
-		    "no repository metadata in /var/cache/dnf (dnf makecache never ran)" :
-		    "no dnf cache directory");
+		    E_("no repository metadata in /var/cache/dnf (dnf makecache never ran)") :
+		    E_("no dnf cache directory"));
 		hf_report(&u->hf, "list-age", SA_LEVEL_UNKNOWN, "/var/cache/dnf", evidence,
 		    NULL, NULL);
 		return;
 	}
 	up_when(u, newest, when, sizeof(when));
-	snprintf(evidence, sizeof(evidence), "repository metadata fetched %s",
+	snprintf(evidence, sizeof(evidence), E_("repository metadata fetched %s"),
 	    when);
 	hf_report(&u->hf, "list-age", u->now - newest <= u->max_list_age ?
 	    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT, "/var/cache/dnf", evidence,
@@ -129,18 +130,18 @@ rh_auto_upgrades(struct up_run *u)
 	if (timer == NULL) {
 		level = SA_LEVEL_NOT;
 		snprintf(evidence, sizeof(evidence), "%s",
-		    r == 0 ? "dnf-automatic/yum-cron is configured but no timer is "
-		    "enabled" : "dnf-automatic is not installed");
+		    r == 0 ? E_("dnf-automatic/yum-cron is configured but no timer is "
+		    "enabled") : E_("dnf-automatic is not installed"));
 	} else if (!installs) {
 		level = SA_LEVEL_PARTLY;
-		snprintf(evidence, sizeof(evidence), "%s enabled, but apply_updates "
-		    "is \"%s\": updates are only downloaded or announced", timer,
+		snprintf(evidence, sizeof(evidence), E_("%s enabled, but apply_updates "
+		    "is \"%s\": updates are only downloaded or announced"), timer,
 		    apply != NULL ? apply : "no");
 	} else {
 		level = SA_LEVEL_IMPLEMENTED;
-		snprintf(evidence, sizeof(evidence), "%s enabled, updates applied "
-		    "automatically (upgrade_type %s)", timer,
-		    type != NULL ? type : "default");
+		snprintf(evidence, sizeof(evidence), E_("%s enabled, updates applied "
+		    "automatically (upgrade_type %s)"), timer,
+		    type != NULL ? type : E_("default"));
 	}
 	hf_report(&u->hf, "auto-upgrades", level, object, evidence, NULL, NULL);
 	free(apply);
@@ -150,9 +151,9 @@ rh_auto_upgrades(struct up_run *u)
 void
 up_rhel(struct up_run *u)
 {
-	static const char why[] = "pending updates need rpm's database and dnf's "
+	const char *why = E_("pending updates need rpm's database and dnf's "
 	    "repository metadata, which smeaudit does not evaluate; run "
-	    "\"dnf check-update --security\"";
+	    "\"dnf check-update --security\"");
 
 	hf_report(&u->hf, "pending", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
 	hf_report(&u->hf, "pending-security", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #include "../lib/cfgchk.h"
+#include "../lib/tr.h"
 #include "eol.h"
 #include "jsonpath.h"
 #include "pkglog.h"
@@ -183,10 +184,10 @@ up_when(struct up_run *u, time_t t, char *buf, size_t size)
 
 	tf_stamp(t, stamp, sizeof(stamp));
 	if (age < 0)
-		snprintf(buf, size, "at %s (in the future)", stamp);
+		snprintf(buf, size, E_("at %s (in the future)"), stamp);
 	else
-		snprintf(buf, size, "at %s, %lld day%s ago", stamp, tf_days(age),
-		    tf_days(age) == 1 ? "" : "s");
+		snprintf(buf, size, tf_days(age) == 1 ? E_("at %s, %lld day ago") :
+		    E_("at %s, %lld days ago"), stamp, tf_days(age));
 }
 
 /* Judge the last upgrade against what is pending. */
@@ -198,7 +199,7 @@ up_judge_upgrade(struct up_run *u, const struct pl_scan *s, const char *log)
 	int level;
 
 	if (s->last_upgrade == 0 && s->first == 0) {
-		snprintf(evidence, sizeof(evidence), "%s: no readable entries", log);
+		snprintf(evidence, sizeof(evidence), E_("%s: no readable entries"), log);
 		hf_report(&u->hf, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence, NULL,
 		    NULL);
 		return;
@@ -206,13 +207,13 @@ up_judge_upgrade(struct up_run *u, const struct pl_scan *s, const char *log)
 	if (s->last_upgrade != 0) {
 		age = (long long)(u->now - s->last_upgrade);
 		up_when(u, s->last_upgrade, when, sizeof(when));
-		snprintf(evidence, sizeof(evidence), "last upgrade %s", when);
+		snprintf(evidence, sizeof(evidence), E_("last upgrade %s"), when);
 	} else {
 		/* No upgrade in the whole log: at least as old as the log. */
 		age = (long long)(u->now - s->first);
 		up_when(u, s->first, when, sizeof(when));
 		snprintf(evidence, sizeof(evidence),
-		    "no upgrade recorded since the log starts %s", when);
+		    E_("no upgrade recorded since the log starts %s"), when);
 		if (age <= u->max_upgrade_age) {
 			hf_report(&u->hf, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence,
 			    NULL, NULL);
@@ -231,8 +232,8 @@ up_judge_upgrade(struct up_run *u, const struct pl_scan *s, const char *log)
 		size_t n = strlen(evidence);
 
 		snprintf(evidence + n, sizeof(evidence) - n, "; %s",
-		    u->pending == 0 ? "nothing pending" : u->pending > 0 ?
-		    "upgrades are pending" : "pending upgrades unknown");
+		    u->pending == 0 ? E_("nothing pending") : u->pending > 0 ?
+		    E_("upgrades are pending") : E_("pending upgrades unknown"));
 	}
 	hf_report(&u->hf, "last-upgrade", level, log, evidence, NULL, NULL);
 }
@@ -305,14 +306,14 @@ up_eol(struct up_run *u, const struct eol_table *t)
 
 	if (!u->have_os) {
 		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release",
-		    "no os-release file: the release cannot be identified", NULL, NULL);
+		    E_("no os-release file: the release cannot be identified"), NULL, NULL);
 		return;
 	}
 	label = osr_label(&u->os);
 	if (u->os.version_id == NULL) {
-		snprintf(evidence, sizeof(evidence), "%s has no VERSION_ID "
+		snprintf(evidence, sizeof(evidence), E_("%s has no VERSION_ID "
 		    "(a testing, unstable or rolling release has no fixed end of "
-		    "support)", label);
+		    "support)"), label);
 		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
 		    NULL, NULL);
 		free(label);
@@ -320,8 +321,8 @@ up_eol(struct up_run *u, const struct eol_table *t)
 	}
 	e = eol_match(t, &u->os);
 	if (e == NULL) {
-		snprintf(evidence, sizeof(evidence), "%s (ID %s, VERSION_ID %s) is "
-		    "not in the release table %s", label, u->os.id != NULL ?
+		snprintf(evidence, sizeof(evidence), E_("%s (ID %s, VERSION_ID %s) is "
+		    "not in the release table %s"), label, u->os.id != NULL ?
 		    u->os.id : "-", u->os.version_id, t->path);
 		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
 		    NULL, NULL);
@@ -333,12 +334,12 @@ up_eol(struct up_run *u, const struct eol_table *t)
 	up_day(e->eol, ends, sizeof(ends));
 	left = (long long)(e->eol - u->now);
 	if (left > u->eol_warning) {
-		snprintf(evidence, sizeof(evidence), "%s: security support until %s",
+		snprintf(evidence, sizeof(evidence), E_("%s: security support until %s"),
 		    label, ends);
 		hf_report(&u->hf, "eol", SA_LEVEL_IMPLEMENTED, label, evidence, NULL, NULL);
 	} else if (left > 0) {
-		snprintf(evidence, sizeof(evidence), "%s: security support ends %s "
-		    "(in %lld days)", label, ends, tf_days(left));
+		snprintf(evidence, sizeof(evidence), E_("%s: security support ends %s "
+		    "(in %lld days)"), label, ends, tf_days(left));
 		hf_report(&u->hf, "eol", SA_LEVEL_PARTLY, label, evidence,
 		    "Plan the upgrade now: support ends soon.",
 		    "サポート終了が近づいています。今のうちにアップグレードを計画して"
@@ -347,17 +348,17 @@ up_eol(struct up_run *u, const struct eol_table *t)
 		up_day(e->extended, ext, sizeof(ext));
 		if (e->extended_source != NULL &&
 		    !up_has_list_from(u, e->extended_source)) {
-			snprintf(evidence, sizeof(evidence), "%s: regular security "
+			snprintf(evidence, sizeof(evidence), E_("%s: regular security "
 			    "support ended %s; %s (until %s) is not set up (no apt "
-			    "lists from %s)", label, ends, e->extended_label != NULL ?
-			    e->extended_label : "extended support", ext,
+			    "lists from %s)"), label, ends, e->extended_label != NULL ?
+			    e->extended_label : E_("extended support"), ext,
 			    e->extended_source);
 			hf_report(&u->hf, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
 		} else {
-			snprintf(evidence, sizeof(evidence), "%s: regular security "
-			    "support ended %s; only %s until %s", label, ends,
+			snprintf(evidence, sizeof(evidence), E_("%s: regular security "
+			    "support ended %s; only %s until %s"), label, ends,
 			    e->extended_label != NULL ? e->extended_label :
-			    "extended support", ext);
+			    E_("extended support"), ext);
 			snprintf(detail_en, sizeof(detail_en), "Extended support fixes "
 			    "fewer packages than regular support; upgrade before %s.",
 			    ext);
@@ -370,11 +371,11 @@ up_eol(struct up_run *u, const struct eol_table *t)
 	} else {
 		if (e->extended != 0) {
 			up_day(e->extended, ext, sizeof(ext));
-			snprintf(evidence, sizeof(evidence), "%s: security support "
-			    "ended %s, extended support %s", label, ends, ext);
+			snprintf(evidence, sizeof(evidence), E_("%s: security support "
+			    "ended %s, extended support %s"), label, ends, ext);
 		} else
-			snprintf(evidence, sizeof(evidence), "%s: security support "
-			    "ended %s", label, ends);
+			snprintf(evidence, sizeof(evidence), E_("%s: security support "
+			    "ended %s"), label, ends);
 		hf_report(&u->hf, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
 	}
 	free(label);
@@ -393,8 +394,8 @@ up_reboot(struct up_run *u, int debian)
 
 	if (!debian) {
 		hf_report(&u->hf, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
-		    "this distribution keeps no reboot-required marker; run "
-		    "\"needs-restarting -r\"", NULL, NULL);
+		    E_("this distribution keeps no reboot-required marker; run "
+		    "\"needs-restarting -r\""), NULL, NULL);
 		return;
 	}
 	for (i = 0; markers[i] != NULL; i++) {
@@ -409,7 +410,7 @@ up_reboot(struct up_run *u, int debian)
 			return;
 		}
 		up_when(u, st.st_mtime, when, sizeof(when));
-		n = (size_t)snprintf(evidence, sizeof(evidence), "reboot requested %s",
+		n = (size_t)snprintf(evidence, sizeof(evidence), E_("reboot requested %s"),
 		    when);
 		path = hf_printf("%s.pkgs", markers[i]);
 		if (hf_read(&u->hf, path, 64 * 1024, &pkgs, &len) == 0) {
@@ -419,7 +420,7 @@ up_reboot(struct up_run *u, int debian)
 				if (*p == '\n')
 					*p = ' ';
 			if (n < sizeof(evidence))
-				snprintf(evidence + n, sizeof(evidence) - n, " by %s",
+				snprintf(evidence + n, sizeof(evidence) - n, E_(" by %s"),
 				    hf_strip(pkgs));
 			free(pkgs);
 		}
@@ -438,13 +439,13 @@ up_reboot(struct up_run *u, int debian)
 		hf_names_free(&run);
 		if (r < 0 || n == 0) {
 			hf_report(&u->hf, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
-			    "/run is empty under --root: no run-time state to read",
+			    E_("/run is empty under --root: no run-time state to read"),
 			    NULL, NULL);
 			return;
 		}
 	}
 	hf_report(&u->hf, "reboot-required", SA_LEVEL_IMPLEMENTED, "/run/reboot-required",
-	    "no reboot-required marker", NULL, NULL);
+	    E_("no reboot-required marker"), NULL, NULL);
 }
 
 /* RFC 3339 as snapd writes it: 2024-05-01T10:11:12.123456789+09:00 or Z. */
@@ -482,9 +483,10 @@ up_snap(struct up_run *u)
 		return;
 	svc = unit_state(&u->units, "snapd.service");
 	if (u->units.systemd && (svc == UNIT_MASKED || svc == UNIT_DISABLED)) {
-		snprintf(evidence, sizeof(evidence), "%zu snap%s installed; "
-		    "snapd.service is %s: nothing refreshes them", n,
-		    n == 1 ? "" : "s", unit_state_name(svc));
+		snprintf(evidence, sizeof(evidence), n == 1 ?
+		    E_("%zu snap installed; snapd.service is %s: nothing refreshes them") :
+		    E_("%zu snaps installed; snapd.service is %s: nothing refreshes them"),
+		    n, unit_state_name(svc));
 		hf_report(&u->hf, "snap", SA_LEVEL_NOT, "snapd.service", evidence, NULL,
 		    NULL);
 		return;
@@ -499,7 +501,7 @@ up_snap(struct up_run *u)
 	    js_get(data, len, last_path, &last) < 0) {
 		free(data);
 		free(hold);
-		hf_report(&u->hf, "snap", SA_LEVEL_UNKNOWN, state, "not valid JSON", NULL,
+		hf_report(&u->hf, "snap", SA_LEVEL_UNKNOWN, state, E_("not valid JSON"), NULL,
 		    NULL);
 		return;
 	}
@@ -507,21 +509,25 @@ up_snap(struct up_run *u)
 	level = SA_LEVEL_IMPLEMENTED;
 	if (hold != NULL && strcmp(hold, "forever") == 0) {
 		level = SA_LEVEL_NOT;
-		snprintf(evidence, sizeof(evidence), "%zu snap%s; refreshes are held "
-		    "forever (refresh.hold)", n, n == 1 ? "" : "s");
+		snprintf(evidence, sizeof(evidence), n == 1 ?
+		    E_("%zu snap; refreshes are held forever (refresh.hold)") :
+		    E_("%zu snaps; refreshes are held forever (refresh.hold)"), n);
 	} else if (hold != NULL && up_rfc3339(hold, &t) == 0 && t > u->now) {
 		level = SA_LEVEL_PARTLY;
 		tf_stamp(t, when, sizeof(when));
-		snprintf(evidence, sizeof(evidence), "%zu snap%s; refreshes are held "
-		    "until %s", n, n == 1 ? "" : "s", when);
+		snprintf(evidence, sizeof(evidence), n == 1 ?
+		    E_("%zu snap; refreshes are held until %s") :
+		    E_("%zu snaps; refreshes are held until %s"), n, when);
 	} else if (last == NULL || up_rfc3339(last, &t) < 0) {
 		level = SA_LEVEL_UNKNOWN;
-		snprintf(evidence, sizeof(evidence), "%zu snap%s; no last refresh "
-		    "time in %s", n, n == 1 ? "" : "s", state);
+		snprintf(evidence, sizeof(evidence), n == 1 ?
+		    E_("%zu snap; no last refresh time in %s") :
+		    E_("%zu snaps; no last refresh time in %s"), n, state);
 	} else {
 		up_when(u, t, when, sizeof(when));
-		snprintf(evidence, sizeof(evidence), "%zu snap%s; last refresh %s", n,
-		    n == 1 ? "" : "s", when);
+		snprintf(evidence, sizeof(evidence), n == 1 ?
+		    E_("%zu snap; last refresh %s") : E_("%zu snaps; last refresh %s"),
+		    n, when);
 		if (u->now - t > u->max_list_age)
 			level = SA_LEVEL_PARTLY;
 	}
@@ -578,16 +584,19 @@ up_flatpak(struct up_run *u)
 	if (newest != 0)
 		up_when(u, newest, when, sizeof(when));
 	else
-		snprintf(when, sizeof(when), "unknown");
+		snprintf(when, sizeof(when), E_("unknown"));
 	if (timer != NULL) {
-		snprintf(evidence, sizeof(evidence), "%zu flatpak app%s; %s enabled; "
-		    "newest deploy %s", apps.n, apps.n == 1 ? "" : "s", timer, when);
+		snprintf(evidence, sizeof(evidence), apps.n == 1 ?
+		    E_("%zu flatpak app; %s enabled; newest deploy %s") :
+		    E_("%zu flatpak apps; %s enabled; newest deploy %s"), apps.n,
+		    timer, when);
 		hf_report(&u->hf, "flatpak", SA_LEVEL_IMPLEMENTED, base, evidence, NULL,
 		    NULL);
 	} else {
-		snprintf(evidence, sizeof(evidence), "%zu flatpak app%s, newest "
-		    "deploy %s; no system timer updates them", apps.n,
-		    apps.n == 1 ? "" : "s", when);
+		snprintf(evidence, sizeof(evidence), apps.n == 1 ?
+		    E_("%zu flatpak app, newest deploy %s; no system timer updates them") :
+		    E_("%zu flatpak apps, newest deploy %s; no system timer updates them"),
+		    apps.n, when);
 		hf_report(&u->hf, "flatpak", SA_LEVEL_UNKNOWN, base, evidence,
 		    "Per-user automatic updates (GNOME Software, KDE Discover) are "
 		    "not visible to smeaudit.",
@@ -700,12 +709,12 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 		char why[200];
 
 		if (osr_is_like(&u.os, "debian"))
-			snprintf(why, sizeof(why), "no /var/lib/dpkg/status on a "
-			    "Debian-family system");
+			snprintf(why, sizeof(why), E_("no /var/lib/dpkg/status on a "
+			    "Debian-family system"));
 		else
-			snprintf(why, sizeof(why), "package manager of %s is not "
-			    "supported (dpkg/apt and rpm/dnf are)", u.os.id != NULL ?
-			    u.os.id : "this system");
+			snprintf(why, sizeof(why), E_("package manager of %s is not "
+			    "supported (dpkg/apt and rpm/dnf are)"), u.os.id != NULL ?
+			    u.os.id : E_("this system"));
 		hf_report(&u.hf, "pending", SA_LEVEL_UNKNOWN, "/etc/os-release", why,
 		    NULL, NULL);
 		hf_report(&u.hf, "pending-security", SA_LEVEL_UNKNOWN, "/etc/os-release",
