@@ -20,6 +20,7 @@
 
 #include "../lib/hostfiles.h"
 #include "../lib/keyfile.h"
+#include "../lib/tr.h"
 #include "wifi.h"
 
 static const struct sa_check wifi_checks[] = {
@@ -81,12 +82,12 @@ wifi_sec_name(enum wifi_sec sec)
 {
 	switch (sec) {
 	case WIFI_SEC_WPA2: return "WPA2/WPA3";
-	case WIFI_SEC_OPEN: return "open (no encryption)";
-	case WIFI_SEC_OWE: return "Enhanced Open (OWE)";
+	case WIFI_SEC_OPEN: return E_("open (no encryption)");
+	case WIFI_SEC_OWE: return E_("Enhanced Open (OWE)");
 	case WIFI_SEC_WEP: return "WEP";
-	case WIFI_SEC_TKIP_ONLY: return "WPA/TKIP only";
-	case WIFI_SEC_TKIP_MIXED: return "WPA2 with WPA/TKIP fallback";
-	default: return "unrecognised";
+	case WIFI_SEC_TKIP_ONLY: return E_("WPA/TKIP only");
+	case WIFI_SEC_TKIP_MIXED: return E_("WPA2 with WPA/TKIP fallback");
+	default: return E_("unrecognised");
 	}
 }
 
@@ -289,7 +290,7 @@ wifi_check_secret_mode(struct wifi_run *w, const char *path)
 		    path, hf_strerror(r));
 		return;
 	}
-	snprintf(evidence, sizeof(evidence), "mode %04o, holds a passphrase or key",
+	snprintf(evidence, sizeof(evidence), E_("mode %04o, holds a passphrase or key"),
 	    (unsigned int)(st.st_mode & 07777));
 	sa_report(w->hf.host, w->hf.ctx, "psk-readable",
 	    (st.st_mode & 044) != 0 ? SA_LEVEL_NOT : SA_LEVEL_IMPLEMENTED,
@@ -377,14 +378,14 @@ wifi_nm_file(struct wifi_run *w, const char *path)
 		snprintf(object, sizeof(object), "%s (SSID %s%s%s)", path,
 		    nm.ssid != NULL ? nm.ssid : "?",
 		    nm.mode != NULL && strcmp(nm.mode, "infrastructure") != 0 ?
-		    ", mode " : "", nm.mode != NULL &&
+		    E_(", mode ") : "", nm.mode != NULL &&
 		    strcmp(nm.mode, "infrastructure") != 0 ? nm.mode : "");
 		snprintf(evidence, sizeof(evidence),
 		    "%s: key-mgmt=%s proto=%s pairwise=%s",
 		    wifi_sec_name(sec), nm.has_security ?
-		    (nm.key_mgmt != NULL ? nm.key_mgmt : "(unset)") : "(no security)",
-		    nm.proto != NULL ? nm.proto : "(default)",
-		    nm.pairwise != NULL ? nm.pairwise : "(default)");
+		    (nm.key_mgmt != NULL ? nm.key_mgmt : E_("(unset)")) : E_("(no security)"),
+		    nm.proto != NULL ? nm.proto : E_("(default)"),
+		    nm.pairwise != NULL ? nm.pairwise : E_("(default)"));
 		wifi_report_profile(w, object, sec, evidence);
 		if (nm.has_secret)
 			wifi_check_secret_mode(w, path);
@@ -459,12 +460,12 @@ wifi_wpas_network(struct wifi_run *w, const char *path, unsigned int line,
 	sec = wifi_classify_wpas(n->key_mgmt, n->proto, n->pairwise,
 	    n->has_wep_key);
 	snprintf(object, sizeof(object), "%s:%u (SSID %s%s%s)", path, line,
-	    n->ssid != NULL ? n->ssid : "?", n->mode == 1 ? ", ad-hoc" :
-	    n->mode == 2 ? ", access point" : "", n->disabled ? ", disabled" : "");
+	    n->ssid != NULL ? n->ssid : "?", n->mode == 1 ? E_(", ad-hoc") :
+	    n->mode == 2 ? E_(", access point") : "", n->disabled ? E_(", disabled") : "");
 	snprintf(evidence, sizeof(evidence), "%s: key_mgmt=%s proto=%s pairwise=%s",
 	    wifi_sec_name(sec), n->key_mgmt != NULL ? n->key_mgmt :
-	    "(default WPA-PSK WPA-EAP)", n->proto != NULL ? n->proto : "(default)",
-	    n->pairwise != NULL ? n->pairwise : "(default)");
+	    E_("(default WPA-PSK WPA-EAP)"), n->proto != NULL ? n->proto : E_("(default)"),
+	    n->pairwise != NULL ? n->pairwise : E_("(default)"));
 	wifi_report_profile(w, object, sec, evidence);
 }
 
@@ -550,7 +551,7 @@ wifi_wpas_file(struct wifi_run *w, const char *path)
 	}
 	if (in_network) {
 		/* An unterminated block: wpa_supplicant refuses the file. */
-		wifi_cannot_tell(w, path, "network block without closing brace");
+		wifi_cannot_tell(w, path, E_("network block without closing brace"));
 	}
 	wifi_wpas_reset(&net);
 	free(data);
@@ -583,9 +584,9 @@ wifi_iwd_dir(struct wifi_run *w)
 		enum wifi_sec sec;
 		const char *evidence;
 	} kinds[] = {
-		{ ".open", WIFI_SEC_OPEN, "iwd open network" },
-		{ ".psk", WIFI_SEC_WPA2, "iwd WPA2/WPA3-Personal network" },
-		{ ".8021x", WIFI_SEC_WPA2, "iwd WPA2/WPA3-Enterprise network" },
+		{ ".open", WIFI_SEC_OPEN, EN_("iwd open network") },
+		{ ".psk", WIFI_SEC_WPA2, EN_("iwd WPA2/WPA3-Personal network") },
+		{ ".8021x", WIFI_SEC_WPA2, EN_("iwd WPA2/WPA3-Enterprise network") },
 	};
 	struct hf_names names;
 	char path[4096], *data;
@@ -605,7 +606,7 @@ wifi_iwd_dir(struct wifi_run *w)
 		    (size_t)snprintf(path, sizeof(path), "%s/%s", WIFI_IWD_DIR,
 		    names.v[i]) >= sizeof(path))
 			continue;
-		wifi_report_profile(w, path, kinds[k].sec, kinds[k].evidence);
+		wifi_report_profile(w, path, kinds[k].sec, E_(kinds[k].evidence));
 		if (kinds[k].sec == WIFI_SEC_OPEN)
 			continue;
 		/* iwd keeps the passphrase in the file's [Security] group. */
@@ -653,8 +654,8 @@ wifi_interfaces_without_profiles(struct wifi_run *w)
 		if (strncmp(state, "up", 2) == 0) {
 			up++;
 			sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-			    names.v[i], "wireless interface is up, but no NetworkManager, "
-			    "wpa_supplicant or iwd profile describes its network");
+			    names.v[i], E_("wireless interface is up, but no NetworkManager, "
+			    "wpa_supplicant or iwd profile describes its network"));
 		}
 		free(state);
 	}
@@ -663,8 +664,8 @@ wifi_interfaces_without_profiles(struct wifi_run *w)
 		char evidence[320];
 
 		snprintf(evidence, sizeof(evidence), wireless > 0 ?
-		    "no Wi-Fi profile; wireless interface(s) %s not connected" :
-		    "no Wi-Fi profile and no wireless interface%s", list);
+		    E_("no Wi-Fi profile; wireless interface(s) %s not connected") :
+		    E_("no Wi-Fi profile and no wireless interface%s"), list);
 		sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_NA, NULL,
 		    evidence);
 	}
@@ -688,7 +689,7 @@ wifi_run(const struct sa_host *host, struct sa_ctx *ctx)
 		return wifi_interfaces_without_profiles(&w) ? SA_RUN_SKIPPED :
 		    SA_RUN_OK;
 	sa_report(host, ctx, "profiles", SA_LEVEL_NA, NULL,
-	    "no Wi-Fi profile (NetworkManager, wpa_supplicant, iwd)");
+	    E_("no Wi-Fi profile (NetworkManager, wpa_supplicant, iwd)"));
 	return SA_RUN_SKIPPED;
 }
 
