@@ -39,6 +39,8 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/tr.h"
+
 /* The "selecting a service" group of guideline 3.0's checklist. */
 #define CLOUD_SELECT_FIRST 1
 #define CLOUD_SELECT_LAST 6
@@ -63,12 +65,12 @@ static const char *
 cloud_word(int value)
 {
 	switch (value) {
-	case SA_LEVEL_IMPLEMENTED: return "yes";
-	case SA_LEVEL_PARTLY: return "partly";
-	case SA_LEVEL_NOT: return "no";
-	case SA_LEVEL_UNKNOWN: return "unknown";
-	case SA_LEVEL_NA: return "na";
-	default: return "unanswered";
+	case SA_LEVEL_IMPLEMENTED: return E_("yes");
+	case SA_LEVEL_PARTLY: return E_("partly");
+	case SA_LEVEL_NOT: return E_("no");
+	case SA_LEVEL_UNKNOWN: return E_("unknown");
+	case SA_LEVEL_NA: return E_("na");
+	default: return E_("unanswered");
 	}
 }
 
@@ -116,7 +118,7 @@ cloud_vet(const struct sa_host *host, struct sa_ctx *ctx, const char *service)
 		default: open++; break;
 		}
 		cloud_append(evidence, sizeof(evidence), "%s%d %s",
-		    n == CLOUD_SELECT_FIRST ? "selection answers: " : ", ", n,
+		    n == CLOUD_SELECT_FIRST ? E_("selection answers: ") : ", ", n,
 		    cloud_word(value));
 		if (value != SA_LEVEL_IMPLEMENTED && value != SA_LEVEL_NA)
 			cloud_append(gaps, sizeof(gaps), "%s%d", *gaps ? ", " : "", n);
