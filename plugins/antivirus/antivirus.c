@@ -486,7 +486,7 @@ av_clam_service(struct av_run *a, const struct av_clam *c)
 		snprintf(updater, sizeof(updater), E_("freshclam runs from %s"),
 		    c->freshclam_cron);
 	else if (c->has_freshclam)
-		snprintf(updater, sizeof(updater), "%s %s", c->freshclam_name,
+		snprintf(updater, sizeof(updater), E_("%s %s"), c->freshclam_name,
 		    unit_state_name(c->freshclam_unit));
 	else
 		snprintf(updater, sizeof(updater), E_("freshclam not installed"));

@@ -345,8 +345,8 @@ bk_rsn_line(void *user, const char *text, unsigned int lineno)
 		for (i = 0; directives[i] != NULL; i++)
 			if (strlen(directives[i]) == w &&
 			    strncmp(f[0], directives[i], w) == 0 && f[0][w] == ' ')
-				c->error = hf_printf("%s:%u: fields separated by "
-				    "spaces; rsnapshot needs tabs and refuses to run",
+				c->error = hf_printf(E_("%s:%u: fields separated by "
+				    "spaces; rsnapshot needs tabs and refuses to run"),
 				    c->file, lineno);
 	}
 	if (n >= 2 && strcmp(f[0], "snapshot_root") == 0) {

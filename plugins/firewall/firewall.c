@@ -408,7 +408,7 @@ fw_ufw(struct fw_run *f)
 	/* ufw.conf says yes; the service still has to run at boot. */
 	if (!fw_enabled_or_note(f, conf, "ufw", how, sizeof(how)))
 		return;
-	snprintf(how + strlen(how), sizeof(how) - strlen(how), ", ENABLED=yes");
+	snprintf(how + strlen(how), sizeof(how) - strlen(how), E_(", ENABLED=yes"));
 	r = hf_read(&f->hf, defaults, HF_MAX_CONFIG, &data, &len);
 	if (r < 0 && r != -ENOENT) {
 		snprintf(why, sizeof(why), "%s: %s", defaults, hf_strerror(r));

@@ -307,7 +307,7 @@ lg_persistent(struct lg_run *g)
 		    g->syslog_name, unit_state_name(g->syslog_unit),
 		    g->syslog_files.n,
 		    g->syslog_forwards > 0 ? E_(", forwards to a log server") : "");
-	snprintf(evidence, sizeof(evidence), "%s; %s", journal, syslog);
+	snprintf(evidence, sizeof(evidence), E_("%s; %s"), journal, syslog);
 
 	if ((g->units.systemd && g->journald_persistent == 1) || syslog_ok) {
 		hf_report(&g->hf, "persistent", SA_LEVEL_IMPLEMENTED,

@@ -330,7 +330,7 @@ deb_auto_upgrades(struct up_run *u, const struct pkg_db *db, int db_err)
 	if (pkg_find(db, "unattended-upgrades", strlen("unattended-upgrades")) ==
 	    NULL) {
 		hf_report(&u->hf, "auto-upgrades", SA_LEVEL_NOT, "unattended-upgrades",
-		    "package unattended-upgrades is not installed", NULL, NULL);
+		    E_("package unattended-upgrades is not installed"), NULL, NULL);
 		return;
 	}
 	if (deb_read_aptconf(u, &c, unreadable, sizeof(unreadable)) < 0) {

@@ -231,7 +231,7 @@ up_judge_upgrade(struct up_run *u, const struct pl_scan *s, const char *log)
 	if (age > u->max_upgrade_age) {
 		size_t n = strlen(evidence);
 
-		snprintf(evidence + n, sizeof(evidence) - n, "; %s",
+		snprintf(evidence + n, sizeof(evidence) - n, E_("; %s"),
 		    u->pending == 0 ? E_("nothing pending") : u->pending > 0 ?
 		    E_("upgrades are pending") : E_("pending upgrades unknown"));
 	}
