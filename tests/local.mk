@@ -157,3 +157,5 @@ TESTS += tests/e2e/html-browser.sh
 EXTRA_DIST += tests/e2e/html-browser.sh
 TESTS += tests/e2e/plugin-exports.sh
 EXTRA_DIST += tests/e2e/plugin-exports.sh
+TESTS += tests/e2e/evidence-i18n.sh
+EXTRA_DIST += tests/e2e/evidence-i18n.sh
