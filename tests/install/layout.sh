@@ -49,6 +49,16 @@ assert_py "$T/report.json" "sorted(p['name'] for p in d['plugins']) == sorted(p[
     "--all did not run every installed plugin"
 [ -f "$localedir/ja/LC_MESSAGES/smeaudit.mo" ] || fail "no Japanese catalog in $localedir"
 "$SMEAUDIT" --lang ja --help | head -1 | grep -q '^使い方' || fail "installed smeaudit --lang ja"
+# The installed plugins translate their evidence from that same catalog.
+set +e
+"$SMEAUDIT" --lang ja --plugin antivirus --root "$FIXTURES/antivirus/fail" --format json \
+    --output "$T/evidence-ja.json"
+status=$?
+set -e
+[ "$status" -le 2 ] || fail "installed smeaudit --plugin antivirus: exit $status"
+assert_py "$T/evidence-ja.json" \
+    "[f['evidence'] for f in d['findings'] if f['check'] == 'antivirus.installed'] == ['ClamAV も、既知のウイルス対策/EDR エージェントも見つかりません']" \
+    "the installed antivirus plugin's evidence is not in Japanese"
 
 for page in man1/smeaudit.1 man5/smeaudit.ini.5 man5/smeaudit-answers.5 \
     man5/smeaudit-ledger.5 man7/smeaudit-plugin.7; do
