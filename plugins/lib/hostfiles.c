@@ -423,6 +423,37 @@ hf_lines_next(struct hf_lines *it, const char **ret_line, size_t *ret_len)
 	return 1;
 }
 
+char *
+hf_lines_cut(struct hf_lines *it)
+{
+	const char *line;
+	size_t len;
+	char *s;
+
+	if (!hf_lines_next(it, &line, &len))
+		return NULL;
+	/* The iterator has moved past the line: its end is the caller's now. */
+	s = (char *)line;
+	s[len] = '\0';
+	return s;
+}
+
+size_t
+hf_split(char *s, char sep, char **ret, size_t max)
+{
+	size_t n = 0;
+	char *p;
+
+	while (n < max) {
+		ret[n++] = s;
+		if (n == max || (p = strchr(s, sep)) == NULL)
+			break;
+		*p = '\0';
+		s = p + 1;
+	}
+	return n;
+}
+
 static int
 hf_blank(char c)
 {
