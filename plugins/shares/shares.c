@@ -38,6 +38,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "shares.h"
 
 #define SH_MAX_CONFIG (16u * 1024 * 1024)
@@ -445,10 +446,13 @@ struct sh_run {
 	uint64_t hits[SH_N_CHECKS];
 	enum sh_state state[SH_N_SOURCES];
 	char summary[SH_N_SOURCES][512];
+	/* The settings (shares_configure) */
 	long long human_uid_min, jobs, max_open, wide4, wide6;
 	struct hf_names zones, excludes, roots;
 	struct hf_names asked;	/* roots the configuration names */
 	struct sh_patterns secret, setuid_allow;
+	int share_paths, samba, nfs, one_filesystem, network_fs, pseudo_fs, acl;
+	const char *samba_config, *testparm, *nfs_exports, *nfs_exports_dir;
 };
 
 /* --- host glue, safe from several threads ----------------------------- */
@@ -567,32 +571,10 @@ sh_load(void *user, const char *path, char **ret_data, size_t *ret_len)
 
 /* --- configuration ------------------------------------------------------- */
 
-static int
-sh_bad_key(struct sh_run *r, const char *key, const char *value,
-    const char *why)
-{
-	r->hf.host->log(r->hf.ctx, SA_LOG_ERROR, "[plugin.shares] %s = %s: %s", key,
-	    value, why);
-	return SA_RUN_BAD_INPUT;
-}
-
-static int
-sh_int_key(struct sh_run *r, const char *key, long long lo, long long hi,
-    long long *ret)
-{
-	char text[64], why[96];
-
-	if (r->hf.host->config_int(r->hf.ctx, NULL, key, ret) < 0)
-		return -EINVAL;
-	if (*ret < lo || *ret > hi) {
-		snprintf(text, sizeof(text), "%lld", *ret);
-		snprintf(why, sizeof(why), "must be between %lld and %lld", lo, hi);
-		return sh_bad_key(r, key, text, why);
-	}
-	return 0;
-}
-
-/* Absolute, normalized paths of a PATH list key. */
+/*
+ * A PATH list key: absolute, normalized paths, or "FILE:LINE: key =
+ * VALUE: why" at the first value that is not.
+ */
 static int
 sh_path_list(struct sh_run *r, const char *key, struct hf_names *out)
 {
@@ -601,16 +583,22 @@ sh_path_list(struct sh_run *r, const char *key, struct hf_names *out)
 	char *norm;
 
 	if (r->hf.host->config_list(r->hf.ctx, NULL, key, &v, &n) < 0)
-		return -EINVAL;
+		return SA_RUN_BAD_INPUT;
 	for (i = 0; i < n; i++) {
-		norm = sh_normalize_path(v[i]);
-		if (norm == NULL)
-			return sh_bad_key(r, key, v[i],
-			    "must be an absolute path without \"..\"");
+		if ((norm = sh_normalize_path(v[i])) == NULL)
+			return cfgchk_fail(&r->hf, NULL, key, i, "%s = %s: must be "
+			    "an absolute path without \"..\"", key, v[i]);
 		hf_names_add(out, norm);
 		free(norm);
 	}
 	return 0;
+}
+
+static int
+sh_string_key(struct sh_run *r, const char *key, const char **ret)
+{
+	return r->hf.host->config_string(r->hf.ctx, NULL, key, ret) < 0 ?
+	    SA_RUN_BAD_INPUT : 0;
 }
 
 static int
@@ -622,13 +610,97 @@ sh_pattern_list(struct sh_run *r, const char *key, const char *builtin_key,
 	int use_builtin;
 
 	if (r->hf.host->config_list(r->hf.ctx, NULL, key, &v, &n) < 0 ||
-	    r->hf.host->config_bool(r->hf.ctx, NULL, builtin_key, &use_builtin) < 0)
-		return -EINVAL;
+	    r->hf.host->config_bool(r->hf.ctx, NULL, builtin_key,
+	    &use_builtin) < 0)
+		return SA_RUN_BAD_INPUT;
 	for (i = 0; i < n; i++)
 		sh_patterns_add(out, v[i]);
 	for (i = 0; use_builtin && builtin[i] != NULL; i++)
 		sh_patterns_add(out, builtin[i]);
 	return 0;
+}
+
+static int
+sh_bool_key(struct sh_run *r, const char *key, int *ret)
+{
+	return r->hf.host->config_bool(r->hf.ctx, NULL, key, ret) < 0 ?
+	    SA_RUN_BAD_INPUT : 0;
+}
+
+/*
+ * Every setting, read and checked before anything is looked at: by
+ * check_config() before the audit, and by run() again for a core that
+ * does not call check_config().  Nothing here touches the audited
+ * system; what only it can tell (a scan root that is not there, an
+ * smb.conf Samba would refuse) is found and reported by run().  Returns
+ * 0 or SA_RUN_BAD_INPUT after "FILE:LINE: key = VALUE: why".
+ */
+static int
+shares_configure(struct sh_run *r)
+{
+	const char *const *d;
+	size_t i;
+	int rc;
+
+	if ((rc = cfgchk_int(&r->hf, NULL, "human_uid_min", 0, 0xfffffffeLL,
+	    &r->human_uid_min)) != 0 ||
+	    (rc = cfgchk_int(&r->hf, NULL, "jobs", 0, 64, &r->jobs)) != 0 ||
+	    (rc = cfgchk_int(&r->hf, NULL, "max_open_dirs", 4, 1024,
+	    &r->max_open)) != 0 ||
+	    (rc = cfgchk_int(&r->hf, NULL, "nfs_wide_prefix", 0, 32,
+	    &r->wide4)) != 0 ||
+	    (rc = cfgchk_int(&r->hf, NULL, "nfs_wide_prefix6", 0, 128,
+	    &r->wide6)) != 0)
+		return rc < 0 ? SA_RUN_BAD_INPUT : rc;
+	if ((rc = sh_path_list(r, "sensitive_path", &r->zones)) != 0 ||
+	    (rc = sh_path_list(r, "exclude", &r->excludes)) != 0 ||
+	    (rc = sh_path_list(r, "scan_root", &r->roots)) != 0 ||
+	    (rc = sh_string_key(r, "samba_config", &r->samba_config)) != 0 ||
+	    (rc = sh_string_key(r, "testparm", &r->testparm)) != 0 ||
+	    (rc = sh_string_key(r, "nfs_exports", &r->nfs_exports)) != 0 ||
+	    (rc = sh_string_key(r, "nfs_exports_dir", &r->nfs_exports_dir)) != 0)
+		return rc;
+	if ((rc = sh_pattern_list(r, "secret_name", "secret_builtin",
+	    shares_secret_builtin, &r->secret)) != 0 ||
+	    (rc = sh_pattern_list(r, "setuid_allow", "setuid_builtin",
+	    shares_setuid_builtin, &r->setuid_allow)) != 0 ||
+	    (rc = sh_bool_key(r, "share_paths", &r->share_paths)) != 0 ||
+	    (rc = sh_bool_key(r, "samba", &r->samba)) != 0 ||
+	    (rc = sh_bool_key(r, "nfs", &r->nfs)) != 0 ||
+	    (rc = sh_bool_key(r, "one_filesystem", &r->one_filesystem)) != 0 ||
+	    (rc = sh_bool_key(r, "network_filesystems", &r->network_fs)) != 0 ||
+	    (rc = sh_bool_key(r, "pseudo_filesystems", &r->pseudo_fs)) != 0 ||
+	    (rc = sh_bool_key(r, "acl", &r->acl)) != 0)
+		return rc;
+	for (i = 0; i < r->roots.n; i++)
+		hf_names_add(&r->asked, r->roots.v[i]);
+	for (i = 0; i < r->zones.n; i++)
+		hf_names_add(&r->asked, r->zones.v[i]);
+	if (r->roots.n == 0)
+		for (d = shares_default_roots; *d != NULL; d++)
+			hf_names_add(&r->roots, *d);
+	return 0;
+}
+
+static void
+sh_run_init(struct sh_run *r, const struct sa_host *host, struct sa_ctx *ctx)
+{
+	memset(r, 0, sizeof(*r));
+	r->hf.host = host;
+	r->hf.ctx = ctx;
+	pthread_mutex_init(&r->lock, NULL);
+}
+
+static void
+sh_run_free(struct sh_run *r)
+{
+	hf_names_free(&r->zones);
+	hf_names_free(&r->excludes);
+	hf_names_free(&r->roots);
+	hf_names_free(&r->asked);
+	sh_patterns_free(&r->secret);
+	sh_patterns_free(&r->setuid_allow);
+	pthread_mutex_destroy(&r->lock);
 }
 
 /* --- Samba ------------------------------------------------------------- */
@@ -904,30 +976,26 @@ sh_share_dir(struct sh_run *r, const char *share, const char *path,
 	close(fd);
 }
 
-static int
+static void
 sh_samba(struct sh_run *r, struct hf_names *share_paths)
 {
-	const char *config, *testparm;
+	const char *config = r->samba_config, *testparm = r->testparm;
 	struct sh_records rs = { 0 };
 	struct smb_audit_env env;
 	struct hf_names paths = { 0 }, names = { 0 };
 	struct smb_conf conf;
 	char *data;
 	size_t len, i;
-	int rc, on;
+	int rc;
 
-	if (r->hf.host->config_bool(r->hf.ctx, NULL, "samba", &on) < 0 ||
-	    r->hf.host->config_string(r->hf.ctx, NULL, "samba_config", &config) < 0 ||
-	    r->hf.host->config_string(r->hf.ctx, NULL, "testparm", &testparm) < 0)
-		return -EINVAL;
-	if (!on)
-		return 0;
+	if (!r->samba)
+		return;
 	rc = sh_load(r, config, &data, &len);
 	if (rc == -ENOENT) {
 		r->state[SH_SRC_SAMBA] = SH_ABSENT;
 		snprintf(r->summary[SH_SRC_SAMBA], sizeof(r->summary[0]),
 		    "no %s: Samba is not configured", config);
-		return 0;
+		return;
 	}
 	r->state[SH_SRC_SAMBA] = SH_CHECKED;
 	snprintf(r->summary[SH_SRC_SAMBA], sizeof(r->summary[0]), "%s", config);
@@ -937,7 +1005,7 @@ sh_samba(struct sh_run *r, struct hf_names *share_paths)
 		snprintf(ev, sizeof(ev), "cannot read: %s", strerror(-rc));
 		sh_report(r, SH_SMB_CONFIG, SA_LEVEL_UNKNOWN, config, ev);
 		r->state[SH_SRC_SAMBA] = SH_FAILED;
-		return 0;
+		return;
 	}
 	smb_init(&conf);
 	smb_parse(&conf, config, data, len, 0, sh_load, r);
@@ -949,7 +1017,7 @@ sh_samba(struct sh_run *r, struct hf_names *share_paths)
 		sh_report(r, SH_SMB_CONFIG, SA_LEVEL_UNKNOWN, config, conf.refused);
 		r->state[SH_SRC_SAMBA] = SH_FAILED;
 		smb_free(&conf);
-		return 0;
+		return;
 	}
 	sh_smb_audit_env(r, config, &rs, &env);
 	smb_audit(&conf, &env);
@@ -965,8 +1033,8 @@ sh_samba(struct sh_run *r, struct hf_names *share_paths)
 		char *norm = sh_normalize_path(paths.v[i]);
 
 		sh_share_dir(r, names.v[i], paths.v[i], &rs);
-		if (norm != NULL && !hf_names_has(share_paths, norm))
-			hf_names_add(share_paths, norm);
+		if (norm != NULL)
+			hf_names_add_new(share_paths, norm);
 		free(norm);
 	}
 	hf_names_free(&paths);
@@ -976,7 +1044,6 @@ sh_samba(struct sh_run *r, struct hf_names *share_paths)
 		sh_report(r, rs.v[i].check, rs.v[i].level, rs.v[i].object,
 		    rs.v[i].evidence);
 	sh_records_free(&rs);
-	return 0;
 }
 
 /* --- NFS --------------------------------------------------------------- */
@@ -1002,29 +1069,25 @@ sh_nfs_file(struct sh_run *r, const char *path, const struct nfs_audit_env *env,
 	return 1;
 }
 
-static int
+static void
 sh_nfs(struct sh_run *r, struct hf_names *share_paths)
 {
-	const char *exports, *dir;
+	const char *dir = r->nfs_exports_dir;
 	struct nfs_audit_env env;
 	struct hf_names names = { 0 }, paths = { 0 };
 	size_t count = 0, i;
 	char *path;
-	int on, seen;
+	int seen;
 
-	if (r->hf.host->config_bool(r->hf.ctx, NULL, "nfs", &on) < 0 ||
-	    r->hf.host->config_string(r->hf.ctx, NULL, "nfs_exports", &exports) < 0 ||
-	    r->hf.host->config_string(r->hf.ctx, NULL, "nfs_exports_dir", &dir) < 0)
-		return -EINVAL;
-	if (!on)
-		return 0;
+	if (!r->nfs)
+		return;
 	memset(&env, 0, sizeof(env));
 	env.emit = sh_report;
 	env.emit_user = r;
 	env.wide_prefix4 = (int)r->wide4;
 	env.wide_prefix6 = (int)r->wide6;
 	env.paths = &paths;
-	seen = sh_nfs_file(r, exports, &env, &count);
+	seen = sh_nfs_file(r, r->nfs_exports, &env, &count);
 	/* exportfs reads only *.exports there, in name order. */
 	hf_list(&r->hf, dir, ".exports", &names);
 	for (i = 0; i < names.n; i++) {
@@ -1046,13 +1109,12 @@ sh_nfs(struct sh_run *r, struct hf_names *share_paths)
 	for (i = 0; i < paths.n; i++) {
 		char *norm = sh_normalize_path(paths.v[i]);
 
-		if (norm != NULL && !hf_names_has(share_paths, norm))
-			hf_names_add(share_paths, norm);
+		if (norm != NULL)
+			hf_names_add_new(share_paths, norm);
 		free(norm);
 	}
 	hf_names_free(&names);
 	hf_names_free(&paths);
-	return 0;
 }
 
 /* --- home directories ---------------------------------------------------- */
@@ -1255,7 +1317,7 @@ sh_open_roots(struct sh_run *r, int network_fs, int pseudo_fs,
 	return n;
 }
 
-static int
+static void
 sh_files(struct sh_run *r)
 {
 	struct sh_walk_cfg cfg;
@@ -1265,11 +1327,10 @@ sh_files(struct sh_run *r)
 	uint64_t entries;
 
 	memset(&cfg, 0, sizeof(cfg));
-	if (r->hf.host->config_bool(r->hf.ctx, NULL, "one_filesystem", &cfg.one_filesystem) < 0 ||
-	    r->hf.host->config_bool(r->hf.ctx, NULL, "network_filesystems", &cfg.network_fs) < 0 ||
-	    r->hf.host->config_bool(r->hf.ctx, NULL, "pseudo_filesystems", &cfg.pseudo_fs) < 0 ||
-	    r->hf.host->config_bool(r->hf.ctx, NULL, "acl", &cfg.acl) < 0)
-		return -EINVAL;
+	cfg.one_filesystem = r->one_filesystem;
+	cfg.network_fs = r->network_fs;
+	cfg.pseudo_fs = r->pseudo_fs;
+	cfg.acl = r->acl;
 	if (jobs == 0) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
@@ -1295,7 +1356,7 @@ sh_files(struct sh_run *r)
 		snprintf(r->summary[SH_SRC_FILES], sizeof(r->summary[0]),
 		    "none of the scan roots exists");
 		free(roots);
-		return 0;
+		return;
 	}
 	entries = sh_walk(&cfg, roots, n);
 	r->state[SH_SRC_FILES] = SH_CHECKED;
@@ -1315,43 +1376,19 @@ sh_files(struct sh_run *r)
 	}
 	r->hf.host->log(r->hf.ctx, SA_LOG_INFO, "%s", r->summary[SH_SRC_FILES]);
 	free(roots);
-	return 0;
 }
 
+/* Before anything is audited: every setting must make sense. */
 static int
-shares_configure(struct sh_run *r)
+shares_check_config(const struct sa_host *host, struct sa_ctx *ctx)
 {
-	size_t i;
+	struct sh_run r;
 	int rc;
 
-	/* Every key is checked before anything is reported. */
-	if ((rc = sh_int_key(r, "human_uid_min", 0, 0xfffffffeLL,
-	    &r->human_uid_min)) != 0 ||
-	    (rc = sh_int_key(r, "jobs", 0, 64, &r->jobs)) != 0 ||
-	    (rc = sh_int_key(r, "max_open_dirs", 4, 1024, &r->max_open)) != 0 ||
-	    (rc = sh_int_key(r, "nfs_wide_prefix", 0, 32, &r->wide4)) != 0 ||
-	    (rc = sh_int_key(r, "nfs_wide_prefix6", 0, 128, &r->wide6)) != 0)
-		return rc;
-	if ((rc = sh_path_list(r, "sensitive_path", &r->zones)) != 0 ||
-	    (rc = sh_path_list(r, "exclude", &r->excludes)) != 0 ||
-	    (rc = sh_path_list(r, "scan_root", &r->roots)) != 0)
-		return rc;
-	if (sh_pattern_list(r, "secret_name", "secret_builtin",
-	    shares_secret_builtin, &r->secret) < 0 ||
-	    sh_pattern_list(r, "setuid_allow", "setuid_builtin",
-	    shares_setuid_builtin, &r->setuid_allow) < 0)
-		return -EINVAL;
-	for (i = 0; i < r->roots.n; i++)
-		hf_names_add(&r->asked, r->roots.v[i]);
-	for (i = 0; i < r->zones.n; i++)
-		hf_names_add(&r->asked, r->zones.v[i]);
-	if (r->roots.n == 0) {
-		const char *const *d;
-
-		for (d = shares_default_roots; *d != NULL; d++)
-			hf_names_add(&r->roots, *d);
-	}
-	return 0;
+	sh_run_init(&r, host, ctx);
+	rc = shares_configure(&r);
+	sh_run_free(&r);
+	return rc;
 }
 
 static int
@@ -1360,32 +1397,20 @@ shares_run(const struct sa_host *host, struct sa_ctx *ctx)
 	struct sh_run r;
 	struct hf_names share_paths = { 0 };
 	size_t i;
-	int rc, use_shares, anything = 0;
+	int rc, anything = 0;
 
-	memset(&r, 0, sizeof(r));
-	r.hf.host = host;
-	r.hf.ctx = ctx;
-	pthread_mutex_init(&r.lock, NULL);
-	rc = shares_configure(&r);
-	if (rc == 0 && host->config_bool(ctx, NULL, "share_paths", &use_shares) < 0)
-		rc = -EINVAL;
-	if (rc == 0)
-		rc = sh_samba(&r, &share_paths);
-	if (rc == 0)
-		rc = sh_nfs(&r, &share_paths);
-	if (rc != 0)
+	sh_run_init(&r, host, ctx);
+	/* Checked already by shares_check_config() unless the core predates it. */
+	if ((rc = shares_configure(&r)) != 0)
 		goto out;
-	for (i = 0; use_shares && i < share_paths.n; i++) {
-		if (!hf_names_has(&r.zones, share_paths.v[i]))
-			hf_names_add(&r.zones, share_paths.v[i]);
-	}
+	sh_samba(&r, &share_paths);
+	sh_nfs(&r, &share_paths);
+	for (i = 0; r.share_paths && i < share_paths.n; i++)
+		hf_names_add_new(&r.zones, share_paths.v[i]);
 	for (i = 0; i < r.zones.n; i++)
-		if (!hf_names_has(&r.roots, r.zones.v[i]))
-			hf_names_add(&r.roots, r.zones.v[i]);
+		hf_names_add_new(&r.roots, r.zones.v[i]);
 	sh_homes(&r);
-	rc = sh_files(&r);
-	if (rc != 0)
-		goto out;
+	sh_files(&r);
 	/* A check that found nothing is evidence too. */
 	for (i = 0; i < SH_N_CHECKS; i++) {
 		enum sh_source src = sh_source_of((enum sh_check)i);
@@ -1404,13 +1429,7 @@ shares_run(const struct sa_host *host, struct sa_ctx *ctx)
 	rc = anything ? SA_RUN_OK : SA_RUN_SKIPPED;
 out:
 	hf_names_free(&share_paths);
-	hf_names_free(&r.zones);
-	hf_names_free(&r.excludes);
-	hf_names_free(&r.roots);
-	hf_names_free(&r.asked);
-	sh_patterns_free(&r.secret);
-	sh_patterns_free(&r.setuid_allow);
-	pthread_mutex_destroy(&r.lock);
+	sh_run_free(&r);
 	return rc;
 }
 
@@ -1423,4 +1442,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = shares_checks,
 	.config = shares_config,
 	.run = shares_run,
+	.check_config = shares_check_config,
 };
