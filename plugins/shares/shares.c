@@ -594,11 +594,20 @@ sh_path_list(struct sh_run *r, const char *key, struct hf_names *out)
 	return 0;
 }
 
+/*
+ * A path of the audited system (or, allow_empty, a program that may be
+ * left unset): an absolute path, else "FILE:LINE: key = VALUE: why".
+ */
 static int
-sh_string_key(struct sh_run *r, const char *key, const char **ret)
+sh_path_key(struct sh_run *r, const char *key, int allow_empty,
+    const char **ret)
 {
-	return r->hf.host->config_string(r->hf.ctx, NULL, key, ret) < 0 ?
-	    SA_RUN_BAD_INPUT : 0;
+	if (r->hf.host->config_string(r->hf.ctx, NULL, key, ret) < 0)
+		return SA_RUN_BAD_INPUT;
+	if ((*ret)[0] == '/' || (allow_empty && (*ret)[0] == '\0'))
+		return 0;
+	return cfgchk_fail(&r->hf, NULL, key, 0, "%s = %s: must be an "
+	    "absolute path%s", key, *ret, allow_empty ? " or empty" : "");
 }
 
 static int
@@ -655,10 +664,10 @@ shares_configure(struct sh_run *r)
 	if ((rc = sh_path_list(r, "sensitive_path", &r->zones)) != 0 ||
 	    (rc = sh_path_list(r, "exclude", &r->excludes)) != 0 ||
 	    (rc = sh_path_list(r, "scan_root", &r->roots)) != 0 ||
-	    (rc = sh_string_key(r, "samba_config", &r->samba_config)) != 0 ||
-	    (rc = sh_string_key(r, "testparm", &r->testparm)) != 0 ||
-	    (rc = sh_string_key(r, "nfs_exports", &r->nfs_exports)) != 0 ||
-	    (rc = sh_string_key(r, "nfs_exports_dir", &r->nfs_exports_dir)) != 0)
+	    (rc = sh_path_key(r, "samba_config", 0, &r->samba_config)) != 0 ||
+	    (rc = sh_path_key(r, "testparm", 1, &r->testparm)) != 0 ||
+	    (rc = sh_path_key(r, "nfs_exports", 0, &r->nfs_exports)) != 0 ||
+	    (rc = sh_path_key(r, "nfs_exports_dir", 0, &r->nfs_exports_dir)) != 0)
 		return rc;
 	if ((rc = sh_pattern_list(r, "secret_name", "secret_builtin",
 	    shares_secret_builtin, &r->secret)) != 0 ||

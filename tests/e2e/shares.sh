@@ -484,6 +484,9 @@ bad '[plugin.shares]\nsensitive_path = srv/data\n' '2: sensitive_path = srv/data
 bad '[plugin.shares]\nexclude = /srv\n\nexclude = /srv/../etc\n' '4: exclude = /srv/../etc: must be an absolute path'
 bad '[plugin.shares]\nnfs_wide_prefix = 40\n' '2: nfs_wide_prefix = 40: must be between 0 and 32$'
 bad '[plugin.shares]\nhuman_uid_min = -1\n' '2: human_uid_min = -1: must be between 0 and 4294967294$'
+bad '[plugin.shares]\nsamba = no\nsamba_config = etc/samba/smb.conf\n' '3: samba_config = etc/samba/smb.conf: must be an absolute path$'
+bad '[plugin.shares]\nnfs_exports_dir = exports.d\n' '2: nfs_exports_dir = exports.d: must be an absolute path$'
+bad '[plugin.shares]\ntestparm = testparm\n' '2: testparm = testparm: must be an absolute path or empty$'
 printf '[plugin.shares]\nroots = /srv\n' > "$TMPDIR_TEST/bad.ini"
 expect_status 3 "$SMEAUDIT" --plugin shares --root "$CLEAN" -c "$TMPDIR_TEST/bad.ini" 2>"$err"
 grep -q 'bad.ini:2: unknown key "roots"' "$err" || fail "unknown key: $(cat "$err")"
