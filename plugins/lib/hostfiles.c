@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -525,5 +526,22 @@ hf_parse_uint(const char *s, unsigned long long *ret)
 		v = v * 10 + (unsigned)(*p - '0');
 	}
 	*ret = v;
+	return 0;
+}
+
+int
+hf_parse_int(const char *s, long long *ret)
+{
+	unsigned long long v;
+	int negative = 0;
+
+	if (s != NULL && (*s == '-' || *s == '+'))
+		negative = *s++ == '-';
+	if (hf_parse_uint(s, &v) < 0)
+		return -EINVAL;
+	if (negative ? v > (unsigned long long)LLONG_MAX + 1 : v > LLONG_MAX)
+		return -EINVAL;
+	*ret = negative ? (v == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN :
+	    -(long long)v) : (long long)v;
 	return 0;
 }

@@ -191,5 +191,10 @@ int hf_has_suffix(const char *s, const char *suffix);
 size_t hf_split(char *s, char sep, char **ret, size_t max);
 /* An unsigned decimal number, the whole string: 0, or -EINVAL (also on overflow). */
 int hf_parse_uint(const char *s, unsigned long long *ret);
+/*
+ * A decimal number with an optional sign ("-1", "+12"), the whole string:
+ * 0, or -EINVAL (also outside the range of long long).
+ */
+int hf_parse_int(const char *s, long long *ret);
 
 #endif /* HF_HOSTFILES_H */

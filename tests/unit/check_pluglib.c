@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <sys/stat.h>
 
 #include "unit.h"
@@ -189,6 +190,7 @@ START_TEST(test_text)
 	struct hf_names names = { 0 };
 	struct hf_lines it;
 	unsigned long long v;
+	long long sv;
 	const char *line, *want[] = { "a", "b", "", "c" };
 	char *s, *cut, *field[3], buf[8];
 	size_t n, k = 0;
@@ -242,6 +244,19 @@ START_TEST(test_text)
 	ck_assert_int_eq(hf_parse_uint("18446744073709551616", &v), -EINVAL);
 	ck_assert_int_eq(hf_parse_uint("", &v), -EINVAL);
 	ck_assert_int_eq(hf_parse_uint("12a", &v), -EINVAL);
+	ck_assert_int_eq(hf_parse_int("-1", &sv), 0);
+	ck_assert_int_eq(sv, -1);
+	ck_assert_int_eq(hf_parse_int("+12", &sv), 0);
+	ck_assert_int_eq(sv, 12);
+	ck_assert_int_eq(hf_parse_int("-9223372036854775808", &sv), 0);
+	ck_assert(sv == LLONG_MIN);
+	ck_assert_int_eq(hf_parse_int("9223372036854775807", &sv), 0);
+	ck_assert(sv == LLONG_MAX);
+	ck_assert_int_eq(hf_parse_int("9223372036854775808", &sv), -EINVAL);
+	ck_assert_int_eq(hf_parse_int("-9223372036854775809", &sv), -EINVAL);
+	ck_assert_int_eq(hf_parse_int("-", &sv), -EINVAL);
+	ck_assert_int_eq(hf_parse_int(" 1", &sv), -EINVAL);
+	ck_assert_int_eq(hf_parse_int("1 ", &sv), -EINVAL);
 	ck_assert(hf_word_eq("Yes", 3, "yes", 1));
 	ck_assert(!hf_word_eq("Yes", 3, "yes", 0));
 	ck_assert(hf_has_prefix("abc", "ab") && !hf_has_prefix("a", "ab"));
