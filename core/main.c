@@ -66,7 +66,7 @@ main_usage(FILE *f)
 	const struct app_command *c;
 
 	fprintf(f, _("Usage: smeaudit [OPTION]... --all | --plugin NAME[,NAME]...\n"
-	    "       smeaudit [OPTION]... --list | --list-items\n"
+	    "       smeaudit [OPTION]... --list | --list-items | --list-config\n"
 	    "       smeaudit [OPTION]... COMMAND [ARG]...\n"
 	    "Audit this host (or the system under --root) against IPA's SME\n"
 	    "Information Security Guideline and report the self-diagnosis score.\n"

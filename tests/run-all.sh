@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: MIT
 # README's second command: the whole test suite.  Builds twice out of
 # tree (normal with -Werror, and ASan+UBSan), runs make check in both,
-# then make distcheck.  Build trees live in _build/.
+# then make distcheck (which installs into a scratch prefix and runs make
+# installcheck there: the layout, the plugin SDK, the Ansible playbook),
+# then builds the Debian packages from the release tarball and runs
+# lintian (tests/debian.sh).  Build trees live in _build/.
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -40,5 +43,16 @@ run_build() {
 run_build normal
 run_build sanitizers --enable-sanitizers
 echo "=== distcheck ==="
+rm -f _build/normal/smeaudit-*.tar.gz
 (cd _build/normal && make -j"$jobs" distcheck)
+echo "=== Debian packages ==="
+set +e
+sh tests/debian.sh _build/normal/smeaudit-*.tar.gz
+status=$?
+set -e
+case $status in
+0) ;;
+77) echo "=== Debian packages SKIPPED (see above) ===" ;;
+*) echo "=== Debian packages FAILED ==="; exit 1 ;;
+esac
 echo "=== all tests passed ==="

@@ -600,11 +600,11 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 		if (ev->n_future > 0)
 			bk_out(o, "age", SA_LEVEL_UNKNOWN, "%severy %s in %s is dated "
 			    "in the future (up to %s ahead): its age cannot be told",
-			    origin, ev->unit, j->path,
+			    origin, ev->unit, ev->dir != NULL ? ev->dir : j->path,
 			    bk_fmt_age(ev->future_max - r->now, t1, sizeof(t1)));
 		else
 			bk_out(o, "age", SA_LEVEL_NOT, "%sno %s in %s%s%s%s", origin,
-			    ev->unit, j->path, ev->n_partial > 0 ? " (only unfinished "
+			    ev->unit, ev->dir != NULL ? ev->dir : j->path, ev->n_partial > 0 ? " (only unfinished "
 			    "or damaged ones: " : "", ev->n_partial > 0 ?
 			    ev->partial_why : "", ev->n_partial > 0 ? ")" : "");
 	} else {
