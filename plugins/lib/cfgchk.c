@@ -88,17 +88,14 @@ cfgchk_fail_section(const struct hf *hf, const struct sa_config_key *keys,
 	return r;
 }
 
-int
-cfgchk_host_file(const struct hf *hf, const char *sub, const char *key)
+/* 0 when path is a regular file smeaudit can open, else an errno value. */
+static int
+cfgchk_open_error(const char *path)
 {
-	const char *path;
 	struct stat st;
 	int fd, err = 0;
 
-	if (hf->host->config_string(hf->ctx, sub, key, &path) < 0 ||
-	    path[0] == '\0')
-		return 0;
-	/* A table the core reads later with the auditing host's rights. */
+	/* A table the plugin reads later with the auditing host's rights. */
 	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		err = errno;
@@ -108,8 +105,58 @@ cfgchk_host_file(const struct hf *hf, const char *sub, const char *key)
 		err = EINVAL;
 	if (fd >= 0)
 		close(fd);
-	if (err == 0)
+	return err;
+}
+
+static int
+cfgchk_host_path(const struct hf *hf, const char *sub, const char *key,
+    size_t index, const char *path)
+{
+	int err;
+
+	if (path[0] == '\0' || (err = cfgchk_open_error(path)) == 0)
 		return 0;
-	return cfgchk_fail(hf, sub, key, 0, "%s: %s: %s", key, path,
+	return cfgchk_fail(hf, sub, key, index, "%s: %s: %s", key, path,
 	    err == EINVAL ? "not a regular file" : strerror(err));
+}
+
+int
+cfgchk_host_file(const struct hf *hf, const char *sub, const char *key)
+{
+	const char *path;
+
+	if (hf->host->config_string(hf->ctx, sub, key, &path) < 0)
+		return 0;
+	return cfgchk_host_path(hf, sub, key, 0, path);
+}
+
+int
+cfgchk_host_files(const struct hf *hf, const char *sub, const char *key)
+{
+	const char *const *paths;
+	size_t n, i;
+	int rc;
+
+	if (hf->host->config_list(hf->ctx, sub, key, &paths, &n) < 0)
+		return 0;
+	for (i = 0; i < n; i++)
+		if ((rc = cfgchk_host_path(hf, sub, key, i, paths[i])) != 0)
+			return rc;
+	return 0;
+}
+
+int
+cfgchk_int(const struct hf *hf, const char *sub, const char *key,
+    long long min, long long max, long long *ret)
+{
+	long long v;
+	int rc;
+
+	if ((rc = hf->host->config_int(hf->ctx, sub, key, &v)) < 0)
+		return rc;
+	if (v < min || v > max)
+		return cfgchk_fail(hf, sub, key, 0, "%s = %lld: must be between "
+		    "%lld and %lld", key, v, min, max);
+	*ret = v;
+	return 0;
 }

@@ -51,4 +51,19 @@ int cfgchk_fail_section(const struct hf *hf, const struct sa_config_key *keys,
  */
 int cfgchk_host_file(const struct hf *hf, const char *sub, const char *key);
 
+/*
+ * cfgchk_host_file for each value of a list key (SA_CONFIG_MULTI); the
+ * first one that will not do is named by its own line.
+ */
+int cfgchk_host_files(const struct hf *hf, const char *sub, const char *key);
+
+/*
+ * An integer setting that must lie between min and max: 0 with the value
+ * in *ret, else "FILE:LINE: key = VALUE: must be between MIN and MAX" is
+ * logged and SA_RUN_BAD_INPUT returned.  (The core has refused what is not
+ * a whole number.)  A key that is unset and has no default gives -ENOENT.
+ */
+int cfgchk_int(const struct hf *hf, const char *sub, const char *key,
+    long long min, long long max, long long *ret);
+
 #endif /* CFGCHK_CFGCHK_H */

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -424,6 +425,37 @@ hf_lines_next(struct hf_lines *it, const char **ret_line, size_t *ret_len)
 	return 1;
 }
 
+char *
+hf_lines_cut(struct hf_lines *it)
+{
+	const char *line;
+	size_t len;
+	char *s;
+
+	if (!hf_lines_next(it, &line, &len))
+		return NULL;
+	/* The iterator has moved past the line: its end is the caller's now. */
+	s = (char *)line;
+	s[len] = '\0';
+	return s;
+}
+
+size_t
+hf_split(char *s, char sep, char **ret, size_t max)
+{
+	size_t n = 0;
+	char *p;
+
+	while (n < max) {
+		ret[n++] = s;
+		if (n == max || (p = strchr(s, sep)) == NULL)
+			break;
+		*p = '\0';
+		s = p + 1;
+	}
+	return n;
+}
+
 static int
 hf_blank(char c)
 {
@@ -495,5 +527,22 @@ hf_parse_uint(const char *s, unsigned long long *ret)
 		v = v * 10 + (unsigned)(*p - '0');
 	}
 	*ret = v;
+	return 0;
+}
+
+int
+hf_parse_int(const char *s, long long *ret)
+{
+	unsigned long long v;
+	int negative = 0;
+
+	if (s != NULL && (*s == '-' || *s == '+'))
+		negative = *s++ == '-';
+	if (hf_parse_uint(s, &v) < 0)
+		return -EINVAL;
+	if (negative ? v > (unsigned long long)LLONG_MAX + 1 : v > LLONG_MAX)
+		return -EINVAL;
+	*ret = negative ? (v == (unsigned long long)LLONG_MAX + 1 ? LLONG_MIN :
+	    -(long long)v) : (long long)v;
 	return 0;
 }

@@ -166,6 +166,13 @@ struct hf_lines {
 void hf_lines_init(struct hf_lines *it, const char *data, size_t len);
 /* 1 and the next line, or 0 at the end. */
 int hf_lines_next(struct hf_lines *it, const char **ret_line, size_t *ret_len);
+/*
+ * The next line of a buffer the caller owns and may change, as a string:
+ * its "\n" (or "\r\n") is overwritten with a NUL.  NULL at the end.  The
+ * buffer needs one byte after its last, as hf_read's have (a NUL), for a
+ * last line without "\n".  For parsers that cut lines up in place.
+ */
+char *hf_lines_cut(struct hf_lines *it);
 
 /* Blanks (space, tab, CR, LF) off both ends of (s, *len); returns the new start. */
 const char *hf_trim(const char *s, size_t *len);
@@ -175,7 +182,19 @@ char *hf_strip(char *s);
 int hf_word_eq(const char *s, size_t n, const char *word, int ci);
 int hf_has_prefix(const char *s, const char *prefix);
 int hf_has_suffix(const char *s, const char *suffix);
+/*
+ * Cut s at every sep into at most max fields, in place (a separator
+ * becomes a NUL); the last field keeps the separators after it.  Returns
+ * the number of fields, 1 for a string without sep (0 when max is 0).
+ * "a:b::c" with ':' is "a", "b", "", "c".
+ */
+size_t hf_split(char *s, char sep, char **ret, size_t max);
 /* An unsigned decimal number, the whole string: 0, or -EINVAL (also on overflow). */
 int hf_parse_uint(const char *s, unsigned long long *ret);
+/*
+ * A decimal number with an optional sign ("-1", "+12"), the whole string:
+ * 0, or -EINVAL (also outside the range of long long).
+ */
+int hf_parse_int(const char *s, long long *ret);
 
 #endif /* HF_HOSTFILES_H */

@@ -14,3 +14,4 @@ plugins_password_la_SOURCES = $(PASSWORD_ENGINE_SOURCES) \
 	plugins/password/pwcmd.c
 plugins_password_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 plugins_password_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_password_la_LIBADD = plugins/lib/libplugin.la

@@ -22,6 +22,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "password.h"
 #include "pwaccounts.h"
 #include "pwpolicy.h"
@@ -194,73 +195,59 @@ const struct sa_config_key pw_config[] = {
 	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
-static int
-pw_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The shipped rules: every *.rules of DATADIR/password, in name order. */
 static int
 pw_load_shipped(const struct sa_host *host, struct sa_ctx *ctx,
     struct pwr_set *set)
 {
-	char dir[4096], path[4096], **names = NULL, **grown;
+	struct hf_names names = { 0 };
 	struct dirent *de;
-	size_t n = 0, i, nl;
+	char *dir, *path;
+	size_t i;
 	DIR *d;
 	int r = 0;
 
-	snprintf(dir, sizeof(dir), "%s/password", host->data_dir(ctx));
+	/* The auditing host's data directory, not a path under --root. */
+	dir = hf_printf("%s/password", host->data_dir(ctx));
 	if ((d = opendir(dir)) == NULL) {
 		r = -errno;
 		host->log(ctx, SA_LOG_ERROR, "%s: %s", dir, strerror(-r));
+		free(dir);
 		return r == -ENOMEM ? r : -EINVAL;
 	}
-	while ((de = readdir(d)) != NULL) {
-		nl = strlen(de->d_name);
-		if (de->d_name[0] == '.' || nl < 7 || strcmp(de->d_name + nl - 6, ".rules") != 0)
-			continue;
-		if ((grown = realloc(names, (n + 1) * sizeof(*names))) == NULL ||
-		    (grown[n] = strdup(de->d_name)) == NULL) {
-			names = grown != NULL ? grown : names;
-			r = -ENOMEM;
-			break;
-		}
-		names = grown;
-		n++;
-	}
+	while ((de = readdir(d)) != NULL)
+		if (de->d_name[0] != '.' && strlen(de->d_name) > 6 &&
+		    hf_has_suffix(de->d_name, ".rules"))
+			hf_names_add(&names, de->d_name);
 	closedir(d);
-	if (r == 0 && n == 0) {
+	if (names.n == 0) {
 		host->log(ctx, SA_LOG_ERROR, "%s: no *.rules file", dir);
 		r = -EINVAL;
 	}
-	if (n > 0)
-		qsort(names, n, sizeof(*names), pw_cmp);
-	for (i = 0; i < n; i++) {
-		if (r == 0 && (size_t)snprintf(path, sizeof(path), "%s/%s", dir,
-		    names[i]) >= sizeof(path)) {
-			host->log(ctx, SA_LOG_ERROR, "%s/%s: path too long", dir, names[i]);
-			r = -EINVAL;
-		}
-		if (r == 0)
-			r = pwr_load_file(set, path);
-		free(names[i]);
+	hf_names_sort(&names);
+	for (i = 0; r == 0 && i < names.n; i++) {
+		path = hf_join(dir, names.v[i]);
+		r = pwr_load_file(set, path);
+		free(path);
 	}
-	free(names);
+	hf_names_free(&names);
+	free(dir);
 	return r;
 }
 
+/* The files of a list key; a file that is not there is named at its line. */
 static int
-pw_load_list(const struct sa_host *host, struct sa_ctx *ctx,
-    struct pwr_set *set, const char *key, int *ret_count)
+pw_load_list(const struct hf *hf, struct pwr_set *set, const char *key,
+    int *ret_count)
 {
 	const char *const *files;
 	size_t n, i;
 	int r;
 
-	if ((r = host->config_list(ctx, NULL, key, &files, &n)) < 0)
+	if ((r = hf->host->config_list(hf->ctx, NULL, key, &files, &n)) < 0)
 		return r;
+	if (cfgchk_host_files(hf, NULL, key) != 0)
+		return -EINVAL;
 	*ret_count = (int)n;
 	for (i = 0; i < n; i++)
 		if ((r = pwr_load_file(set, files[i])) < 0)
@@ -272,33 +259,31 @@ int
 pw_load_rules(const struct sa_host *host, struct sa_ctx *ctx,
     struct pwr_set *set)
 {
+	const struct hf hf = { host, ctx };
 	const char *const *ids;
 	char *copy, *tok, *save;
 	size_t n, i;
 	int r, given;
 
 	pwr_init(set, host, ctx, pw_config);
-	if ((r = pw_load_list(host, ctx, set, "rule_files", &given)) < 0)
+	if ((r = pw_load_list(&hf, set, "rule_files", &given)) < 0)
 		goto fail;
 	if (given == 0 && (r = pw_load_shipped(host, ctx, set)) < 0)
 		goto fail;
-	if ((r = pw_load_list(host, ctx, set, "extra_rule_files", &given)) < 0)
+	if ((r = pw_load_list(&hf, set, "extra_rule_files", &given)) < 0)
 		goto fail;
 	if ((r = pwr_finish(set)) < 0)
 		goto fail;
 	if ((r = host->config_list(ctx, NULL, "disable_rules", &ids, &n)) < 0)
 		goto fail;
 	for (i = 0; i < n; i++) {
-		if ((copy = strdup(ids[i])) == NULL) {
-			r = -ENOMEM;
-			goto fail;
-		}
+		copy = hf_strdup(ids[i]);
 		save = NULL;
 		for (tok = strtok_r(copy, ", \t", &save); tok != NULL;
 		    tok = strtok_r(NULL, ", \t", &save))
 			if (pwr_disable(set, tok) < 0) {
-				host->log(ctx, SA_LOG_ERROR,
-				    "[plugin.password] disable_rules: no rule \"%s\"", tok);
+				cfgchk_fail(&hf, NULL, "disable_rules", i,
+				    "disable_rules: no rule \"%s\"", tok);
 				r = -EINVAL;
 			}
 		free(copy);
@@ -315,111 +300,139 @@ fail:
 int
 pw_weak_severity(const struct sa_host *host, struct sa_ctx *ctx, int *ret)
 {
+	const struct hf hf = { host, ctx };
 	const char *v;
 	int sev;
 
 	if (host->config_string(ctx, NULL, "weak_severity", &v) < 0)
 		return -EINVAL;
 	if ((sev = pwt_severity(v)) < SA_SEV_LOW) {
-		host->log(ctx, SA_LOG_ERROR,
-		    "[plugin.password] weak_severity: \"%s\" is not low, medium, high or critical", v);
+		cfgchk_fail(&hf, NULL, "weak_severity", 0, "weak_severity: \"%s\" "
+		    "is not low, medium, high or critical", v);
 		return -EINVAL;
 	}
 	*ret = sev;
 	return 0;
 }
 
-/* Thresholds of the audit, checked. */
+/* accepted_hash_schemes: 0, or the error at its line. */
 static int
-pw_wanted(const struct sa_host *host, struct sa_ctx *ctx,
-    struct pwp_wanted *pw, struct pwa_wanted *acct)
+pw_hash_schemes(const struct hf *hf, const char **ret)
 {
 	static const char *const schemes[] = {
 		"yescrypt", "gost-yescrypt", "sha512", "bcrypt", "scrypt", "sha256",
 		"sha1", "md5", "bsdi-des", "des", "nt", NULL
 	};
-	long long v;
-	int64_t age;
 	const char *p;
 	size_t k, i;
-	int b, r;
 
-	memset(pw, 0, sizeof(*pw));
-	memset(acct, 0, sizeof(*acct));
-	if (host->config_int(ctx, NULL, "min_length", &v) < 0 || v < 1 || v > 1024)
-		goto bad_min;
-	pw->min_length = (long)v;
-	if (host->config_int(ctx, NULL, "min_classes", &v) < 0 || v < 0 || v > 4) {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.password] min_classes must be 0 to 4");
-		return -EINVAL;
-	}
-	pw->min_classes = (long)v;
-	if (host->config_bool(ctx, NULL, "require_dictionary_check", &b) < 0)
-		return -EINVAL;
-	pw->dictionary_check = b;
-	if (host->config_bool(ctx, NULL, "require_lockout", &b) < 0)
-		return -EINVAL;
-	pw->lockout = b;
-	if (host->config_int(ctx, NULL, "max_auth_failures", &v) < 0 || v < 1 || v > 1000) {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.password] max_auth_failures must be 1 to 1000");
-		return -EINVAL;
-	}
-	pw->max_auth_failures = (long)v;
-	if (host->config_int(ctx, NULL, "remember_passwords", &v) < 0 || v < 0 || v > 400) {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.password] remember_passwords must be 0 to 400");
-		return -EINVAL;
-	}
-	pw->remember = (long)v;
-	r = host->config_number(ctx, NULL, "max_password_age", &age);
-	if (r == -ENOENT)
-		pw->max_age_days = -1;
-	else if (r < 0 || age < 86400) {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.password] max_password_age must be a day or more");
-		return -EINVAL;
-	} else
-		pw->max_age_days = (long)(age / 86400);
-	if (host->config_string(ctx, NULL, "accepted_hash_schemes", &pw->hash_schemes) < 0)
-		return -EINVAL;
-	for (p = pw->hash_schemes; *p != '\0'; p += k) {
+	if (hf->host->config_string(hf->ctx, NULL, "accepted_hash_schemes", ret) < 0)
+		return SA_RUN_BAD_INPUT;
+	for (p = *ret; *p != '\0'; p += k) {
 		p += strspn(p, " \t,");
 		if ((k = strcspn(p, " \t,")) == 0)
 			break;
 		for (i = 0; schemes[i] != NULL; i++)
 			if (strlen(schemes[i]) == k && strncmp(schemes[i], p, k) == 0)
 				break;
-		if (schemes[i] == NULL) {
-			host->log(ctx, SA_LOG_ERROR,
-			    "[plugin.password] accepted_hash_schemes: unknown scheme \"%.*s\"",
-			    (int)k, p);
-			return -EINVAL;
-		}
+		if (schemes[i] == NULL)
+			return cfgchk_fail(hf, NULL, "accepted_hash_schemes", 0,
+			    "accepted_hash_schemes: unknown scheme \"%.*s\"", (int)k, p);
 	}
+	return 0;
+}
+
+/*
+ * Every setting of the audit, read and checked before anything is
+ * looked at: by check_config() and again by run() (for a core that does
+ * not call check_config).  The rules are loaded too, as password-check
+ * will load them, so that a broken rule file shows in the nightly run
+ * rather than in front of the staff; they are not needed after.  Returns
+ * 0 or SA_RUN_BAD_INPUT after "FILE:LINE[:COL]: why".
+ */
+static int
+pw_configure(const struct hf *hf, struct pwp_wanted *pw,
+    struct pwa_wanted *acct)
+{
+	struct pwr_set rules;
+	const char *text;
+	long long v;
+	int64_t age;
+	int b, r, weak;
+
+	memset(pw, 0, sizeof(*pw));
+	memset(acct, 0, sizeof(*acct));
+	if ((r = pw_load_rules(hf->host, hf->ctx, &rules)) < 0)
+		return r == -EINVAL ? SA_RUN_BAD_INPUT : r;
+	pwr_free(&rules);
+	if (pw_weak_severity(hf->host, hf->ctx, &weak) < 0)
+		return SA_RUN_BAD_INPUT;
+	if ((r = cfgchk_int(hf, NULL, "min_length", 1, 1024, &v)) != 0)
+		return r < 0 ? SA_RUN_BAD_INPUT : r;
+	pw->min_length = (long)v;
+	if ((r = cfgchk_int(hf, NULL, "min_classes", 0, 4, &v)) != 0)
+		return r < 0 ? SA_RUN_BAD_INPUT : r;
+	pw->min_classes = (long)v;
+	if (hf->host->config_bool(hf->ctx, NULL, "require_dictionary_check", &b) < 0)
+		return SA_RUN_BAD_INPUT;
+	pw->dictionary_check = b;
+	if (hf->host->config_bool(hf->ctx, NULL, "require_lockout", &b) < 0)
+		return SA_RUN_BAD_INPUT;
+	pw->lockout = b;
+	if ((r = cfgchk_int(hf, NULL, "max_auth_failures", 1, 1000, &v)) != 0)
+		return r < 0 ? SA_RUN_BAD_INPUT : r;
+	pw->max_auth_failures = (long)v;
+	if ((r = cfgchk_int(hf, NULL, "remember_passwords", 0, 400, &v)) != 0)
+		return r < 0 ? SA_RUN_BAD_INPUT : r;
+	pw->remember = (long)v;
+	r = hf->host->config_number(hf->ctx, NULL, "max_password_age", &age);
+	if (r == -ENOENT)
+		pw->max_age_days = -1;
+	else if (r < 0)
+		return SA_RUN_BAD_INPUT;
+	else if (age < 86400) {
+		if (hf->host->config_string(hf->ctx, NULL, "max_password_age", &text) < 0)
+			text = "?";
+		return cfgchk_fail(hf, NULL, "max_password_age", 0,
+		    "max_password_age = %s: must be a day or more", text);
+	} else
+		pw->max_age_days = (long)(age / 86400);
+	if ((r = pw_hash_schemes(hf, &pw->hash_schemes)) != 0)
+		return r;
 	acct->hash_schemes = pw->hash_schemes;
 	acct->max_age_days = pw->max_age_days;
 	return 0;
-bad_min:
-	host->log(ctx, SA_LOG_ERROR, "[plugin.password] min_length must be 1 to 1024");
-	return -EINVAL;
+}
+
+/* Before anything is audited: every setting and rule must make sense. */
+static int
+password_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	const struct hf hf = { host, ctx };
+	struct pwp_wanted want;
+	struct pwa_wanted acct;
+
+	return pw_configure(&hf, &want, &acct);
 }
 
 static int
 password_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
 	static const char *const marks[] = { "/etc/passwd", "/etc/login.defs", "/etc/pam.d" };
-	struct pwr_set rules;
+	const struct hf hf = { host, ctx };
 	struct pwp_wanted want;
 	struct pwa_wanted acct;
 	struct stat st;
 	size_t i;
-	int r, weak, found;
+	int r, found;
 
-	/* Broken rules or settings stop the whole run: nothing half-applied. */
-	if ((r = pw_load_rules(host, ctx, &rules)) < 0)
-		return r == -EINVAL ? SA_RUN_BAD_INPUT : r;
-	r = pw_weak_severity(host, ctx, &weak);
-	pwr_free(&rules);
-	if (r < 0 || pw_wanted(host, ctx, &want, &acct) < 0)
-		return SA_RUN_BAD_INPUT;
+	/*
+	 * Checked already by password_check_config() unless the core
+	 * predates it.  Broken rules or settings stop the whole run: nothing
+	 * half-applied.
+	 */
+	if ((r = pw_configure(&hf, &want, &acct)) != 0)
+		return r;
 
 	/* Not a Linux system (or not mounted yet): nothing to judge. */
 	for (found = 0, i = 0; i < sizeof(marks) / sizeof(marks[0]); i++)
@@ -454,4 +467,5 @@ SA_PLUGIN_DEFINE = {
 	.config = pw_config,
 	.run = password_run,
 	.commands = pw_commands,
+	.check_config = password_check_config,
 };

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/hostfiles.h"
 #include "pwaccounts.h"
 #include "pwpolicy.h"
 
@@ -29,12 +30,12 @@ struct pwa_file {
 };
 
 static void
-pwa_file_free(const struct sa_host *host, struct pwa_file *f)
+pwa_file_free(struct pwa_file *f)
 {
 	/* the buffer held hashes: wipe it before it goes back */
 	if (f->data != NULL) {
 		explicit_bzero(f->data, f->len);
-		host->free(f->data);
+		free(f->data);
 	}
 	free(f->v);
 	memset(f, 0, sizeof(*f));
@@ -42,45 +43,29 @@ pwa_file_free(const struct sa_host *host, struct pwa_file *f)
 
 /* Split "a:b:c..." in place; NIS "+" and "-" lines and junk are skipped. */
 static void
-pwa_read(const struct sa_host *host, struct sa_ctx *ctx, const char *path,
-    struct pwa_file *f)
+pwa_read(const struct hf *hf, const char *path, struct pwa_file *f)
 {
-	char *p, *nl, *field[9];
-	struct pwa_entry *grown;
-	unsigned int line = 0;
-	size_t len, k;
+	struct hf_lines it;
+	char *p, *field[9];
+	size_t k;
 
 	memset(f, 0, sizeof(*f));
-	f->error = host->read_file(ctx, path, PWA_MAX_FILE, &f->data, &len);
+	f->error = hf_read(hf, path, PWA_MAX_FILE, &f->data, &f->len);
 	if (f->error < 0)
 		return;
-	f->len = len;
-	for (p = f->data; p < f->data + len; p = nl + 1) {
-		line++;
-		if ((nl = strchr(p, '\n')) == NULL)
-			nl = f->data + len;
-		*nl = '\0';
+	hf_lines_init(&it, f->data, f->len);
+	while ((p = hf_lines_cut(&it)) != NULL) {
 		if (*p == '\0' || *p == '#' || *p == '+' || *p == '-')
 			continue;
-		for (k = 0; k < 9; k++) {
-			field[k] = p;
-			p = strchr(p, ':');
-			if (p == NULL) {
-				k++;
-				break;
-			}
-			*p++ = '\0';
-		}
+		k = hf_split(p, ':', field, 9);
 		if (k < 3 || field[0][0] == '\0')
 			continue;
-		if ((grown = realloc(f->v, (f->n + 1) * sizeof(*f->v))) == NULL)
-			break;
-		f->v = grown;
+		f->v = hf_grow(f->v, f->n + 1, sizeof(*f->v));
 		f->v[f->n].name = field[0];
 		f->v[f->n].secret = field[1];
 		f->v[f->n].f3 = field[2];
 		f->v[f->n].max = k > 4 ? field[4] : "";
-		f->v[f->n].line = line;
+		f->v[f->n].line = it.number;
 		f->n++;
 	}
 }
@@ -137,27 +122,28 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 	struct pwa_file pw, sh;
 	const struct pwa_entry *e, *s;
 	const char *hash, *scheme;
-	char evidence[200], object[300], *end;
+	const struct hf hf = { host, ctx };
+	char evidence[200], object[300];
 	size_t i, empty = 0, unshadowed = 0, weak = 0, hashes = 0, aging_bad = 0,
 	    usable = 0;
-	long max;
+	long long max;
 	int locked;
 
-	pwa_read(host, ctx, "/etc/passwd", &pw);
+	pwa_read(&hf, "/etc/passwd", &pw);
 	if (pw.error == -ENOENT) {
-		pwa_file_free(host, &pw);
+		pwa_file_free(&pw);
 		return 0;
 	}
 	if (pw.error < 0) {
 		snprintf(evidence, sizeof(evidence), "cannot read: %s", strerror(-pw.error));
 		sa_report(host, ctx, "uid0", SA_LEVEL_UNKNOWN, "/etc/passwd", evidence);
 		sa_report(host, ctx, "empty", SA_LEVEL_UNKNOWN, "/etc/passwd", evidence);
-		pwa_file_free(host, &pw);
+		pwa_file_free(&pw);
 		return 1;
 	}
 	pwa_uid0(host, ctx, &pw);
 
-	pwa_read(host, ctx, "/etc/shadow", &sh);
+	pwa_read(&hf, "/etc/shadow", &sh);
 	if (sh.n > 0)
 		qsort(sh.v, sh.n, sizeof(*sh.v), pwa_cmp);
 
@@ -190,8 +176,8 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		sa_report(host, ctx, "hash-scheme", SA_LEVEL_UNKNOWN, "/etc/shadow", evidence);
 		sa_report(host, ctx, "account-aging", want->max_age_days < 0 ?
 		    SA_LEVEL_NA : SA_LEVEL_UNKNOWN, "/etc/shadow", evidence);
-		pwa_file_free(host, &sh);
-		pwa_file_free(host, &pw);
+		pwa_file_free(&sh);
+		pwa_file_free(&pw);
 		return 1;
 	}
 
@@ -234,17 +220,13 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		if (locked || want->max_age_days < 0)
 			continue;
 		usable++;
-		max = -1;
-		if (s->max[0] != '\0') {
-			max = strtol(s->max, &end, 10);
-			if (*end != '\0')
-				max = -1;
-		}
+		if (hf_parse_int(s->max, &max) < 0)
+			max = -1;
 		if (max < 0 || max > want->max_age_days) {
 			if (max < 0)
 				snprintf(object, sizeof(object), "%s (never expires)", s->name);
 			else
-				snprintf(object, sizeof(object), "%s (%ld days)", s->name, max);
+				snprintf(object, sizeof(object), "%s (%lld days)", s->name, max);
 			snprintf(evidence, sizeof(evidence),
 			    "maximum password age above %ld days", want->max_age_days);
 			sa_report(host, ctx, "account-aging", SA_LEVEL_NOT, object, evidence);
@@ -279,7 +261,7 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		    SA_LEVEL_IMPLEMENTED, "/etc/shadow", usable == 0 ?
 		    "no account has a usable password" :
 		    "every account with a password expires in time");
-	pwa_file_free(host, &sh);
-	pwa_file_free(host, &pw);
+	pwa_file_free(&sh);
+	pwa_file_free(&pw);
 	return 1;
 }

@@ -1,18 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 #define _GNU_SOURCE
 
-#include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
+#include "../lib/hostfiles.h"
 #include "pwpolicy.h"
 
-#define PWP_MAX_FILE (1024 * 1024)
 #define PWP_MAX_DEPTH 8		/* include nesting, as libpam limits it too */
 #define PWP_MAX_TOKENS 64
 
@@ -81,7 +80,8 @@ pwp_conf_free(struct pwp_conf *c)
 static int
 pwp_read(struct pwp_ctx *pc, const char *path, char **ret, size_t *len)
 {
-	int r = pc->host->read_file(pc->ctx, path, PWP_MAX_FILE, ret, len);
+	const struct hf hf = { pc->host, pc->ctx };
+	int r = hf_read(&hf, path, HF_MAX_CONFIG, ret, len);
 
 	if (r == 0)
 		pc->any = 1;
@@ -90,40 +90,14 @@ pwp_read(struct pwp_ctx *pc, const char *path, char **ret, size_t *len)
 	return r;
 }
 
-static char *
-pwp_trim(char *s)
-{
-	char *e;
-
-	s += strspn(s, " \t\r");
-	e = s + strlen(s);
-	while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r'))
-		*--e = '\0';
-	return s;
-}
-
-static int
+static void
 pwp_conf_set(struct pwp_conf *c, const char *key, const char *value)
 {
-	char **k, **v;
-
-	k = realloc(c->keys, (c->n + 1) * sizeof(*k));
-	if (k == NULL)
-		return -ENOMEM;
-	c->keys = k;
-	v = realloc(c->values, (c->n + 1) * sizeof(*v));
-	if (v == NULL)
-		return -ENOMEM;
-	c->values = v;
-	c->keys[c->n] = strdup(key);
-	c->values[c->n] = value != NULL ? strdup(value) : NULL;
-	if (c->keys[c->n] == NULL || (value != NULL && c->values[c->n] == NULL)) {
-		free(c->keys[c->n]);
-		free(c->values[c->n]);
-		return -ENOMEM;
-	}
+	c->keys = hf_grow(c->keys, c->n + 1, sizeof(*c->keys));
+	c->values = hf_grow(c->values, c->n + 1, sizeof(*c->values));
+	c->keys[c->n] = hf_strdup(key);
+	c->values[c->n] = value != NULL ? hf_strdup(value) : NULL;
 	c->n++;
-	return 0;
 }
 
 /* Append the settings of path; blank_sep: "KEY VALUE" (login.defs). */
@@ -131,32 +105,33 @@ static void
 pwp_conf_read(struct pwp_ctx *pc, struct pwp_conf *c, const char *path,
     int blank_sep)
 {
-	char *data, *line, *save = NULL, *key, *value, *sep;
+	char *data, *line, *key, *value, *sep;
+	struct hf_lines it;
 	size_t len;
 
 	if (pwp_read(pc, path, &data, &len) < 0)
 		return;
 	c->found = 1;
 	free(c->source);
-	c->source = strdup(path);
-	for (line = strtok_r(data, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		key = pwp_trim(line);
+	c->source = hf_strdup(path);
+	hf_lines_init(&it, data, len);
+	while ((line = hf_lines_cut(&it)) != NULL) {
+		key = hf_strip(line);
 		if (*key == '#' || *key == '\0')
 			continue;
 		sep = blank_sep ? key + strcspn(key, " \t") : strchr(key, '=');
 		if (sep == NULL || *sep == '\0') {
-			pwp_conf_set(c, pwp_trim(key), NULL);
+			pwp_conf_set(c, hf_strip(key), NULL);
 			continue;
 		}
 		*sep = '\0';
-		value = pwp_trim(sep + 1);
+		value = hf_strip(sep + 1);
 		/* login.defs allows a trailing comment */
 		if (blank_sep && (sep = strchr(value, '#')) != NULL)
 			*sep = '\0';
-		pwp_conf_set(c, pwp_trim(key), pwp_trim(value));
+		pwp_conf_set(c, hf_strip(key), hf_strip(value));
 	}
-	pc->host->free(data);
+	free(data);
 }
 
 /* The last value of key (later settings win), or NULL; *present for flags. */
@@ -179,70 +154,12 @@ pwp_conf_get(const struct pwp_conf *c, const char *key, int *present)
 static int
 pwp_long(const char *s, long *ret)
 {
-	char *end;
-	long v;
+	long long v;
 
-	if (s == NULL || *s == '\0')
+	if (hf_parse_int(s, &v) < 0 || v < LONG_MIN || v > LONG_MAX)
 		return -EINVAL;
-	errno = 0;
-	v = strtol(s, &end, 10);
-	if (*end != '\0' || errno != 0)
-		return -EINVAL;
-	*ret = v;
+	*ret = (long)v;
 	return 0;
-}
-
-static int
-pwp_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* Names in dir (under the root) ending in suffix, sorted; NULL if none. */
-static char **
-pwp_list_dir(struct pwp_ctx *pc, const char *dir, const char *suffix,
-    size_t *ret_n)
-{
-	struct dirent *de;
-	char **names = NULL, **grown;
-	size_t n = 0, sl = strlen(suffix), nl;
-	DIR *d;
-	int fd;
-
-	*ret_n = 0;
-	if (pc->host->open(pc->ctx, dir, SA_OPEN_DIRECTORY, &fd) < 0)
-		return NULL;
-	if ((d = fdopendir(fd)) == NULL) {
-		close(fd);
-		return NULL;
-	}
-	while ((de = readdir(d)) != NULL) {
-		nl = strlen(de->d_name);
-		if (de->d_name[0] == '.' || nl < sl ||
-		    strcmp(de->d_name + nl - sl, suffix) != 0)
-			continue;
-		if ((grown = realloc(names, (n + 1) * sizeof(*names))) == NULL)
-			break;
-		names = grown;
-		if ((names[n] = strdup(de->d_name)) == NULL)
-			break;
-		n++;
-	}
-	closedir(d);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), pwp_cmp);
-	*ret_n = n;
-	return names;
-}
-
-static void
-pwp_free_names(char **names, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
 }
 
 /*
@@ -272,43 +189,31 @@ pwp_tokens(char *s, char **tok, size_t max)
 	return n;
 }
 
-static int
+static void
 pwp_push(struct pwp_stack *st, const char *type, const char *module,
     char **args, size_t n_args, const char *file, unsigned int line)
 {
-	struct pwp_mod *grown, *m;
+	struct pwp_mod *m;
 	const char *base = strrchr(module, '/');
-	size_t i, nl;
+	size_t i;
 
-	grown = realloc(st->v, (st->n + 1) * sizeof(*st->v));
-	if (grown == NULL)
-		return -ENOMEM;
-	st->v = grown;
+	st->v = hf_grow(st->v, st->n + 1, sizeof(*st->v));
 	m = &st->v[st->n];
 	memset(m, 0, sizeof(*m));
 	snprintf(m->type, sizeof(m->type), "%s", type);
 	snprintf(m->name, sizeof(m->name), "%s", base != NULL ? base + 1 : module);
-	nl = strlen(m->name);
-	if (nl > 3 && strcmp(m->name + nl - 3, ".so") == 0)
-		m->name[nl - 3] = '\0';
+	if (hf_has_suffix(m->name, ".so") && strlen(m->name) > 3)
+		m->name[strlen(m->name) - 3] = '\0';
 	m->line = line;
-	if ((m->file = strdup(file)) == NULL)
-		return -ENOMEM;
-	if (n_args > 0 && (m->args = calloc(n_args, sizeof(*m->args))) == NULL) {
-		free(m->file);
-		return -ENOMEM;
-	}
-	for (i = 0; i < n_args; i++) {
+	m->file = hf_strdup(file);
+	if (n_args > 0)
+		m->args = hf_grow(NULL, n_args, sizeof(*m->args));
+	for (i = 0; i < n_args; i++)
 		/* "[arg with blanks]" */
-		if (args[i][0] == '[' && args[i][strlen(args[i]) - 1] == ']') {
-			m->args[i] = strndup(args[i] + 1, strlen(args[i]) - 2);
-		} else
-			m->args[i] = strdup(args[i]);
-		if (m->args[i] != NULL)
-			m->n_args++;
-	}
+		m->args[i] = args[i][0] == '[' && args[i][strlen(args[i]) - 1] == ']' ?
+		    hf_strndup(args[i] + 1, strlen(args[i]) - 2) : hf_strdup(args[i]);
+	m->n_args = n_args;
 	st->n++;
-	return 0;
 }
 
 static int pwp_service(struct pwp_ctx *pc, struct pwp_stack *st,
@@ -333,7 +238,8 @@ pwp_pam_line(struct pwp_ctx *pc, struct pwp_stack *st, char *line,
 		return 0;
 	if (strcmp(tok[1], "include") == 0 || strcmp(tok[1], "substack") == 0)
 		return pwp_service(pc, st, tok[2], ltype, depth + 1);
-	return pwp_push(st, ltype, tok[2], tok + 3, n - 3, file, lineno);
+	pwp_push(st, ltype, tok[2], tok + 3, n - 3, file, lineno);
+	return 0;
 }
 
 /* Resolve /etc/pam.d/SERVICE into st (modules of type, or all). */
@@ -358,7 +264,7 @@ pwp_service(struct pwp_ctx *pc, struct pwp_stack *st, const char *service,
 	if ((r = pwp_read(pc, path, &data, &len)) < 0)
 		return r;
 	if (st->service_file == NULL)
-		st->service_file = strdup(path);
+		st->service_file = hf_strdup(path);
 	for (p = data, end = data + len; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
@@ -371,14 +277,10 @@ pwp_service(struct pwp_ctx *pc, struct pwp_stack *st, const char *service,
 		{
 			size_t pl = strlen(p);
 			int cont = pl > 0 && p[pl - 1] == '\\';
-			char *grown;
 
 			if (cont)
 				p[--pl] = '\0';
-			grown = realloc(logical, llen + pl + 2);
-			if (grown == NULL)
-				break;
-			logical = grown;
+			logical = hf_grow(logical, llen + pl + 2, 1);
 			if (llen == 0)
 				start = lineno;
 			memcpy(logical + llen, p, pl);
@@ -388,13 +290,11 @@ pwp_service(struct pwp_ctx *pc, struct pwp_stack *st, const char *service,
 			if (cont && nl < end)
 				continue;
 		}
-		r = pwp_pam_line(pc, st, logical, path, start, type, depth);
+		pwp_pam_line(pc, st, logical, path, start, type, depth);
 		llen = 0;
-		if (r == -ENOMEM)
-			break;
 	}
 	free(logical);
-	pc->host->free(data);
+	free(data);
 	return 0;
 }
 
@@ -532,8 +432,10 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 	const struct pwp_mod *hist = pwp_find_mod(pw, "pam_pwhistory");
 	static const char *const credits[] = { "dcredit", "ucredit", "lcredit", "ocredit" };
 	struct pwp_conf conf;
-	char **names, path[512];
-	size_t n, i;
+	struct hf_names names;
+	const struct hf hf = { pc->host, pc->ctx };
+	char path[512];
+	size_t i;
 	long minlen, credit, bonus = 0, negative = 0, v;
 	const char *arg;
 
@@ -542,12 +444,13 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 	q->unix_minlen = unix_mod != NULL ? pwp_setting(unix_mod, NULL, "minlen", 6) : 0;
 	if ((q->module = pwp_find_mod(pw, "pam_pwquality")) != NULL) {
 		/* .conf.d first, then the main file: later files win */
-		names = pwp_list_dir(pc, "/etc/security/pwquality.conf.d", ".conf", &n);
-		for (i = 0; i < n; i++) {
-			snprintf(path, sizeof(path), "/etc/security/pwquality.conf.d/%s", names[i]);
+		hf_list(&hf, "/etc/security/pwquality.conf.d", ".conf", &names);
+		for (i = 0; i < names.n; i++) {
+			snprintf(path, sizeof(path), "/etc/security/pwquality.conf.d/%s",
+			    names.v[i]);
 			pwp_conf_read(pc, &conf, path, 0);
 		}
-		pwp_free_names(names, n);
+		hf_names_free(&names);
 		pwp_conf_read(pc, &conf, "/etc/security/pwquality.conf", 0);
 		minlen = pwp_setting(q->module, &conf, "minlen", 8);
 		if (minlen < 6)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../lib/hostfiles.h"
 #include "pwrules.h"
 #include "pwtext.h"
 
@@ -112,16 +113,12 @@ pwr_fail(struct sa_record_error *err, unsigned int column, const char *fmt, ...)
 static int
 pwr_number(const char *value, long *ret, struct sa_record_error *err)
 {
-	char *end;
-	long v;
+	unsigned long long v;
 
-	errno = 0;
-	v = strtol(value, &end, 10);
-	if (value[0] < '0' || value[0] > '9' || *end != '\0' || errno != 0 ||
-	    v > PWR_MAX_NUMBER)
+	if (hf_parse_uint(value, &v) < 0 || v > PWR_MAX_NUMBER)
 		return pwr_fail(err, 1, "expected a whole number from 0 to %ld, not \"%s\"",
 		    PWR_MAX_NUMBER, value);
-	*ret = v;
+	*ret = (long)v;
 	return 0;
 }
 
@@ -242,26 +239,18 @@ pwr_key(const struct pwr_set *set, const char *name)
 	return NULL;
 }
 
-static int
+static void
 pwr_add_source(struct pwr_rule *r, const char *path, const char *word,
-    unsigned int line, struct sa_record_error *err)
+    unsigned int line)
 {
-	struct pwr_source *grown, *s;
+	struct pwr_source *s;
 
-	grown = realloc(r->sources, (r->n_sources + 1) * sizeof(*r->sources));
-	if (grown == NULL)
-		return pwr_fail(err, 0, "out of memory");
-	r->sources = grown;
-	s = &r->sources[r->n_sources];
+	r->sources = hf_grow(r->sources, r->n_sources + 1, sizeof(*r->sources));
+	s = &r->sources[r->n_sources++];
 	memset(s, 0, sizeof(*s));
 	s->line = line;
-	if ((path != NULL && (s->path = strdup(path)) == NULL) ||
-	    (word != NULL && (s->word = strdup(word)) == NULL)) {
-		free(s->path);
-		return pwr_fail(err, 0, "out of memory");
-	}
-	r->n_sources++;
-	return 0;
+	s->path = path != NULL ? hf_strdup(path) : NULL;
+	s->word = word != NULL ? hf_strdup(word) : NULL;
 }
 
 /* file = PATH | $key, word = WORD | $key */
@@ -281,14 +270,15 @@ pwr_source(struct pwr_load *ld, struct pwr_rule *r, const char *key,
 		return pwr_fail(err, 0, "%s needs a value", key);
 	if (value[0] != '$') {
 		if (!is_file)
-			return pwr_add_source(r, NULL, value, line, err);
-		if (value[0] == '/' || ld->dir == NULL)
-			return pwr_add_source(r, value, NULL, line, err);
-		if (asprintf(&path, "%s/%s", ld->dir, value) < 0)
-			return pwr_fail(err, 0, "out of memory");
-		rc = pwr_add_source(r, path, NULL, line, err);
-		free(path);
-		return rc;
+			pwr_add_source(r, NULL, value, line);
+		else if (value[0] == '/' || ld->dir == NULL)
+			pwr_add_source(r, value, NULL, line);
+		else {
+			path = hf_printf("%s/%s", ld->dir, value);
+			pwr_add_source(r, path, NULL, line);
+			free(path);
+		}
+		return 0;
 	}
 	/* A setting of [plugin.password] supplies the value(s). */
 	k = pwr_key(set, value + 1);
@@ -311,9 +301,8 @@ pwr_source(struct pwr_load *ld, struct pwr_rule *r, const char *key,
 		n = 1;
 	}
 	for (i = 0; i < n; i++)
-		if (pwr_add_source(r, is_file ? values[i] : NULL,
-		    is_file ? NULL : values[i], line, err) < 0)
-			return -EINVAL;
+		pwr_add_source(r, is_file ? values[i] : NULL,
+		    is_file ? NULL : values[i], line);
 	return 0;
 }
 
@@ -323,8 +312,7 @@ pwr_string(char **slot, const char *value, struct sa_record_error *err)
 	if (value[0] == '\0')
 		return pwr_fail(err, 0, "empty value");
 	free(*slot);
-	if ((*slot = strdup(value)) == NULL)
-		return pwr_fail(err, 0, "out of memory");
+	*slot = hf_strdup(value);
 	return 0;
 }
 
@@ -334,7 +322,7 @@ pwr_header(struct pwr_load *ld, const struct sa_record *rec,
 {
 	struct pwr_set *set = ld->set;
 	const struct pwr_rule *other;
-	struct pwr_rule *r, *grown;
+	struct pwr_rule *r;
 	enum pwr_kind kind;
 
 	if (strcmp(rec->type, "length") == 0)
@@ -351,15 +339,10 @@ pwr_header(struct pwr_load *ld, const struct sa_record *rec,
 		    rec->name, other->file, other->line);
 	if (kind == PWR_WORDS && set->n_lists >= PWW_MAX_LISTS)
 		return pwr_fail(err, 0, "more than %d [words] records", PWW_MAX_LISTS);
-	grown = realloc(set->v, (set->n + 1) * sizeof(*set->v));
-	if (grown == NULL)
-		return pwr_fail(err, 0, "out of memory");
-	set->v = grown;
-	r = &set->v[set->n];
+	set->v = hf_grow(set->v, set->n + 1, sizeof(*set->v));
+	r = &set->v[set->n++];
 	memset(r, 0, sizeof(*r));
-	if ((r->id = strdup(rec->name)) == NULL)
-		return pwr_fail(err, 0, "out of memory");
-	set->n++;
+	r->id = hf_strdup(rec->name);
 	r->kind = kind;
 	r->file = ld->file;
 	r->line = rec->line;
@@ -391,8 +374,7 @@ pwr_pattern(struct pwr_load *ld, struct pwr_rule *r, const char *value,
 		return pwr_fail(err, (unsigned int)pwt_utf8_chars(value, off) + 1,
 		    "%s", rxerr.message[0] != '\0' ? rxerr.message : "bad pattern");
 	}
-	if ((r->pattern = strdup(value)) == NULL)
-		return pwr_fail(err, 0, "out of memory");
+	r->pattern = hf_strdup(value);
 	return 0;
 }
 
@@ -506,20 +488,15 @@ int
 pwr_load_file(struct pwr_set *set, const char *path)
 {
 	struct pwr_load ld;
-	char **grown, *slash;
+	char *slash;
 	int r;
 
 	memset(&ld, 0, sizeof(ld));
-	grown = realloc(set->files, (set->n_files + 1) * sizeof(*set->files));
-	if (grown == NULL)
-		return -ENOMEM;
-	set->files = grown;
-	if ((set->files[set->n_files] = strdup(path)) == NULL)
-		return -ENOMEM;
+	set->files = hf_grow(set->files, set->n_files + 1, sizeof(*set->files));
+	set->files[set->n_files] = hf_strdup(path);
 	ld.file = set->files[set->n_files++];
 	ld.set = set;
-	if ((ld.dir = strdup(path)) == NULL)
-		return -ENOMEM;
+	ld.dir = hf_strdup(path);
 	slash = strrchr(ld.dir, '/');
 	if (slash == NULL) {
 		free(ld.dir);

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* Small helpers shared by the parts of the shares plugin. */
+/* Name patterns, paths and ACLs: what the parts of the shares plugin share. */
 #define _GNU_SOURCE
 
 #include <fnmatch.h>
@@ -10,56 +10,6 @@
 
 enum { SH_PAT_EXACT, SH_PAT_SUFFIX, SH_PAT_PREFIX, SH_PAT_GLOB };
 
-static void *
-sh_xrealloc(void *p, size_t n, size_t size)
-{
-	void *q = reallocarray(p, n, size);
-
-	if (q == NULL)
-		abort();	/* out of memory in a forked plugin child */
-	return q;
-}
-
-static char *
-sh_xstrdup(const char *s)
-{
-	char *d = strdup(s);
-
-	if (d == NULL)
-		abort();
-	return d;
-}
-
-void
-sh_strv_add(struct sh_strv *l, const char *s)
-{
-	l->v = sh_xrealloc(l->v, l->n + 1, sizeof(*l->v));
-	l->v[l->n++] = sh_xstrdup(s);
-}
-
-void
-sh_strv_free(struct sh_strv *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
-	free(l->v);
-	l->v = NULL;
-	l->n = 0;
-}
-
-int
-sh_strv_has(const struct sh_strv *l, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < l->n; i++)
-		if (strcmp(l->v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
 char *
 sh_normalize_path(const char *path)
 {
@@ -69,9 +19,7 @@ sh_normalize_path(const char *path)
 
 	if (path[0] != '/')
 		return NULL;
-	out = malloc(len + 2);
-	if (out == NULL)
-		abort();
+	out = hf_grow(NULL, len + 2, 1);
 	while (*p != '\0') {
 		while (*p == '/')
 			p++;
@@ -122,31 +70,29 @@ sh_patterns_add(struct sh_patterns *p, const char *pattern)
 
 	if (len == 0)
 		return;
-	p->v = sh_xrealloc(p->v, p->n + 1, sizeof(*p->v));
+	p->v = hf_grow(p->v, p->n + 1, sizeof(*p->v));
 	pat = &p->v[p->n++];
 	memset(pat, 0, sizeof(*pat));
 	last = (unsigned char)pattern[len - 1];
 	if (!sh_has_magic(pattern, len)) {
 		pat->kind = SH_PAT_EXACT;
-		pat->text = sh_xstrdup(pattern);
+		pat->text = hf_strdup(pattern);
 		pat->len = len;
 		SH_BIT_SET(p->last_char, last);
 	} else if (len > 1 && pattern[0] == '*' &&
 	    !sh_has_magic(pattern + 1, len - 1)) {
 		pat->kind = SH_PAT_SUFFIX;
-		pat->text = sh_xstrdup(pattern + 1);
+		pat->text = hf_strdup(pattern + 1);
 		pat->len = len - 1;
 		SH_BIT_SET(p->last_char, last);
 	} else if (len > 1 && last == '*' && !sh_has_magic(pattern, len - 1)) {
 		pat->kind = SH_PAT_PREFIX;
-		pat->text = strndup(pattern, len - 1);
-		if (pat->text == NULL)
-			abort();
+		pat->text = hf_strndup(pattern, len - 1);
 		pat->len = len - 1;
 		SH_BIT_SET(p->first_char, (unsigned char)pattern[0]);
 	} else {
 		pat->kind = SH_PAT_GLOB;
-		pat->text = sh_xstrdup(pattern);
+		pat->text = hf_strdup(pattern);
 		pat->len = len;
 		pat->literal_last = last != '*' && last != '?' && last != ']' &&
 		    !(len > 1 && pattern[len - 2] == '\\');

@@ -295,7 +295,7 @@ nfs_logical_line(const char *file, unsigned int line, char *text,
 	l.env = env;
 	(*count)++;
 	if (env->paths != NULL && path[0] == '/')
-		sh_strv_add(env->paths, path);
+		hf_names_add(env->paths, path);
 	while ((tok = nfs_token(&cursor)) != NULL) {
 		if (tok[0] == '-' && l.n_clients == 0 && defaults == NULL) {
 			defaults = tok + 1;
@@ -343,9 +343,7 @@ nfs_audit(const char *file, const char *data, size_t len,
 		seg = (size_t)(nl - p);
 		if (n + seg + 2 > cap) {
 			cap = (n + seg + 2) * 2;
-			logical = realloc(logical, cap);
-			if (logical == NULL)
-				abort();
+			logical = hf_grow(logical, cap, 1);
 		}
 		memcpy(logical + n, p, seg);
 		n += seg;

@@ -9,3 +9,4 @@ plugins_shares_la_SOURCES = \
 plugins_shares_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 plugins_shares_la_CFLAGS = $(AM_CFLAGS) -pthread
 plugins_shares_la_LDFLAGS = $(PLUGIN_LDFLAGS) -pthread
+plugins_shares_la_LIBADD = plugins/lib/libplugin.la

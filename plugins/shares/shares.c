@@ -19,7 +19,6 @@
  */
 #define _GNU_SOURCE
 
-#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
@@ -39,6 +38,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "shares.h"
 
 #define SH_MAX_CONFIG (16u * 1024 * 1024)
@@ -441,16 +441,18 @@ sh_source_of(enum sh_check c)
 enum sh_state { SH_NOT_RUN, SH_CHECKED, SH_ABSENT, SH_FAILED };
 
 struct sh_run {
-	const struct sa_host *host;
-	struct sa_ctx *ctx;
+	struct hf hf;
 	pthread_mutex_t lock;
 	uint64_t hits[SH_N_CHECKS];
 	enum sh_state state[SH_N_SOURCES];
 	char summary[SH_N_SOURCES][512];
+	/* The settings (shares_configure) */
 	long long human_uid_min, jobs, max_open, wide4, wide6;
-	struct sh_strv zones, excludes, roots;
-	struct sh_strv asked;	/* roots the configuration names */
+	struct hf_names zones, excludes, roots;
+	struct hf_names asked;	/* roots the configuration names */
 	struct sh_patterns secret, setuid_allow;
+	int share_paths, samba, nfs, one_filesystem, network_fs, pseudo_fs, acl;
+	const char *samba_config, *testparm, *nfs_exports, *nfs_exports_dir;
 };
 
 /* --- host glue, safe from several threads ----------------------------- */
@@ -463,8 +465,8 @@ sh_report(void *user, enum sh_check check, int level, const char *object,
 
 	pthread_mutex_lock(&r->lock);
 	r->hits[check]++;
-	sa_report(r->host, r->ctx, shares_checks[check].name, level, object,
-	    evidence);
+	sa_report(r->hf.host, r->hf.ctx, shares_checks[check].name, level,
+	    object, evidence);
 	pthread_mutex_unlock(&r->lock);
 }
 
@@ -476,7 +478,7 @@ sh_uid_state(void *user, uid_t uid)
 	unsigned int s;
 
 	pthread_mutex_lock(&r->lock);
-	if (r->host->user_by_uid(r->ctx, uid, &u) < 0)
+	if (r->hf.host->user_by_uid(r->hf.ctx, uid, &u) < 0)
 		s = SH_ID_MISSING;
 	else if (u.locked == 1 && (long long)uid >= r->human_uid_min)
 		s = SH_ID_LOCKED;
@@ -494,7 +496,8 @@ sh_gid_state(void *user, gid_t gid)
 	unsigned int s;
 
 	pthread_mutex_lock(&r->lock);
-	s = r->host->group_by_gid(r->ctx, gid, &g) < 0 ? SH_ID_MISSING : SH_ID_KNOWN;
+	s = r->hf.host->group_by_gid(r->hf.ctx, gid, &g) < 0 ? SH_ID_MISSING :
+	    SH_ID_KNOWN;
 	pthread_mutex_unlock(&r->lock);
 	return s;
 }
@@ -505,7 +508,7 @@ sh_progress(void *user, uint64_t entries)
 	struct sh_run *r = user;
 
 	pthread_mutex_lock(&r->lock);
-	r->host->progress(r->ctx, "entries", entries);
+	r->hf.host->progress(r->hf.ctx, "entries", entries);
 	pthread_mutex_unlock(&r->lock);
 }
 
@@ -515,7 +518,7 @@ sh_log(void *user, int level, const char *text)
 	struct sh_run *r = user;
 
 	pthread_mutex_lock(&r->lock);
-	r->host->log(r->ctx, (enum sa_log_level)level, "%s", text);
+	r->hf.host->log(r->hf.ctx, (enum sa_log_level)level, "%s", text);
 	pthread_mutex_unlock(&r->lock);
 }
 
@@ -525,7 +528,7 @@ sh_user_exists(void *user, const char *name)
 	struct sh_run *r = user;
 	struct sa_user u;
 
-	return r->host->user_by_name(r->ctx, name, &u) == 0;
+	return r->hf.host->user_by_name(r->hf.ctx, name, &u) == 0;
 }
 
 static int
@@ -534,7 +537,7 @@ sh_group_exists(void *user, const char *name)
 	struct sh_run *r = user;
 	struct sa_group g;
 
-	return r->host->group_by_name(r->ctx, name, &g) == 0;
+	return r->hf.host->group_by_name(r->hf.ctx, name, &g) == 0;
 }
 
 static long
@@ -543,7 +546,8 @@ sh_uid_of(void *user, const char *name)
 	struct sh_run *r = user;
 	struct sa_user u;
 
-	return r->host->user_by_name(r->ctx, name, &u) == 0 ? (long)u.uid : -1;
+	return r->hf.host->user_by_name(r->hf.ctx, name, &u) == 0 ?
+	    (long)u.uid : -1;
 }
 
 static long
@@ -552,7 +556,8 @@ sh_gid_of(void *user, const char *name)
 	struct sh_run *r = user;
 	struct sa_group g;
 
-	return r->host->group_by_name(r->ctx, name, &g) == 0 ? (long)g.gid : -1;
+	return r->hf.host->group_by_name(r->hf.ctx, name, &g) == 0 ?
+	    (long)g.gid : -1;
 }
 
 /* Files of the audited system, for smb.conf includes. */
@@ -560,67 +565,49 @@ static int
 sh_load(void *user, const char *path, char **ret_data, size_t *ret_len)
 {
 	struct sh_run *r = user;
-	char *data;
-	int rc;
 
-	rc = r->host->read_file(r->ctx, path, SH_MAX_CONFIG, &data, ret_len);
-	if (rc < 0)
-		return rc;
-	/* The reader frees with free(); the host's buffer with host->free. */
-	*ret_data = malloc(*ret_len + 1);
-	if (*ret_data == NULL)
-		abort();
-	memcpy(*ret_data, data, *ret_len + 1);
-	r->host->free(data);
-	return 0;
+	return hf_read(&r->hf, path, SH_MAX_CONFIG, ret_data, ret_len);
 }
 
 /* --- configuration ------------------------------------------------------- */
 
+/*
+ * A PATH list key: absolute, normalized paths, or "FILE:LINE: key =
+ * VALUE: why" at the first value that is not.
+ */
 static int
-sh_bad_key(struct sh_run *r, const char *key, const char *value,
-    const char *why)
-{
-	r->host->log(r->ctx, SA_LOG_ERROR, "[plugin.shares] %s = %s: %s", key,
-	    value, why);
-	return SA_RUN_BAD_INPUT;
-}
-
-static int
-sh_int_key(struct sh_run *r, const char *key, long long lo, long long hi,
-    long long *ret)
-{
-	char text[64], why[96];
-
-	if (r->host->config_int(r->ctx, NULL, key, ret) < 0)
-		return -EINVAL;
-	if (*ret < lo || *ret > hi) {
-		snprintf(text, sizeof(text), "%lld", *ret);
-		snprintf(why, sizeof(why), "must be between %lld and %lld", lo, hi);
-		return sh_bad_key(r, key, text, why);
-	}
-	return 0;
-}
-
-/* Absolute, normalized paths of a PATH list key. */
-static int
-sh_path_list(struct sh_run *r, const char *key, struct sh_strv *out)
+sh_path_list(struct sh_run *r, const char *key, struct hf_names *out)
 {
 	const char *const *v;
 	size_t n, i;
 	char *norm;
 
-	if (r->host->config_list(r->ctx, NULL, key, &v, &n) < 0)
-		return -EINVAL;
+	if (r->hf.host->config_list(r->hf.ctx, NULL, key, &v, &n) < 0)
+		return SA_RUN_BAD_INPUT;
 	for (i = 0; i < n; i++) {
-		norm = sh_normalize_path(v[i]);
-		if (norm == NULL)
-			return sh_bad_key(r, key, v[i],
-			    "must be an absolute path without \"..\"");
-		sh_strv_add(out, norm);
+		if ((norm = sh_normalize_path(v[i])) == NULL)
+			return cfgchk_fail(&r->hf, NULL, key, i, "%s = %s: must be "
+			    "an absolute path without \"..\"", key, v[i]);
+		hf_names_add(out, norm);
 		free(norm);
 	}
 	return 0;
+}
+
+/*
+ * A path of the audited system (or, allow_empty, a program that may be
+ * left unset): an absolute path, else "FILE:LINE: key = VALUE: why".
+ */
+static int
+sh_path_key(struct sh_run *r, const char *key, int allow_empty,
+    const char **ret)
+{
+	if (r->hf.host->config_string(r->hf.ctx, NULL, key, ret) < 0)
+		return SA_RUN_BAD_INPUT;
+	if ((*ret)[0] == '/' || (allow_empty && (*ret)[0] == '\0'))
+		return 0;
+	return cfgchk_fail(&r->hf, NULL, key, 0, "%s = %s: must be an "
+	    "absolute path%s", key, *ret, allow_empty ? " or empty" : "");
 }
 
 static int
@@ -631,14 +618,98 @@ sh_pattern_list(struct sh_run *r, const char *key, const char *builtin_key,
 	size_t n, i;
 	int use_builtin;
 
-	if (r->host->config_list(r->ctx, NULL, key, &v, &n) < 0 ||
-	    r->host->config_bool(r->ctx, NULL, builtin_key, &use_builtin) < 0)
-		return -EINVAL;
+	if (r->hf.host->config_list(r->hf.ctx, NULL, key, &v, &n) < 0 ||
+	    r->hf.host->config_bool(r->hf.ctx, NULL, builtin_key,
+	    &use_builtin) < 0)
+		return SA_RUN_BAD_INPUT;
 	for (i = 0; i < n; i++)
 		sh_patterns_add(out, v[i]);
 	for (i = 0; use_builtin && builtin[i] != NULL; i++)
 		sh_patterns_add(out, builtin[i]);
 	return 0;
+}
+
+static int
+sh_bool_key(struct sh_run *r, const char *key, int *ret)
+{
+	return r->hf.host->config_bool(r->hf.ctx, NULL, key, ret) < 0 ?
+	    SA_RUN_BAD_INPUT : 0;
+}
+
+/*
+ * Every setting, read and checked before anything is looked at: by
+ * check_config() before the audit, and by run() again for a core that
+ * does not call check_config().  Nothing here touches the audited
+ * system; what only it can tell (a scan root that is not there, an
+ * smb.conf Samba would refuse) is found and reported by run().  Returns
+ * 0 or SA_RUN_BAD_INPUT after "FILE:LINE: key = VALUE: why".
+ */
+static int
+shares_configure(struct sh_run *r)
+{
+	const char *const *d;
+	size_t i;
+	int rc;
+
+	if ((rc = cfgchk_int(&r->hf, NULL, "human_uid_min", 0, 0xfffffffeLL,
+	    &r->human_uid_min)) != 0 ||
+	    (rc = cfgchk_int(&r->hf, NULL, "jobs", 0, 64, &r->jobs)) != 0 ||
+	    (rc = cfgchk_int(&r->hf, NULL, "max_open_dirs", 4, 1024,
+	    &r->max_open)) != 0 ||
+	    (rc = cfgchk_int(&r->hf, NULL, "nfs_wide_prefix", 0, 32,
+	    &r->wide4)) != 0 ||
+	    (rc = cfgchk_int(&r->hf, NULL, "nfs_wide_prefix6", 0, 128,
+	    &r->wide6)) != 0)
+		return rc < 0 ? SA_RUN_BAD_INPUT : rc;
+	if ((rc = sh_path_list(r, "sensitive_path", &r->zones)) != 0 ||
+	    (rc = sh_path_list(r, "exclude", &r->excludes)) != 0 ||
+	    (rc = sh_path_list(r, "scan_root", &r->roots)) != 0 ||
+	    (rc = sh_path_key(r, "samba_config", 0, &r->samba_config)) != 0 ||
+	    (rc = sh_path_key(r, "testparm", 1, &r->testparm)) != 0 ||
+	    (rc = sh_path_key(r, "nfs_exports", 0, &r->nfs_exports)) != 0 ||
+	    (rc = sh_path_key(r, "nfs_exports_dir", 0, &r->nfs_exports_dir)) != 0)
+		return rc;
+	if ((rc = sh_pattern_list(r, "secret_name", "secret_builtin",
+	    shares_secret_builtin, &r->secret)) != 0 ||
+	    (rc = sh_pattern_list(r, "setuid_allow", "setuid_builtin",
+	    shares_setuid_builtin, &r->setuid_allow)) != 0 ||
+	    (rc = sh_bool_key(r, "share_paths", &r->share_paths)) != 0 ||
+	    (rc = sh_bool_key(r, "samba", &r->samba)) != 0 ||
+	    (rc = sh_bool_key(r, "nfs", &r->nfs)) != 0 ||
+	    (rc = sh_bool_key(r, "one_filesystem", &r->one_filesystem)) != 0 ||
+	    (rc = sh_bool_key(r, "network_filesystems", &r->network_fs)) != 0 ||
+	    (rc = sh_bool_key(r, "pseudo_filesystems", &r->pseudo_fs)) != 0 ||
+	    (rc = sh_bool_key(r, "acl", &r->acl)) != 0)
+		return rc;
+	for (i = 0; i < r->roots.n; i++)
+		hf_names_add(&r->asked, r->roots.v[i]);
+	for (i = 0; i < r->zones.n; i++)
+		hf_names_add(&r->asked, r->zones.v[i]);
+	if (r->roots.n == 0)
+		for (d = shares_default_roots; *d != NULL; d++)
+			hf_names_add(&r->roots, *d);
+	return 0;
+}
+
+static void
+sh_run_init(struct sh_run *r, const struct sa_host *host, struct sa_ctx *ctx)
+{
+	memset(r, 0, sizeof(*r));
+	r->hf.host = host;
+	r->hf.ctx = ctx;
+	pthread_mutex_init(&r->lock, NULL);
+}
+
+static void
+sh_run_free(struct sh_run *r)
+{
+	hf_names_free(&r->zones);
+	hf_names_free(&r->excludes);
+	hf_names_free(&r->roots);
+	hf_names_free(&r->asked);
+	sh_patterns_free(&r->secret);
+	sh_patterns_free(&r->setuid_allow);
+	pthread_mutex_destroy(&r->lock);
 }
 
 /* --- Samba ------------------------------------------------------------- */
@@ -662,16 +733,12 @@ sh_record(void *user, enum sh_check check, int level, const char *object,
 	struct sh_records *rs = user;
 	struct sh_record *rec;
 
-	rs->v = reallocarray(rs->v, rs->n + 1, sizeof(*rs->v));
-	if (rs->v == NULL)
-		abort();
+	rs->v = hf_grow(rs->v, rs->n + 1, sizeof(*rs->v));
 	rec = &rs->v[rs->n++];
 	rec->check = check;
 	rec->level = level;
-	rec->object = strdup(object != NULL ? object : "");
-	rec->evidence = strdup(evidence != NULL ? evidence : "");
-	if (rec->object == NULL || rec->evidence == NULL)
-		abort();
+	rec->object = hf_strdup(object != NULL ? object : "");
+	rec->evidence = hf_strdup(evidence != NULL ? evidence : "");
 }
 
 static void
@@ -748,9 +815,7 @@ sh_testparm(const char *program, const char *config, char **ret_out,
 				rc = -EFBIG;
 				break;
 			}
-			out = realloc(out, cap + 1);
-			if (out == NULL)
-				abort();
+			out = hf_grow(out, cap + 1, 1);
 		}
 		n = read(p[0], out + len, cap - len);
 		if (n < 0 && errno == EINTR)
@@ -768,8 +833,8 @@ sh_testparm(const char *program, const char *config, char **ret_out,
 		free(out);
 		return rc;
 	}
-	if (out == NULL && (out = malloc(1)) == NULL)
-		abort();
+	if (out == NULL)
+		out = hf_grow(NULL, 1, 1);
 	out[len] = '\0';
 	*ret_out = out;
 	*ret_len = len;
@@ -811,13 +876,13 @@ sh_smb_crosscheck(struct sh_run *r, const char *program, const char *config,
 
 	rc = sh_testparm(program, config, &out, &len);
 	if (rc < 0) {
-		r->host->log(r->ctx, SA_LOG_WARNING, "cannot run %s: %s", program,
-		    strerror(-rc));
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "cannot run %s: %s",
+		    program, strerror(-rc));
 		return;
 	}
 	if (rc == 1) {
 		free(out);
-		r->host->log(r->ctx, SA_LOG_WARNING,
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING,
 		    "testparm rejects %s; Samba may not be running with it", config);
 		sh_record(ours, SH_SMB_CONFIG, SA_LEVEL_UNKNOWN, config,
 		    "testparm -s rejects this configuration");
@@ -829,10 +894,8 @@ sh_smb_crosscheck(struct sh_run *r, const char *program, const char *config,
 	sh_smb_audit_env(r, config, &theirs, &env);
 	smb_audit(&tp, &env);
 	smb_free(&tp);
-	used_ours = calloc(ours->n + 1, 1);
-	used_theirs = calloc(theirs.n + 1, 1);
-	if (used_ours == NULL || used_theirs == NULL)
-		abort();
+	used_ours = hf_alloc(ours->n + 1);
+	used_theirs = hf_alloc(theirs.n + 1);
 	for (i = 0; i < ours->n; i++)
 		for (j = 0; j < theirs.n; j++)
 			if (!used_theirs[j] && sh_same_record(&ours->v[i], &theirs.v[j])) {
@@ -844,13 +907,13 @@ sh_smb_crosscheck(struct sh_run *r, const char *program, const char *config,
 			sh_record(&merged, ours->v[i].check, ours->v[i].level,
 			    ours->v[i].object, ours->v[i].evidence);
 		else
-			r->host->log(r->ctx, SA_LOG_WARNING,
+			r->hf.host->log(r->hf.ctx, SA_LOG_WARNING,
 			    "testparm disagrees: it does not see shares.%s for %s (%s)",
 			    shares_checks[ours->v[i].check].name, ours->v[i].object,
 			    ours->v[i].evidence);
 	for (j = 0; j < theirs.n; j++)
 		if (!used_theirs[j]) {
-			r->host->log(r->ctx, SA_LOG_WARNING,
+			r->hf.host->log(r->hf.ctx, SA_LOG_WARNING,
 			    "testparm disagrees: it sees shares.%s for %s (%s)",
 			    shares_checks[theirs.v[j].check].name, theirs.v[j].object,
 			    theirs.v[j].evidence);
@@ -859,8 +922,8 @@ sh_smb_crosscheck(struct sh_run *r, const char *program, const char *config,
 		}
 	for (i = j = 0; i < ours->n; i++)
 		j += used_ours[i];
-	r->host->log(r->ctx, SA_LOG_INFO, "%s cross-checked with testparm: "
-	    "%zu finding%s agree", config, j, j == 1 ? "" : "s");
+	r->hf.host->log(r->hf.ctx, SA_LOG_INFO, "%s cross-checked with "
+	    "testparm: %zu finding%s agree", config, j, j == 1 ? "" : "s");
 	free(used_ours);
 	free(used_theirs);
 	sh_records_free(&theirs);
@@ -886,9 +949,9 @@ sh_share_dir(struct sh_run *r, const char *share, const char *path,
 	int fd, a, n, i;
 
 	snprintf(object, sizeof(object), "%s (share [%s])", path, share);
-	if (r->host->open(r->ctx, path, SA_OPEN_DIRECTORY, &fd) < 0) {
-		r->host->log(r->ctx, SA_LOG_INFO, "share [%s]: %s is not a directory here",
-		    share, path);
+	if (r->hf.host->open(r->hf.ctx, path, SA_OPEN_DIRECTORY, &fd) < 0) {
+		r->hf.host->log(r->hf.ctx, SA_LOG_INFO,
+		    "share [%s]: %s is not a directory here", share, path);
 		return;
 	}
 	if (fstat(fd, &st) == 0 && (st.st_mode & S_IWOTH)) {
@@ -907,10 +970,10 @@ sh_share_dir(struct sh_run *r, const char *share, const char *path,
 				    a ? "default " : "");
 				sh_record(rs, SH_SMB_PATH_OPEN, SA_LEVEL_NOT, object, ev);
 			}
-			if ((e[i].tag == SH_ACL_USER &&
-			    r->host->user_by_uid(r->ctx, (uid_t)e[i].id, &u) < 0) ||
-			    (e[i].tag == SH_ACL_GROUP &&
-			    r->host->group_by_gid(r->ctx, (gid_t)e[i].id, &g) < 0)) {
+			if ((e[i].tag == SH_ACL_USER && r->hf.host->user_by_uid(
+			    r->hf.ctx, (uid_t)e[i].id, &u) < 0) ||
+			    (e[i].tag == SH_ACL_GROUP && r->hf.host->group_by_gid(
+			    r->hf.ctx, (gid_t)e[i].id, &g) < 0)) {
 				snprintf(ev, sizeof(ev), "%sACL names %s %lu, which no "
 				    "longer exists", a ? "default " : "",
 				    e[i].tag == SH_ACL_USER ? "user" : "group",
@@ -922,30 +985,26 @@ sh_share_dir(struct sh_run *r, const char *share, const char *path,
 	close(fd);
 }
 
-static int
-sh_samba(struct sh_run *r, struct sh_strv *share_paths)
+static void
+sh_samba(struct sh_run *r, struct hf_names *share_paths)
 {
-	const char *config, *testparm;
+	const char *config = r->samba_config, *testparm = r->testparm;
 	struct sh_records rs = { 0 };
 	struct smb_audit_env env;
-	struct sh_strv paths = { 0 }, names = { 0 };
+	struct hf_names paths = { 0 }, names = { 0 };
 	struct smb_conf conf;
 	char *data;
 	size_t len, i;
-	int rc, on;
+	int rc;
 
-	if (r->host->config_bool(r->ctx, NULL, "samba", &on) < 0 ||
-	    r->host->config_string(r->ctx, NULL, "samba_config", &config) < 0 ||
-	    r->host->config_string(r->ctx, NULL, "testparm", &testparm) < 0)
-		return -EINVAL;
-	if (!on)
-		return 0;
+	if (!r->samba)
+		return;
 	rc = sh_load(r, config, &data, &len);
 	if (rc == -ENOENT) {
 		r->state[SH_SRC_SAMBA] = SH_ABSENT;
 		snprintf(r->summary[SH_SRC_SAMBA], sizeof(r->summary[0]),
 		    "no %s: Samba is not configured", config);
-		return 0;
+		return;
 	}
 	r->state[SH_SRC_SAMBA] = SH_CHECKED;
 	snprintf(r->summary[SH_SRC_SAMBA], sizeof(r->summary[0]), "%s", config);
@@ -955,22 +1014,23 @@ sh_samba(struct sh_run *r, struct sh_strv *share_paths)
 		snprintf(ev, sizeof(ev), "cannot read: %s", strerror(-rc));
 		sh_report(r, SH_SMB_CONFIG, SA_LEVEL_UNKNOWN, config, ev);
 		r->state[SH_SRC_SAMBA] = SH_FAILED;
-		return 0;
+		return;
 	}
 	smb_init(&conf);
 	smb_parse(&conf, config, data, len, 0, sh_load, r);
 	free(data);
 	for (i = 0; i < conf.warnings.n; i++)
-		r->host->log(r->ctx, SA_LOG_WARNING, "%s", conf.warnings.v[i]);
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "%s",
+		    conf.warnings.v[i]);
 	if (conf.refused != NULL) {
 		sh_report(r, SH_SMB_CONFIG, SA_LEVEL_UNKNOWN, config, conf.refused);
 		r->state[SH_SRC_SAMBA] = SH_FAILED;
 		smb_free(&conf);
-		return 0;
+		return;
 	}
 	sh_smb_audit_env(r, config, &rs, &env);
 	smb_audit(&conf, &env);
-	if (testparm[0] != '\0' && r->host->is_live(r->ctx) &&
+	if (testparm[0] != '\0' && r->hf.host->is_live(r->hf.ctx) &&
 	    access(testparm, X_OK) == 0)
 		sh_smb_crosscheck(r, testparm, config, &rs);
 	for (i = 0; i < rs.n; i++)
@@ -982,27 +1042,20 @@ sh_samba(struct sh_run *r, struct sh_strv *share_paths)
 		char *norm = sh_normalize_path(paths.v[i]);
 
 		sh_share_dir(r, names.v[i], paths.v[i], &rs);
-		if (norm != NULL && !sh_strv_has(share_paths, norm))
-			sh_strv_add(share_paths, norm);
+		if (norm != NULL)
+			hf_names_add_new(share_paths, norm);
 		free(norm);
 	}
-	sh_strv_free(&paths);
-	sh_strv_free(&names);
+	hf_names_free(&paths);
+	hf_names_free(&names);
 	smb_free(&conf);
 	for (i = 0; i < rs.n; i++)
 		sh_report(r, rs.v[i].check, rs.v[i].level, rs.v[i].object,
 		    rs.v[i].evidence);
 	sh_records_free(&rs);
-	return 0;
 }
 
 /* --- NFS --------------------------------------------------------------- */
-
-static int
-sh_cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
 
 static int
 sh_nfs_file(struct sh_run *r, const char *path, const struct nfs_audit_env *env,
@@ -1025,49 +1078,31 @@ sh_nfs_file(struct sh_run *r, const char *path, const struct nfs_audit_env *env,
 	return 1;
 }
 
-static int
-sh_nfs(struct sh_run *r, struct sh_strv *share_paths)
+static void
+sh_nfs(struct sh_run *r, struct hf_names *share_paths)
 {
-	const char *exports, *dir;
+	const char *dir = r->nfs_exports_dir;
 	struct nfs_audit_env env;
-	struct sh_strv names = { 0 }, paths = { 0 };
-	struct dirent *de;
-	size_t count = 0, i, n;
-	DIR *d;
-	int on, fd, seen;
+	struct hf_names names = { 0 }, paths = { 0 };
+	size_t count = 0, i;
+	char *path;
+	int seen;
 
-	if (r->host->config_bool(r->ctx, NULL, "nfs", &on) < 0 ||
-	    r->host->config_string(r->ctx, NULL, "nfs_exports", &exports) < 0 ||
-	    r->host->config_string(r->ctx, NULL, "nfs_exports_dir", &dir) < 0)
-		return -EINVAL;
-	if (!on)
-		return 0;
+	if (!r->nfs)
+		return;
 	memset(&env, 0, sizeof(env));
 	env.emit = sh_report;
 	env.emit_user = r;
 	env.wide_prefix4 = (int)r->wide4;
 	env.wide_prefix6 = (int)r->wide6;
 	env.paths = &paths;
-	seen = sh_nfs_file(r, exports, &env, &count);
+	seen = sh_nfs_file(r, r->nfs_exports, &env, &count);
 	/* exportfs reads only *.exports there, in name order. */
-	if (r->host->open(r->ctx, dir, SA_OPEN_DIRECTORY, &fd) == 0) {
-		if ((d = fdopendir(fd)) != NULL) {
-			while ((de = readdir(d)) != NULL) {
-				n = strlen(de->d_name);
-				if (n > 8 && strcmp(de->d_name + n - 8, ".exports") == 0 &&
-				    de->d_name[0] != '.')
-					sh_strv_add(&names, de->d_name);
-			}
-			closedir(d);
-		} else
-			close(fd);
-		qsort(names.v, names.n, sizeof(*names.v), sh_cmp_str);
-		for (i = 0; i < names.n; i++) {
-			char path[PATH_MAX];
-
-			snprintf(path, sizeof(path), "%s/%s", dir, names.v[i]);
-			seen |= sh_nfs_file(r, path, &env, &count);
-		}
+	hf_list(&r->hf, dir, ".exports", &names);
+	for (i = 0; i < names.n; i++) {
+		path = hf_join(dir, names.v[i]);
+		seen |= sh_nfs_file(r, path, &env, &count);
+		free(path);
 	}
 	if (r->hits[SH_NFS_CONFIG] > 0) {
 		r->state[SH_SRC_NFS] = SH_FAILED;
@@ -1083,13 +1118,12 @@ sh_nfs(struct sh_run *r, struct sh_strv *share_paths)
 	for (i = 0; i < paths.n; i++) {
 		char *norm = sh_normalize_path(paths.v[i]);
 
-		if (norm != NULL && !sh_strv_has(share_paths, norm))
-			sh_strv_add(share_paths, norm);
+		if (norm != NULL)
+			hf_names_add_new(share_paths, norm);
 		free(norm);
 	}
-	sh_strv_free(&names);
-	sh_strv_free(&paths);
-	return 0;
+	hf_names_free(&names);
+	hf_names_free(&paths);
 }
 
 /* --- home directories ---------------------------------------------------- */
@@ -1097,8 +1131,9 @@ sh_nfs(struct sh_run *r, struct sh_strv *share_paths)
 static void
 sh_homes(struct sh_run *r)
 {
-	char *data, *line, *save = NULL, *f[7], *p, ev[256];
-	size_t len, n, checked = 0;
+	char *data, *line, *f[7], *p, ev[256];
+	size_t len, checked = 0;
+	struct hf_lines it;
 	unsigned long uid;
 	struct stat st;
 	int rc, level;
@@ -1109,23 +1144,17 @@ sh_homes(struct sh_run *r)
 		    "no /etc/passwd");
 		return;
 	}
-	for (line = strtok_r(data, "\n", &save); line != NULL;
-	    line = strtok_r(NULL, "\n", &save)) {
-		for (n = 0, p = line; n < 7; n++) {
-			f[n] = p;
-			p = strchr(p, ':');
-			if (p == NULL)
-				break;
-			*p++ = '\0';
-		}
-		if (n < 6 || f[0][0] == '#' || f[0][0] == '+' || f[0][0] == '-')
+	hf_lines_init(&it, data, len);
+	while ((line = hf_lines_cut(&it)) != NULL) {
+		if (hf_split(line, ':', f, 7) < 7 || f[0][0] == '#' ||
+		    f[0][0] == '+' || f[0][0] == '-')
 			continue;
 		uid = strtoul(f[2], &p, 10);
 		if (*p != '\0' || (long long)uid < r->human_uid_min ||
 		    uid == 65534 || f[5][0] != '/' || strcmp(f[5], "/") == 0)
 			continue;
 		/* A symlinked home (or /home) resolves inside the root. */
-		rc = r->host->stat(r->ctx, f[5], 0, &st);
+		rc = r->hf.host->stat(r->hf.ctx, f[5], 0, &st);
 		if (rc == -ENOENT || rc == -ENOTDIR)
 			continue;
 		if (rc < 0) {
@@ -1180,7 +1209,8 @@ sh_reachable(struct sh_run *r, const char *path)
 	struct stat st;
 	size_t i, n = strlen(path);
 
-	if (n >= sizeof(prefix) || r->host->stat(r->ctx, "/", 0, &st) < 0 ||
+	if (n >= sizeof(prefix) ||
+	    r->hf.host->stat(r->hf.ctx, "/", 0, &st) < 0 ||
 	    !(st.st_mode & S_IXOTH))
 		return 0;
 	for (i = 2; i <= n; i++) {
@@ -1188,7 +1218,7 @@ sh_reachable(struct sh_run *r, const char *path)
 			continue;
 		memcpy(prefix, path, i);
 		prefix[i] = '\0';
-		if (r->host->stat(r->ctx, prefix, 0, &st) < 0 ||
+		if (r->hf.host->stat(r->hf.ctx, prefix, 0, &st) < 0 ||
 		    !(st.st_mode & S_IXOTH))
 			return 0;
 	}
@@ -1234,10 +1264,10 @@ sh_open_roots(struct sh_run *r, int network_fs, int pseudo_fs,
 				skip = 1;
 		if (skip)
 			continue;
-		rc = r->host->open(r->ctx, path, SA_OPEN_DIRECTORY, &fd);
+		rc = r->hf.host->open(r->hf.ctx, path, SA_OPEN_DIRECTORY, &fd);
 		if (rc == -ENOENT || rc == -ENOTDIR) {
 			/* The defaults are guesses; a configured path is not. */
-			r->host->log(r->ctx, sh_strv_has(&r->asked, path) ?
+			r->hf.host->log(r->hf.ctx, hf_names_has(&r->asked, path) ?
 			    SA_LOG_WARNING : SA_LOG_DEBUG, "%s: %s; not scanned",
 			    path, strerror(-rc));
 			continue;
@@ -1253,8 +1283,9 @@ sh_open_roots(struct sh_run *r, int network_fs, int pseudo_fs,
 		}
 		if (fstatfs(fd, &sfs) == 0 && (kind = sh_fs_kind((long)sfs.f_type)) != 0 &&
 		    ((kind == 1 && !network_fs) || (kind == 2 && !pseudo_fs))) {
-			r->host->log(r->ctx, SA_LOG_INFO, "%s: %s file system not scanned",
-			    path, sh_fs_name((long)sfs.f_type));
+			r->hf.host->log(r->hf.ctx, SA_LOG_INFO,
+			    "%s: %s file system not scanned", path,
+			    sh_fs_name((long)sfs.f_type));
 			close(fd);
 			continue;
 		}
@@ -1265,7 +1296,8 @@ sh_open_roots(struct sh_run *r, int network_fs, int pseudo_fs,
 			 * without a symlink: that walk gets there anyway. */
 			else if (sh_under(path, open_roots[j].path) &&
 			    open_roots[j].dev == st.st_dev &&
-			    r->host->stat(r->ctx, path, SA_OPEN_NOFOLLOW, &st2) == 0 &&
+			    r->hf.host->stat(r->hf.ctx, path, SA_OPEN_NOFOLLOW,
+			    &st2) == 0 &&
 			    st2.st_ino == st.st_ino)
 				skip = 1;
 		}
@@ -1273,10 +1305,8 @@ sh_open_roots(struct sh_run *r, int network_fs, int pseudo_fs,
 			close(fd);
 			continue;
 		}
-		open_roots = reallocarray(open_roots, n + 1, sizeof(*open_roots));
-		roots = reallocarray(roots, n + 1, sizeof(*roots));
-		if (open_roots == NULL || roots == NULL)
-			abort();
+		open_roots = hf_grow(open_roots, n + 1, sizeof(*open_roots));
+		roots = hf_grow(roots, n + 1, sizeof(*roots));
 		open_roots[n].path = r->roots.v[i];
 		open_roots[n].fd = fd;
 		open_roots[n].dev = st.st_dev;
@@ -1296,7 +1326,7 @@ sh_open_roots(struct sh_run *r, int network_fs, int pseudo_fs,
 	return n;
 }
 
-static int
+static void
 sh_files(struct sh_run *r)
 {
 	struct sh_walk_cfg cfg;
@@ -1306,11 +1336,10 @@ sh_files(struct sh_run *r)
 	uint64_t entries;
 
 	memset(&cfg, 0, sizeof(cfg));
-	if (r->host->config_bool(r->ctx, NULL, "one_filesystem", &cfg.one_filesystem) < 0 ||
-	    r->host->config_bool(r->ctx, NULL, "network_filesystems", &cfg.network_fs) < 0 ||
-	    r->host->config_bool(r->ctx, NULL, "pseudo_filesystems", &cfg.pseudo_fs) < 0 ||
-	    r->host->config_bool(r->ctx, NULL, "acl", &cfg.acl) < 0)
-		return -EINVAL;
+	cfg.one_filesystem = r->one_filesystem;
+	cfg.network_fs = r->network_fs;
+	cfg.pseudo_fs = r->pseudo_fs;
+	cfg.acl = r->acl;
 	if (jobs == 0) {
 		long cpus = sysconf(_SC_NPROCESSORS_ONLN);
 
@@ -1336,7 +1365,7 @@ sh_files(struct sh_run *r)
 		snprintf(r->summary[SH_SRC_FILES], sizeof(r->summary[0]),
 		    "none of the scan roots exists");
 		free(roots);
-		return 0;
+		return;
 	}
 	entries = sh_walk(&cfg, roots, n);
 	r->state[SH_SRC_FILES] = SH_CHECKED;
@@ -1354,79 +1383,43 @@ sh_files(struct sh_run *r)
 		snprintf(r->summary[SH_SRC_ACL], sizeof(r->summary[0]), "%s",
 		    r->summary[SH_SRC_FILES]);
 	}
-	r->host->log(r->ctx, SA_LOG_INFO, "%s", r->summary[SH_SRC_FILES]);
+	r->hf.host->log(r->hf.ctx, SA_LOG_INFO, "%s", r->summary[SH_SRC_FILES]);
 	free(roots);
-	return 0;
 }
 
+/* Before anything is audited: every setting must make sense. */
 static int
-shares_configure(struct sh_run *r)
+shares_check_config(const struct sa_host *host, struct sa_ctx *ctx)
 {
-	size_t i;
+	struct sh_run r;
 	int rc;
 
-	/* Every key is checked before anything is reported. */
-	if ((rc = sh_int_key(r, "human_uid_min", 0, 0xfffffffeLL,
-	    &r->human_uid_min)) != 0 ||
-	    (rc = sh_int_key(r, "jobs", 0, 64, &r->jobs)) != 0 ||
-	    (rc = sh_int_key(r, "max_open_dirs", 4, 1024, &r->max_open)) != 0 ||
-	    (rc = sh_int_key(r, "nfs_wide_prefix", 0, 32, &r->wide4)) != 0 ||
-	    (rc = sh_int_key(r, "nfs_wide_prefix6", 0, 128, &r->wide6)) != 0)
-		return rc;
-	if ((rc = sh_path_list(r, "sensitive_path", &r->zones)) != 0 ||
-	    (rc = sh_path_list(r, "exclude", &r->excludes)) != 0 ||
-	    (rc = sh_path_list(r, "scan_root", &r->roots)) != 0)
-		return rc;
-	if (sh_pattern_list(r, "secret_name", "secret_builtin",
-	    shares_secret_builtin, &r->secret) < 0 ||
-	    sh_pattern_list(r, "setuid_allow", "setuid_builtin",
-	    shares_setuid_builtin, &r->setuid_allow) < 0)
-		return -EINVAL;
-	for (i = 0; i < r->roots.n; i++)
-		sh_strv_add(&r->asked, r->roots.v[i]);
-	for (i = 0; i < r->zones.n; i++)
-		sh_strv_add(&r->asked, r->zones.v[i]);
-	if (r->roots.n == 0) {
-		const char *const *d;
-
-		for (d = shares_default_roots; *d != NULL; d++)
-			sh_strv_add(&r->roots, *d);
-	}
-	return 0;
+	sh_run_init(&r, host, ctx);
+	rc = shares_configure(&r);
+	sh_run_free(&r);
+	return rc;
 }
 
 static int
 shares_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
 	struct sh_run r;
-	struct sh_strv share_paths = { 0 };
+	struct hf_names share_paths = { 0 };
 	size_t i;
-	int rc, use_shares, anything = 0;
+	int rc, anything = 0;
 
-	memset(&r, 0, sizeof(r));
-	r.host = host;
-	r.ctx = ctx;
-	pthread_mutex_init(&r.lock, NULL);
-	rc = shares_configure(&r);
-	if (rc == 0 && host->config_bool(ctx, NULL, "share_paths", &use_shares) < 0)
-		rc = -EINVAL;
-	if (rc == 0)
-		rc = sh_samba(&r, &share_paths);
-	if (rc == 0)
-		rc = sh_nfs(&r, &share_paths);
-	if (rc != 0)
+	sh_run_init(&r, host, ctx);
+	/* Checked already by shares_check_config() unless the core predates it. */
+	if ((rc = shares_configure(&r)) != 0)
 		goto out;
-	for (i = 0; use_shares && i < share_paths.n; i++) {
-		if (!sh_strv_has(&r.zones, share_paths.v[i]))
-			sh_strv_add(&r.zones, share_paths.v[i]);
-	}
+	sh_samba(&r, &share_paths);
+	sh_nfs(&r, &share_paths);
+	for (i = 0; r.share_paths && i < share_paths.n; i++)
+		hf_names_add_new(&r.zones, share_paths.v[i]);
 	for (i = 0; i < r.zones.n; i++)
-		if (!sh_strv_has(&r.roots, r.zones.v[i]))
-			sh_strv_add(&r.roots, r.zones.v[i]);
+		hf_names_add_new(&r.roots, r.zones.v[i]);
 	sh_homes(&r);
-	rc = sh_files(&r);
-	if (rc != 0)
-		goto out;
+	sh_files(&r);
 	/* A check that found nothing is evidence too. */
 	for (i = 0; i < SH_N_CHECKS; i++) {
 		enum sh_source src = sh_source_of((enum sh_check)i);
@@ -1444,14 +1437,8 @@ shares_run(const struct sa_host *host, struct sa_ctx *ctx)
 	}
 	rc = anything ? SA_RUN_OK : SA_RUN_SKIPPED;
 out:
-	sh_strv_free(&share_paths);
-	sh_strv_free(&r.zones);
-	sh_strv_free(&r.excludes);
-	sh_strv_free(&r.roots);
-	sh_strv_free(&r.asked);
-	sh_patterns_free(&r.secret);
-	sh_patterns_free(&r.setuid_allow);
-	pthread_mutex_destroy(&r.lock);
+	hf_names_free(&share_paths);
+	sh_run_free(&r);
 	return rc;
 }
 
@@ -1464,4 +1451,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = shares_checks,
 	.config = shares_config,
 	.run = shares_run,
+	.check_config = shares_check_config,
 };

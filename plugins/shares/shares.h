@@ -2,9 +2,10 @@
 /*
  * The shares plugin's own interfaces between its parts: the file walk
  * (walk.c), the Samba reader (smbconf.c), the NFS exports reader
- * (exports.c) and POSIX ACL decoding (acl.c).  The readers are pure:
- * they get file contents and account look-ups through callbacks, so the
- * unit tests drive them without a host.
+ * (exports.c), name patterns, paths and POSIX ACL decoding (common.c).
+ * The readers are pure: they get file contents and account look-ups
+ * through callbacks, so the unit tests drive them without a host.  Lists
+ * of strings are the plugin library's struct hf_names.
  */
 #ifndef SHARES_H
 #define SHARES_H
@@ -12,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/types.h>
+
+#include "../lib/hostfiles.h"
 
 /* Indexes into shares_checks[]; the names there are the public ids. */
 enum sh_check {
@@ -69,16 +72,6 @@ typedef int (*sh_name_fn)(void *user, const char *name);
 typedef int (*sh_load_fn)(void *user, const char *path, char **ret_data,
     size_t *ret_len);
 
-/* A growable list of strings, owned. */
-struct sh_strv {
-	char **v;
-	size_t n;
-};
-
-void sh_strv_add(struct sh_strv *l, const char *s);
-void sh_strv_free(struct sh_strv *l);
-int sh_strv_has(const struct sh_strv *l, const char *s);
-
 /* "/a//b/./c/" -> "/a/b/c"; NULL when it is not absolute or has "..". */
 char *sh_normalize_path(const char *path);
 
@@ -100,10 +93,10 @@ struct smb_section {
 struct smb_conf {
 	struct smb_section *sections;	/* [0] is always [global] */
 	size_t n_sections;
-	struct sh_strv files;	/* every file read, for the evidence */
+	struct hf_names files;	/* every file read, for the evidence */
 	/* Samba would refuse this configuration: why, where (else NULL). */
 	char *refused;
-	struct sh_strv warnings;	/* "FILE:LINE: ..." worth a log line */
+	struct hf_names warnings;	/* "FILE:LINE: ..." worth a log line */
 };
 
 /*
@@ -142,8 +135,8 @@ struct smb_audit_env {
 void smb_audit(const struct smb_conf *conf, const struct smb_audit_env *env);
 
 /* Share paths worth a file scan: available, not printers, no macros. */
-void smb_share_paths(const struct smb_conf *conf, struct sh_strv *paths,
-    struct sh_strv *names);
+void smb_share_paths(const struct smb_conf *conf, struct hf_names *paths,
+    struct hf_names *names);
 
 /* --- /etc/exports ----------------------------------------------------- */
 
@@ -152,7 +145,7 @@ struct nfs_audit_env {
 	void *emit_user;
 	int wide_prefix4;	/* IPv4 networks shorter than this are wide */
 	int wide_prefix6;
-	struct sh_strv *paths;	/* exported paths are appended here */
+	struct hf_names *paths;	/* exported paths are appended here */
 };
 
 /* Parse and check one exports file; returns the number of exports. */
@@ -228,8 +221,8 @@ struct sh_walk_cfg {
 	int acl;
 	const struct sh_patterns *secret_names;
 	const struct sh_patterns *setuid_allow;	/* full paths */
-	const struct sh_strv *zones;	/* normalized paths */
-	const struct sh_strv *excludes;
+	const struct hf_names *zones;	/* normalized paths */
+	const struct hf_names *excludes;
 	/*
 	 * Called from several threads: the plugin serializes them.  emit
 	 * gets the path as it is, bytes and all.

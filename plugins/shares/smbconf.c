@@ -101,29 +101,9 @@ struct smb_parser {
 	int depth;
 };
 
-static void *
-smb_xrealloc(void *p, size_t n, size_t size)
-{
-	void *q = reallocarray(p, n, size);
-
-	if (q == NULL)
-		abort();
-	return q;
-}
-
-static char *
-smb_xstrndup(const char *s, size_t n)
-{
-	char *d = strndup(s, n);
-
-	if (d == NULL)
-		abort();
-	return d;
-}
-
 static void
 smb_warn(struct smb_conf *conf, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+    SA_PRINTF(2, 3);
 
 static void
 smb_warn(struct smb_conf *conf, const char *fmt, ...)
@@ -132,10 +112,9 @@ smb_warn(struct smb_conf *conf, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		abort();
+	s = hf_vprintf(fmt, ap);
 	va_end(ap);
-	sh_strv_add(&conf->warnings, s);
+	hf_names_add(&conf->warnings, s);
 	free(s);
 }
 
@@ -145,17 +124,16 @@ smb_refuse(struct smb_conf *conf, const char *file, unsigned int line,
 {
 	if (conf->refused != NULL)
 		return;		/* the first reason is the one to fix first */
-	if (asprintf(&conf->refused, "%s:%u: %s", file, line, why) < 0)
-		abort();
+	conf->refused = hf_printf("%s:%u: %s", file, line, why);
 }
 
 void
 smb_init(struct smb_conf *conf)
 {
 	memset(conf, 0, sizeof(*conf));
-	conf->sections = smb_xrealloc(NULL, 1, sizeof(*conf->sections));
+	conf->sections = hf_grow(NULL, 1, sizeof(*conf->sections));
 	memset(&conf->sections[0], 0, sizeof(conf->sections[0]));
-	conf->sections[0].name = smb_xstrndup("global", 6);
+	conf->sections[0].name = hf_strdup("global");
 	conf->n_sections = 1;
 }
 
@@ -173,8 +151,8 @@ smb_free(struct smb_conf *conf)
 		free(conf->sections[i].name);
 	}
 	free(conf->sections);
-	sh_strv_free(&conf->files);
-	sh_strv_free(&conf->warnings);
+	hf_names_free(&conf->files);
+	hf_names_free(&conf->warnings);
 	free(conf->refused);
 	memset(conf, 0, sizeof(*conf));
 }
@@ -183,7 +161,7 @@ smb_free(struct smb_conf *conf)
 static char *
 smb_canonical_key(const char *s, size_t n)
 {
-	char *out = smb_xstrndup(s, n), *o = out;
+	char *out = hf_strndup(s, n), *o = out;
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -249,7 +227,7 @@ smb_add_param(struct smb_section *sec, const char *key, const char *value,
 {
 	struct smb_param *p;
 
-	sec->params = smb_xrealloc(sec->params, sec->n_params + 1,
+	sec->params = hf_grow(sec->params, sec->n_params + 1,
 	    sizeof(*sec->params));
 	if (front) {
 		memmove(sec->params + 1, sec->params,
@@ -258,8 +236,8 @@ smb_add_param(struct smb_section *sec, const char *key, const char *value,
 	} else
 		p = &sec->params[sec->n_params];
 	sec->n_params++;
-	p->key = smb_xstrndup(key, strlen(key));
-	p->value = smb_xstrndup(value, strlen(value));
+	p->key = hf_strdup(key);
+	p->value = hf_strdup(value);
 	p->file = file;
 	p->line = line;
 }
@@ -272,7 +250,7 @@ smb_intern_file(struct smb_conf *conf, const char *path)
 	for (i = 0; i < conf->files.n; i++)
 		if (strcmp(conf->files.v[i], path) == 0)
 			return conf->files.v[i];
-	sh_strv_add(&conf->files, path);
+	hf_names_add(&conf->files, path);
 	return conf->files.v[conf->files.n - 1];
 }
 
@@ -299,8 +277,7 @@ smb_include(struct smb_parser *ps, const char *file, unsigned int line,
 		return;
 	}
 	/* smbd runs from "/": a relative name is relative to it. */
-	if (asprintf(&path, "%s%s", value[0] == '/' ? "" : "/", value) < 0)
-		abort();
+	path = hf_printf("%s%s", value[0] == '/' ? "" : "/", value);
 	for (i = 0; i < ps->depth; i++)
 		if (strcmp(ps->stack[i], path) == 0) {
 			smb_warn(ps->conf, "%s:%u: include of %s loops; ignored",
@@ -400,19 +377,19 @@ smb_parameter(struct smb_parser *ps, const char *file, unsigned int line,
 		;
 	while (end > v && isspace((unsigned char)end[-1]))
 		end--;
-	value = smb_xstrndup(v, (size_t)(end - v));
+	value = hf_strndup(v, (size_t)(end - v));
 	if (key[0] == '\0')
 		goto out;
 	for (syn = smb_synonyms; syn->alias != NULL; syn++)
 		if (strcmp(syn->alias, key) == 0) {
 			free(key);
-			key = smb_xstrndup(syn->key, strlen(syn->key));
+			key = hf_strdup(syn->key);
 			if (syn->inverted) {
 				int b = smb_bool(value);
 
 				if (b >= 0) {
 					free(value);
-					value = smb_xstrndup(b ? "no" : "yes", b ? 2 : 3);
+					value = hf_strdup(b ? "no" : "yes");
 				}
 			}
 			break;
@@ -452,7 +429,7 @@ smb_section(struct smb_parser *ps, const char *file, unsigned int line,
 		    "section name without \"]\"; Samba refuses this configuration");
 		return;
 	}
-	name = smb_xstrndup(text + 1, (size_t)(close - text - 1));
+	name = hf_strndup(text + 1, (size_t)(close - text - 1));
 	if (name[0] == '\0') {
 		smb_warn(conf, "%s:%u: empty section name", file, line);
 		free(name);
@@ -460,7 +437,7 @@ smb_section(struct smb_parser *ps, const char *file, unsigned int line,
 	}
 	k = smb_find_section(conf, name);
 	if (k == (size_t)-1) {
-		conf->sections = smb_xrealloc(conf->sections, conf->n_sections + 1,
+		conf->sections = hf_grow(conf->sections, conf->n_sections + 1,
 		    sizeof(*conf->sections));
 		k = conf->n_sections++;
 		memset(&conf->sections[k], 0, sizeof(conf->sections[k]));
@@ -530,7 +507,7 @@ smb_parse_text(struct smb_parser *ps, const char *file, const char *data,
 				stop--;
 			if (n + (size_t)(stop - p) + 1 > cap) {
 				cap = (n + (size_t)(stop - p) + 1) * 2;
-				logical = smb_xrealloc(logical, cap, 1);
+				logical = hf_grow(logical, cap, 1);
 			}
 			memcpy(logical + n, p, (size_t)(stop - p));
 			n += (size_t)(stop - p);
@@ -932,8 +909,8 @@ smb_audit(const struct smb_conf *conf, const struct smb_audit_env *env)
 }
 
 void
-smb_share_paths(const struct smb_conf *conf, struct sh_strv *paths,
-    struct sh_strv *names)
+smb_share_paths(const struct smb_conf *conf, struct hf_names *paths,
+    struct hf_names *names)
 {
 	const struct smb_section *sec;
 	const char *path;
@@ -950,8 +927,8 @@ smb_share_paths(const struct smb_conf *conf, struct sh_strv *paths,
 		path = smb_get(conf, sec, "path", NULL);
 		if (path == NULL || path[0] != '/' || strchr(path, '%') != NULL)
 			continue;
-		sh_strv_add(paths, path);
+		hf_names_add(paths, path);
 		if (names != NULL)
-			sh_strv_add(names, sec->name);
+			hf_names_add(names, sec->name);
 	}
 }

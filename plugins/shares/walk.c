@@ -182,26 +182,6 @@ sh_fs_name(long f_type)
 	return "local";
 }
 
-static void *
-sh_xmalloc(size_t n)
-{
-	void *p = malloc(n);
-
-	if (p == NULL)
-		abort();	/* a plugin child out of memory: let it crash */
-	return p;
-}
-
-static void *
-sh_xrealloc(void *p, size_t n, size_t size)
-{
-	void *q = reallocarray(p, n, size);
-
-	if (q == NULL)
-		abort();
-	return q;
-}
-
 /* --- reporting helpers ----------------------------------------------- */
 
 static void
@@ -241,7 +221,7 @@ sh_path_reserve(struct sh_worker *w, size_t need)
 		return;
 	while (w->path_cap < need)
 		w->path_cap = w->path_cap > 0 ? w->path_cap * 2 : 4096;
-	w->path = sh_xrealloc(w->path, w->path_cap, 1);
+	w->path = hf_grow(w->path, w->path_cap, 1);
 }
 
 /* The path of entry name in level i, NUL-terminated in w->path. */
@@ -513,7 +493,7 @@ sh_buf_get(struct sh_worker *w)
 {
 	if (w->n_pool > 0)
 		return w->pool[--w->n_pool];
-	return sh_xmalloc(SH_BUF_SIZE);
+	return hf_grow(NULL, SH_BUF_SIZE, 1);
 }
 
 static void
@@ -521,7 +501,7 @@ sh_buf_put(struct sh_worker *w, char *buf)
 {
 	if (buf == NULL)
 		return;
-	w->pool = sh_xrealloc(w->pool, w->n_pool + 1, sizeof(*w->pool));
+	w->pool = hf_grow(w->pool, w->n_pool + 1, sizeof(*w->pool));
 	w->pool[w->n_pool++] = buf;
 }
 
@@ -646,7 +626,7 @@ sh_push(struct sh_worker *w, int fd, size_t path_len, const struct stat *st,
 		sh_evict(w);
 	if (w->n_lv == w->cap_lv) {
 		w->cap_lv = w->cap_lv > 0 ? w->cap_lv * 2 : 64;
-		w->lv = sh_xrealloc(w->lv, w->cap_lv, sizeof(*w->lv));
+		w->lv = hf_grow(w->lv, w->cap_lv, sizeof(*w->lv));
 	}
 	l = &w->lv[w->n_lv];
 	memset(l, 0, sizeof(*l));
@@ -764,30 +744,6 @@ sh_queue_take(struct sh_walk *walk, int finished_one)
 
 /* --- walking ------------------------------------------------------------ */
 
-static int
-sh_excluded(struct sh_worker *w, const char *path)
-{
-	const struct sh_strv *ex = w->cfg->excludes;
-	size_t i;
-
-	for (i = 0; ex != NULL && i < ex->n; i++)
-		if (strcmp(ex->v[i], path) == 0)
-			return 1;
-	return 0;
-}
-
-static int
-sh_is_zone(struct sh_worker *w, const char *path)
-{
-	const struct sh_strv *z = w->cfg->zones;
-	size_t i;
-
-	for (i = 0; z != NULL && i < z->n; i++)
-		if (strcmp(z->v[i], path) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * A subdirectory entry of the top level: open it safely, then hand it
  * to another thread or descend.
@@ -833,12 +789,11 @@ sh_descend(struct sh_worker *w, const char *name, size_t nlen,
 	}
 	path_len = w->lv[top].path_len + 1 + nlen;
 	if (w->cfg->jobs > 1 && atomic_load(&w->walk->queued) < SH_QUEUE_TARGET) {
-		struct sh_task *t = sh_xmalloc(sizeof(*t));
+		struct sh_task *t = hf_grow(NULL, 1, sizeof(*t));
 
 		path = sh_entry_path(w, top, name, nlen);
 		t->fd = fd;
-		t->path = sh_xmalloc(path_len + 1);
-		memcpy(t->path, path, path_len + 1);
+		t->path = hf_strndup(path, path_len);
 		t->flags = flags;
 		t->is_root = 0;
 		t->dev = w->root_dev;
@@ -859,7 +814,7 @@ sh_child_flags(struct sh_worker *w, size_t top, const char *name, size_t nlen,
 	if (!(st->st_mode & S_IXOTH))
 		f &= ~(unsigned int)SH_REACHABLE;
 	if (!(f & SH_IN_ZONE) && w->cfg->zones != NULL && w->cfg->zones->n > 0 &&
-	    sh_is_zone(w, sh_entry_path(w, top, name, nlen)))
+	    hf_names_has(w->cfg->zones, sh_entry_path(w, top, name, nlen)))
 		f |= SH_IN_ZONE;
 	return f;
 }
@@ -925,7 +880,8 @@ sh_walk_task(struct sh_worker *w, struct sh_task *t)
 			continue;	/* no d_type on this file system */
 		if (S_ISDIR(st.st_mode)) {
 			if (w->cfg->excludes != NULL && w->cfg->excludes->n > 0 &&
-			    sh_excluded(w, sh_entry_path(w, top, de->d_name, nlen)))
+			    hf_names_has(w->cfg->excludes,
+			    sh_entry_path(w, top, de->d_name, nlen)))
 				continue;
 			flags = sh_child_flags(w, top, de->d_name, nlen, &st);
 			sh_check_entry(w, top, de->d_name, nlen, &st, flags);
@@ -987,21 +943,17 @@ sh_walk(const struct sh_walk_cfg *cfg, struct sh_walk_root *roots,
 			close(roots[i].fd);
 			continue;
 		}
-		t = sh_xmalloc(sizeof(*t));
+		t = hf_grow(NULL, 1, sizeof(*t));
 		t->fd = roots[i].fd;
-		t->path = strdup(roots[i].path);
-		if (t->path == NULL)
-			abort();
+		t->path = hf_strdup(roots[i].path);
 		t->flags = roots[i].flags;
 		t->is_root = 1;
 		t->dev = st.st_dev;
 		sh_queue_push(&walk, t);
 		roots[i].fd = -1;
 	}
-	workers = calloc((size_t)jobs, sizeof(*workers));
-	threads = calloc((size_t)jobs, sizeof(*threads));
-	if (workers == NULL || threads == NULL)
-		abort();
+	workers = hf_alloc((size_t)jobs * sizeof(*workers));
+	threads = hf_alloc((size_t)jobs * sizeof(*threads));
 	for (i = 0; i < (size_t)jobs; i++) {
 		workers[i].walk = &walk;
 		workers[i].cfg = cfg;

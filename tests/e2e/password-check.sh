@@ -161,10 +161,10 @@ printf 'taro1985\n' | expect_status 0 "$SMEAUDIT" -c "$TMPDIR_TEST/high.ini" pas
 assert_py "$out" "d[0]['weak'] is False and 'given-name' in d[0]['rules']" "weak_severity = high"
 printf '[plugin.password]\nweak_severity = dreadful\n' > "$TMPDIR_TEST/bad.ini"
 : | expect_status 3 "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" password-check 2> "$err"
-grep -q 'weak_severity: "dreadful"' "$err" || fail "bad weak_severity: $(cat "$err")"
+grep -q 'bad.ini:2: weak_severity: "dreadful"' "$err" || fail "bad weak_severity: $(cat "$err")"
 printf '[plugin.password]\ndisable_rules = no-such-rule\n' > "$TMPDIR_TEST/bad.ini"
 : | expect_status 3 "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" password-check 2> "$err"
-grep -q 'disable_rules: no rule "no-such-rule"' "$err" || fail "bad disable_rules: $(cat "$err")"
+grep -q 'bad.ini:2: disable_rules: no rule "no-such-rule"' "$err" || fail "bad disable_rules: $(cat "$err")"
 # An own word list nobody may read stops the command.
 cp "$TMPDIR_TEST/mine.txt" "$TMPDIR_TEST/closed.txt"
 chmod 000 "$TMPDIR_TEST/closed.txt"
@@ -200,7 +200,7 @@ grep -q "broken.rules:5:21: missing terminating \] for character class" "$err" |
 [ ! -s "$out" ] || fail "output despite a broken rule"
 printf '[plugin.password]\nrule_files = %s\n' "$TMPDIR_TEST/absent.rules" > "$TMPDIR_TEST/absent.ini"
 : | expect_status 3 "$SMEAUDIT" -c "$TMPDIR_TEST/absent.ini" password-check 2> "$err"
-grep -q "absent.rules: No such file" "$err" || fail "missing rule file: $(cat "$err")"
+grep -q "absent.ini:2: rule_files: $TMPDIR_TEST/absent.rules: No such file" "$err" || fail "missing rule file: $(cat "$err")"
 
 # A terminal: a prompt, no echo, answers per line, the echo back on at the
 # end and after Ctrl-C.

@@ -144,14 +144,23 @@ expect_status 3 "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin password --root "
     --format json --output "$out" 2> "$err"
 grep -q "40-words.rules:[0-9]*: word list $TMPDIR_TEST/none.txt: No such file" "$err" ||
 	fail "word list error: $(cat "$err")"
-# ... and settings out of range.
-for bad in 'min_length = 0' 'min_classes = 5' 'max_auth_failures = 0' \
-    'accepted_hash_schemes = yescrypt rot13' 'max_password_age = 1h' 'weak_severity = info'; do
-	printf '[plugin.password]\n%s\n' "$bad" > "$TMPDIR_TEST/bad.ini"
-	expect_status 3 "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin password --root "$STRONG" \
-	    --format json --output "$out" 2> "$err"
-	grep -q '\[plugin.password\]' "$err" || fail "$bad: $(cat "$err")"
-done
+# ... and settings out of range: exit 3 before anything is audited, no
+# report, one line naming the file and line of the value.
+bad() {
+	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
+	expect_config_error "$out" "^smeaudit: password: error: .*/bad.ini:$2" \
+	    "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin password --root "$STRONG" \
+	    --format json --output "$out"
+}
+bad '[plugin.password]\nmin_length = 0\n' '2: min_length = 0: must be between 1 and 1024$'
+bad '[plugin.password]\nmin_length = 12\nmin_classes = 5\n' '3: min_classes = 5: must be between 0 and 4$'
+bad '[plugin.password]\nmax_auth_failures = 0\n' '2: max_auth_failures = 0: must be between 1 and 1000$'
+bad '[plugin.password]\nremember_passwords = 401\n' '2: remember_passwords = 401: must be between 0 and 400$'
+bad '[plugin.password]\n\naccepted_hash_schemes = yescrypt rot13\n' '3: accepted_hash_schemes: unknown scheme "rot13"$'
+bad '[plugin.password]\nmax_password_age = 1h\n' '2: max_password_age = 1h: must be a day or more$'
+bad '[plugin.password]\nweak_severity = info\n' '2: weak_severity: "info" is not low, medium, high or critical$'
+bad '[plugin.password]\ndisable_rules = length-under-8\ndisable_rules = no-such-rule\n' '3: disable_rules: no rule "no-such-rule"$'
+bad "[plugin.password]\nrule_files = $TMPDIR_TEST/absent.rules\n" "2: rule_files: $TMPDIR_TEST/absent.rules: No such file or directory\$"
 printf '[plugin.password]\nmin_lenght = 12\n' > "$TMPDIR_TEST/bad.ini"
 expect_status 3 "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin password --root "$STRONG" 2> "$err"
 grep -q 'bad.ini:2: unknown key "min_lenght"' "$err" || fail "unknown key: $(cat "$err")"

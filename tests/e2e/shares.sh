@@ -470,17 +470,23 @@ else
 	echo "testparm not installed: cross-check not tested" >&2
 fi
 
-# --- bad configuration: exit 3, one line naming the key -----------------
-for bad in "jobs = 99|jobs = 99: must be between 0 and 64" \
-    "max_open_dirs = 2|max_open_dirs = 2: must be between 4 and 1024" \
-    "sensitive_path = srv/data|sensitive_path = srv/data: must be an absolute path" \
-    "exclude = /srv/../etc|exclude = /srv/../etc: must be an absolute path" \
-    "nfs_wide_prefix = 40|nfs_wide_prefix = 40: must be between 0 and 32"; do
-	printf '[plugin.shares]\n%s\n' "${bad%%|*}" > "$TMPDIR_TEST/bad.ini"
-	expect_status 3 "$SMEAUDIT" --plugin shares --root "$CLEAN" -c "$TMPDIR_TEST/bad.ini" \
-	    --format json --output "$out" 2>"$err"
-	grep -qF "[plugin.shares] ${bad#*|}" "$err" || fail "bad config message: $(cat "$err")"
-done
+# --- bad configuration: exit 3 before anything is audited, one line
+# naming the file and line of the value, and no report -------------------
+bad() {
+	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
+	expect_config_error "$out" "^smeaudit: shares: error: .*/bad.ini:$2" \
+	    "$SMEAUDIT" --plugin shares --root "$CLEAN" -c "$TMPDIR_TEST/bad.ini" \
+	    --format json --output "$out"
+}
+bad '[plugin.shares]\njobs = 99\n' '2: jobs = 99: must be between 0 and 64$'
+bad '[plugin.shares]\nmax_open_dirs = 2\n' '2: max_open_dirs = 2: must be between 4 and 1024$'
+bad '[plugin.shares]\nsensitive_path = srv/data\n' '2: sensitive_path = srv/data: must be an absolute path without ".."$'
+bad '[plugin.shares]\nexclude = /srv\n\nexclude = /srv/../etc\n' '4: exclude = /srv/../etc: must be an absolute path'
+bad '[plugin.shares]\nnfs_wide_prefix = 40\n' '2: nfs_wide_prefix = 40: must be between 0 and 32$'
+bad '[plugin.shares]\nhuman_uid_min = -1\n' '2: human_uid_min = -1: must be between 0 and 4294967294$'
+bad '[plugin.shares]\nsamba = no\nsamba_config = etc/samba/smb.conf\n' '3: samba_config = etc/samba/smb.conf: must be an absolute path$'
+bad '[plugin.shares]\nnfs_exports_dir = exports.d\n' '2: nfs_exports_dir = exports.d: must be an absolute path$'
+bad '[plugin.shares]\ntestparm = testparm\n' '2: testparm = testparm: must be an absolute path or empty$'
 printf '[plugin.shares]\nroots = /srv\n' > "$TMPDIR_TEST/bad.ini"
 expect_status 3 "$SMEAUDIT" --plugin shares --root "$CLEAN" -c "$TMPDIR_TEST/bad.ini" 2>"$err"
 grep -q 'bad.ini:2: unknown key "roots"' "$err" || fail "unknown key: $(cat "$err")"

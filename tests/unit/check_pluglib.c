@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <sys/stat.h>
 
 #include "unit.h"
@@ -30,6 +31,7 @@ static const struct sa_config_key pl_keys[] = {
 	{ "unset", SA_CONFIG_STRING, "d", 0, "Never set.", NULL },
 	{ "kind", SA_CONFIG_STRING, NULL, SA_CONFIG_SUB, "A job's kind.", NULL },
 	{ "path", SA_CONFIG_PATH, NULL, SA_CONFIG_SUB, "A job's path.", NULL },
+	{ "table", SA_CONFIG_PATH, NULL, SA_CONFIG_MULTI, "Host tables.", NULL },
 	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
@@ -188,8 +190,9 @@ START_TEST(test_text)
 	struct hf_names names = { 0 };
 	struct hf_lines it;
 	unsigned long long v;
+	long long sv;
 	const char *line, *want[] = { "a", "b", "", "c" };
-	char *s, buf[8];
+	char *s, *cut, *field[3], buf[8];
 	size_t n, k = 0;
 
 	s = hf_join("/", "x");
@@ -217,10 +220,43 @@ START_TEST(test_text)
 		k++;
 	}
 	ck_assert_uint_eq(k, 4);
+	/* The same lines as strings, cut in place; the last needs the NUL after it. */
+	s = hf_strdup("a:1\r\n\nb::c:d");
+	hf_lines_init(&it, s, strlen(s));
+	ck_assert_str_eq(hf_lines_cut(&it), "a:1");
+	ck_assert_str_eq(hf_lines_cut(&it), "");
+	cut = hf_lines_cut(&it);
+	ck_assert_str_eq(cut, "b::c:d");
+	ck_assert_uint_eq(it.number, 3);
+	ck_assert_ptr_null(hf_lines_cut(&it));
+	ck_assert_uint_eq(hf_split(cut, ':', field, 3), 3);
+	ck_assert_str_eq(field[0], "b");
+	ck_assert_str_eq(field[1], "");
+	ck_assert_str_eq(field[2], "c:d");	/* the last field keeps the rest */
+	ck_assert_uint_eq(hf_split(field[2], ':', field, 3), 2);
+	ck_assert_str_eq(field[1], "d");
+	ck_assert_uint_eq(hf_split(s, ':', field, 3), 2);	/* "a:1" */
+	ck_assert_str_eq(field[1], "1");
+	ck_assert_uint_eq(hf_split(field[1], ':', field, 3), 1);
+	ck_assert_uint_eq(hf_split(field[1], ':', field, 0), 0);
+	free(s);
 	ck_assert_int_eq(hf_parse_uint("18446744073709551615", &v), 0);
 	ck_assert_int_eq(hf_parse_uint("18446744073709551616", &v), -EINVAL);
 	ck_assert_int_eq(hf_parse_uint("", &v), -EINVAL);
 	ck_assert_int_eq(hf_parse_uint("12a", &v), -EINVAL);
+	ck_assert_int_eq(hf_parse_int("-1", &sv), 0);
+	ck_assert_int_eq(sv, -1);
+	ck_assert_int_eq(hf_parse_int("+12", &sv), 0);
+	ck_assert_int_eq(sv, 12);
+	ck_assert_int_eq(hf_parse_int("-9223372036854775808", &sv), 0);
+	ck_assert(sv == LLONG_MIN);
+	ck_assert_int_eq(hf_parse_int("9223372036854775807", &sv), 0);
+	ck_assert(sv == LLONG_MAX);
+	ck_assert_int_eq(hf_parse_int("9223372036854775808", &sv), -EINVAL);
+	ck_assert_int_eq(hf_parse_int("-9223372036854775809", &sv), -EINVAL);
+	ck_assert_int_eq(hf_parse_int("-", &sv), -EINVAL);
+	ck_assert_int_eq(hf_parse_int(" 1", &sv), -EINVAL);
+	ck_assert_int_eq(hf_parse_int("1 ", &sv), -EINVAL);
 	ck_assert(hf_word_eq("Yes", 3, "yes", 1));
 	ck_assert(!hf_word_eq("Yes", 3, "yes", 0));
 	ck_assert(hf_has_prefix("abc", "ab") && !hf_has_prefix("a", "ab"));
@@ -473,6 +509,55 @@ START_TEST(test_cfgchk)
 }
 END_TEST
 
+/* Limits and host-side tables, each error at the line of its value. */
+START_TEST(test_cfgchk_values)
+{
+	struct ph ph;
+	struct hf hf;
+	char *dir = unit_tmpdir(), *ini, *root;
+	long long v = 0;
+
+	pl_file(dir, "a.rules", "");
+	ini = xasprintf("[plugin.pluglib]\nlimit = 70\ntable = %s/a.rules\n"
+	    "table = %s\ntable = %s/none.rules\n", dir, dir, dir);
+	root = pl_setup(&ph, &hf, ini);
+	ck_assert_int_eq(cfgchk_int(&hf, NULL, "limit", 1, 70, &v), 0);
+	ck_assert_int_eq(v, 70);
+	ck_assert_int_eq(cfgchk_int(&hf, NULL, "limit", 1, 69, &v),
+	    SA_RUN_BAD_INPUT);
+	ck_assert_ptr_nonnull(ph_config_error(&ph, 2,
+	    "limit = 70: must be between 1 and 69"));
+	/* A [plugin.NAME.SUB] that does not set it has the main value. */
+	ck_assert_int_eq(cfgchk_int(&hf, "job", "limit", 71, 80, &v),
+	    SA_RUN_BAD_INPUT);
+	ck_assert_ptr_nonnull(ph_config_error(&ph, 2, "limit = 70: must be "
+	    "between 71 and 80"));
+	/* The second table is a directory: named at line 4, before line 5. */
+	ck_assert_int_eq(cfgchk_host_files(&hf, NULL, "table"), SA_RUN_BAD_INPUT);
+	ck_assert_ptr_nonnull(ph_config_error(&ph, 4, "table: "));
+	ck_assert_ptr_nonnull(strstr(ph.logs[ph.n_logs - 1], ": not a regular file"));
+	ck_assert_ptr_null(ph_config_error(&ph, 5, "table: "));
+	/* An unset key is fine. */
+	ck_assert_int_eq(cfgchk_host_files(&hf, NULL, "port"), 0);
+	ck_assert_int_eq(cfgchk_host_file(&hf, NULL, "port"), 0);
+	ph_free(&ph);
+	free(root);
+	free(ini);
+
+	ini = xasprintf("[plugin.pluglib]\ntable = %s/a.rules\n\n"
+	    "table = %s/none.rules\n", dir, dir);
+	root = pl_setup(&ph, &hf, ini);
+	ck_assert_int_eq(cfgchk_host_files(&hf, NULL, "table"), SA_RUN_BAD_INPUT);
+	ck_assert_ptr_nonnull(ph_config_error(&ph, 4, "table: "));
+	ck_assert_ptr_nonnull(strstr(ph.logs[ph.n_logs - 1],
+	    "none.rules: No such file or directory"));
+	ph_free(&ph);
+	free(root);
+	free(ini);
+	free(dir);
+}
+END_TEST
+
 Suite *
 unit_suite(void)
 {
@@ -488,6 +573,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_timefmt);
 	tcase_add_loop_test(tc, test_units, 0, (int)UT_ARRAY_LEN(unit_cases));
 	tcase_add_test(tc, test_cfgchk);
+	tcase_add_test(tc, test_cfgchk_values);
 	suite_add_tcase(s, tc);
 	return s;
 }

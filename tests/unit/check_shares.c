@@ -426,7 +426,7 @@ END_TEST
 
 START_TEST(smb_paths)
 {
-	struct sh_strv paths = { 0 }, names = { 0 };
+	struct hf_names paths = { 0 }, names = { 0 };
 	struct smb_conf c;
 
 	parse(&c, "[a]\npath=/srv/a\n[homes]\n[printers]\npath=/var/tmp\n"
@@ -437,8 +437,8 @@ START_TEST(smb_paths)
 	ck_assert_str_eq(paths.v[0], "/srv/a");
 	ck_assert_str_eq(paths.v[1], "/srv/b");
 	ck_assert_str_eq(names.v[1], "b");
-	sh_strv_free(&paths);
-	sh_strv_free(&names);
+	hf_names_free(&paths);
+	hf_names_free(&names);
 	smb_free(&c);
 }
 END_TEST
@@ -489,7 +489,7 @@ END_TEST
 
 START_TEST(nfs_counts_and_paths)
 {
-	struct sh_strv paths = { 0 };
+	struct hf_names paths = { 0 };
 	struct nfs_audit_env env = {
 		.emit = record, .wide_prefix4 = 16, .wide_prefix6 = 48,
 		.paths = &paths,
@@ -509,7 +509,7 @@ START_TEST(nfs_counts_and_paths)
 	nfs_audit("e", text, strlen(text), &env);
 	ck_assert_ptr_nonnull(strstr(last_evidence, "sec=sys"));
 	ck_assert_uint_eq(paths.n, 4);
-	sh_strv_free(&paths);
+	hf_names_free(&paths);
 }
 END_TEST
 

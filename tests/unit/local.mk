@@ -133,3 +133,5 @@ UNIT_TESTS += tests/unit/check_pluglib
 tests_unit_check_pluglib_SOURCES = tests/unit/check_pluglib.c $(PLUGIN_HARNESS_SOURCES)
 tests_unit_check_pluglib_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) -I$(top_srcdir)/plugins/lib
 tests_unit_check_pluglib_LDADD = $(UNIT_TEST_LIBS) $(PLUGIN_LIB)
+tests_unit_check_shares_LDADD += $(PLUGIN_LIB)
+tests_unit_check_password_LDADD += $(PLUGIN_LIB)
