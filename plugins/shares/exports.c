@@ -203,10 +203,10 @@ nfs_client(struct nfs_line *l, const char *client, const char *line_defaults,
 	reach = nfs_classify(client, l->env);
 	if (pitfall)
 		snprintf(ev, sizeof(ev),
-		    "\"(%.*s)\" after a space applies to everyone, not the host before it",
+		    E_("\"(%.*s)\" after a space applies to everyone, not the host before it"),
 		    (int)(opts_len > 300 ? 300 : opts_len), opts);
 	else if (client[0] == '\0')
-		snprintf(ev, sizeof(ev), "no client given: exported to everyone (%s)",
+		snprintf(ev, sizeof(ev), E_("no client given: exported to everyone (%s)"),
 		    o.rw ? "rw" : "ro");
 	else
 		snprintf(ev, sizeof(ev), "%.300s(%.*s)", client,
@@ -318,7 +318,7 @@ nfs_logical_line(const char *file, unsigned int line, char *text,
 		nfs_client(&l, "", defaults, NULL, 0, 0);
 	if (!l.any_sec_strong) {
 		snprintf(sec_ev, sizeof(sec_ev),
-		    "only sec=sys: the server trusts the uid the client claims");
+		    "%s", E_("only sec=sys: the server trusts the uid the client claims"));
 		nfs_emit(&l, SH_NFS_SEC_SYS, 2, sec_ev);
 	}
 }

@@ -885,7 +885,7 @@ sh_smb_crosscheck(struct sh_run *r, const char *program, const char *config,
 		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING,
 		    "testparm rejects %s; Samba may not be running with it", config);
 		sh_record(ours, SH_SMB_CONFIG, SA_LEVEL_UNKNOWN, config,
-		    "testparm -s rejects this configuration");
+		    E_("testparm -s rejects this configuration"));
 		return;
 	}
 	smb_init(&tp);
@@ -948,16 +948,17 @@ sh_share_dir(struct sh_run *r, const char *share, const char *path,
 	ssize_t len;
 	int fd, a, n, i;
 
-	snprintf(object, sizeof(object), "%s (share [%s])", path, share);
+	snprintf(object, sizeof(object), E_("%s (share [%s])"), path, share);
 	if (r->hf.host->open(r->hf.ctx, path, SA_OPEN_DIRECTORY, &fd) < 0) {
 		r->hf.host->log(r->hf.ctx, SA_LOG_INFO,
 		    "share [%s]: %s is not a directory here", share, path);
 		return;
 	}
 	if (fstat(fd, &st) == 0 && (st.st_mode & S_IWOTH)) {
-		snprintf(ev, sizeof(ev), "mode %04o: every local user can write%s",
-		    (unsigned int)(st.st_mode & 07777),
-		    (st.st_mode & S_ISVTX) ? " (sticky)" : "");
+		snprintf(ev, sizeof(ev), (st.st_mode & S_ISVTX) ?
+		    E_("mode %04o: every local user can write (sticky)") :
+		    E_("mode %04o: every local user can write"),
+		    (unsigned int)(st.st_mode & 07777));
 		sh_record(rs, SH_SMB_PATH_OPEN, SA_LEVEL_NOT, object, ev);
 	}
 	for (a = 0; a < 2; a++) {
@@ -966,17 +967,20 @@ sh_share_dir(struct sh_run *r, const char *share, const char *path,
 			continue;
 		for (i = 0; i < n; i++) {
 			if (e[i].tag == SH_ACL_OTHER && (e[i].perm & 2)) {
-				snprintf(ev, sizeof(ev), "%sACL gives others write",
-				    a ? "default " : "");
+				snprintf(ev, sizeof(ev), "%s", a ?
+				    E_("default ACL gives others write") :
+				    E_("ACL gives others write"));
 				sh_record(rs, SH_SMB_PATH_OPEN, SA_LEVEL_NOT, object, ev);
 			}
 			if ((e[i].tag == SH_ACL_USER && r->hf.host->user_by_uid(
 			    r->hf.ctx, (uid_t)e[i].id, &u) < 0) ||
 			    (e[i].tag == SH_ACL_GROUP && r->hf.host->group_by_gid(
 			    r->hf.ctx, (gid_t)e[i].id, &g) < 0)) {
-				snprintf(ev, sizeof(ev), "%sACL names %s %lu, which no "
-				    "longer exists", a ? "default " : "",
-				    e[i].tag == SH_ACL_USER ? "user" : "group",
+				snprintf(ev, sizeof(ev), e[i].tag == SH_ACL_USER ?
+				    (a ? E_("default ACL names user %lu, which no longer exists") :
+				    E_("ACL names user %lu, which no longer exists")) :
+				    (a ? E_("default ACL names group %lu, which no longer exists") :
+				    E_("ACL names group %lu, which no longer exists")),
 				    (unsigned long)e[i].id);
 				sh_record(rs, SH_SMB_PATH_OPEN, SA_LEVEL_PARTLY, object, ev);
 			}
@@ -1003,7 +1007,7 @@ sh_samba(struct sh_run *r, struct hf_names *share_paths)
 	if (rc == -ENOENT) {
 		r->state[SH_SRC_SAMBA] = SH_ABSENT;
 		snprintf(r->summary[SH_SRC_SAMBA], sizeof(r->summary[0]),
-		    "no %s: Samba is not configured", config);
+		    E_("no %s: Samba is not configured"), config);
 		return;
 	}
 	r->state[SH_SRC_SAMBA] = SH_CHECKED;
@@ -1011,7 +1015,7 @@ sh_samba(struct sh_run *r, struct hf_names *share_paths)
 	if (rc < 0) {
 		char ev[256];
 
-		snprintf(ev, sizeof(ev), "cannot read: %s", strerror(-rc));
+		snprintf(ev, sizeof(ev), E_("cannot read: %s"), hf_strerror(rc));
 		sh_report(r, SH_SMB_CONFIG, SA_LEVEL_UNKNOWN, config, ev);
 		r->state[SH_SRC_SAMBA] = SH_FAILED;
 		return;
@@ -1069,7 +1073,7 @@ sh_nfs_file(struct sh_run *r, const char *path, const struct nfs_audit_env *env,
 	if (rc == -ENOENT)
 		return 0;
 	if (rc < 0) {
-		snprintf(ev, sizeof(ev), "cannot read: %s", strerror(-rc));
+		snprintf(ev, sizeof(ev), E_("cannot read: %s"), hf_strerror(rc));
 		sh_report(r, SH_NFS_CONFIG, SA_LEVEL_UNKNOWN, path, ev);
 		return 1;
 	}
@@ -1109,11 +1113,12 @@ sh_nfs(struct sh_run *r, struct hf_names *share_paths)
 	} else if (!seen || count == 0) {
 		r->state[SH_SRC_NFS] = SH_ABSENT;
 		snprintf(r->summary[SH_SRC_NFS], sizeof(r->summary[0]),
-		    "nothing exported over NFS");
+		    "%s", E_("nothing exported over NFS"));
 	} else {
 		r->state[SH_SRC_NFS] = SH_CHECKED;
 		snprintf(r->summary[SH_SRC_NFS], sizeof(r->summary[0]),
-		    "%zu export%s checked", count, count == 1 ? "" : "s");
+		    count == 1 ? E_("%zu export checked") : E_("%zu exports checked"),
+		    count);
 	}
 	for (i = 0; i < paths.n; i++) {
 		char *norm = sh_normalize_path(paths.v[i]);
@@ -1141,7 +1146,7 @@ sh_homes(struct sh_run *r)
 	if (sh_load(r, "/etc/passwd", &data, &len) < 0) {
 		r->state[SH_SRC_HOMES] = SH_ABSENT;
 		snprintf(r->summary[SH_SRC_HOMES], sizeof(r->summary[0]),
-		    "no /etc/passwd");
+		    "%s", E_("no /etc/passwd"));
 		return;
 	}
 	hf_lines_init(&it, data, len);
@@ -1158,7 +1163,7 @@ sh_homes(struct sh_run *r)
 		if (rc == -ENOENT || rc == -ENOTDIR)
 			continue;
 		if (rc < 0) {
-			snprintf(ev, sizeof(ev), "home of %s: %s", f[0], strerror(-rc));
+			snprintf(ev, sizeof(ev), E_("home of %s: %s"), f[0], hf_strerror(rc));
 			sh_report(r, SH_UNREADABLE, SA_LEVEL_UNKNOWN, f[5], ev);
 			continue;
 		}
@@ -1166,13 +1171,13 @@ sh_homes(struct sh_run *r)
 			continue;
 		checked++;
 		if (st.st_uid != (uid_t)uid) {
-			snprintf(ev, sizeof(ev), "home of %s (uid %lu) is owned by uid %lu",
+			snprintf(ev, sizeof(ev), E_("home of %s (uid %lu) is owned by uid %lu"),
 			    f[0], uid, (unsigned long)st.st_uid);
 			sh_report(r, SH_HOME_OPEN, SA_LEVEL_NOT, f[5], ev);
 		} else if (st.st_mode & 027) {
 			/* Write for group or others is worse than a look. */
 			level = (st.st_mode & 022) ? SA_LEVEL_NOT : SA_LEVEL_PARTLY;
-			snprintf(ev, sizeof(ev), "home of %s: mode %04o (more open than 0750)",
+			snprintf(ev, sizeof(ev), E_("home of %s: mode %04o (more open than 0750)"),
 			    f[0], (unsigned int)(st.st_mode & 07777));
 			sh_report(r, SH_HOME_OPEN, level, f[5], ev);
 		}
@@ -1181,11 +1186,12 @@ sh_homes(struct sh_run *r)
 	if (checked > 0) {
 		r->state[SH_SRC_HOMES] = SH_CHECKED;
 		snprintf(r->summary[SH_SRC_HOMES], sizeof(r->summary[0]),
-		    "%zu home director%s checked", checked, checked == 1 ? "y" : "ies");
+		    checked == 1 ? E_("%zu home directory checked") :
+		    E_("%zu home directories checked"), checked);
 	} else {
 		r->state[SH_SRC_HOMES] = SH_ABSENT;
 		snprintf(r->summary[SH_SRC_HOMES], sizeof(r->summary[0]),
-		    "no home directories of people (uid >= %lld)", r->human_uid_min);
+		    E_("no home directories of people (uid >= %lld)"), r->human_uid_min);
 	}
 }
 
@@ -1273,7 +1279,7 @@ sh_open_roots(struct sh_run *r, int network_fs, int pseudo_fs,
 			continue;
 		}
 		if (rc < 0) {
-			snprintf(ev, sizeof(ev), "cannot open: %s", strerror(-rc));
+			snprintf(ev, sizeof(ev), E_("cannot open: %s"), hf_strerror(rc));
 			sh_report(r, SH_UNREADABLE, SA_LEVEL_UNKNOWN, path, ev);
 			continue;
 		}
@@ -1363,7 +1369,7 @@ sh_files(struct sh_run *r)
 		r->state[SH_SRC_FILES] = r->hits[SH_UNREADABLE] > 0 ?
 		    SH_FAILED : SH_ABSENT;
 		snprintf(r->summary[SH_SRC_FILES], sizeof(r->summary[0]),
-		    "none of the scan roots exists");
+		    "%s", E_("none of the scan roots exists"));
 		free(roots);
 		return;
 	}
@@ -1375,7 +1381,7 @@ sh_files(struct sh_run *r)
 		size_t used;
 
 		used = (size_t)snprintf(r->summary[SH_SRC_FILES],
-		    sizeof(r->summary[0]), "%llu entries checked under",
+		    sizeof(r->summary[0]), E_("%llu entries checked under"),
 		    (unsigned long long)entries);
 		for (i = 0; i < n && used < sizeof(r->summary[0]); i++)
 			used += (size_t)snprintf(r->summary[SH_SRC_FILES] + used,

@@ -15,6 +15,7 @@
 #include <sys/types.h>
 
 #include "../lib/hostfiles.h"
+#include "../lib/tr.h"
 
 /* Indexes into shares_checks[]; the names there are the public ids. */
 enum sh_check {

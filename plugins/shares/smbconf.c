@@ -342,7 +342,7 @@ smb_check_value(struct smb_parser *ps, const char *file, unsigned int line,
 	for (i = 0; smb_bool_keys[i] != NULL; i++)
 		if (strcmp(smb_bool_keys[i], key) == 0 && smb_bool(value) < 0) {
 			snprintf(why, sizeof(why),
-			    "\"%.200s\" is not a boolean; Samba refuses this configuration",
+			    E_("\"%.200s\" is not a boolean; Samba refuses this configuration"),
 			    value);
 			smb_refuse(ps->conf, file, line, why);
 			return;
@@ -351,7 +351,7 @@ smb_check_value(struct smb_parser *ps, const char *file, unsigned int line,
 		if (strcmp(smb_enums[i].key, key) == 0 &&
 		    smb_enum_index(smb_enums[i].values, value) < 0) {
 			snprintf(why, sizeof(why),
-			    "\"%.200s\" is not a valid value; Samba refuses this configuration",
+			    E_("\"%.200s\" is not a valid value; Samba refuses this configuration"),
 			    value);
 			smb_refuse(ps->conf, file, line, why);
 			return;
@@ -426,7 +426,7 @@ smb_section(struct smb_parser *ps, const char *file, unsigned int line,
 
 	if (close == NULL) {
 		smb_refuse(conf, file, line,
-		    "section name without \"]\"; Samba refuses this configuration");
+		    E_("section name without \"]\"; Samba refuses this configuration"));
 		return;
 	}
 	name = hf_strndup(text + 1, (size_t)(close - text - 1));
@@ -615,7 +615,7 @@ smb_describe(struct smb_auditor *a, const char *name,
 	if (p != NULL)
 		snprintf(where, sizeof(where), "%s:%u", p->file, p->line);
 	else
-		snprintf(where, sizeof(where), "default");
+		snprintf(where, sizeof(where), "%s", E_("default"));
 	snprintf(a->evidence + used, sizeof(a->evidence) - used, "%s%s = %s (%s)",
 	    used > 0 ? ", " : "", name, value, where);
 }
@@ -697,9 +697,9 @@ smb_check_names(struct smb_auditor *a, const struct smb_section *sec,
 		if (exists)
 			continue;
 		a->evidence[0] = '\0';
-		snprintf(a->evidence, sizeof(a->evidence),
-		    "%s %s%s in %s has no account", is_group ? "group" : "user",
-		    is_group ? "@" : "", name, label);
+		snprintf(a->evidence, sizeof(a->evidence), is_group ?
+		    E_("group @%s in %s has no account") :
+		    E_("user %s in %s has no account"), name, label);
 		if (p != NULL) {
 			size_t used = strlen(a->evidence);
 
@@ -758,9 +758,9 @@ smb_audit_share(struct smb_auditor *a, const struct smb_section *sec)
 		v = smb_get(conf, sec, "validusers", &p);
 		if (v == NULL || v[0] == '\0') {
 			snprintf(a->evidence, sizeof(a->evidence), "%s",
-			    is_homes ? "no \"valid users\" (suggest %S): "
-			    "any user may open another's home" :
-			    "no \"valid users\": every account may connect");
+			    is_homes ? E_("no \"valid users\" (suggest %S): "
+			    "any user may open another's home") :
+			    E_("no \"valid users\": every account may connect"));
 			smb_emit(a, SH_SMB_NO_VALID_USERS, 2);
 		}
 	}
@@ -789,8 +789,8 @@ smb_audit_share(struct smb_auditor *a, const struct smb_section *sec)
 	}
 	v = smb_get(conf, sec, "hostsallow", &p);
 	if (v == NULL || v[0] == '\0') {
-		snprintf(a->evidence, sizeof(a->evidence),
-		    "no \"hosts allow\" here or in [global]: any network may connect");
+		snprintf(a->evidence, sizeof(a->evidence), "%s",
+		    E_("no \"hosts allow\" here or in [global]: any network may connect"));
 		smb_emit(a, SH_SMB_NO_HOSTS_ALLOW, 2);
 	}
 	if (writable) {
@@ -830,7 +830,7 @@ smb_audit_share(struct smb_auditor *a, const struct smb_section *sec)
 	if (v != NULL && v[0] != '\0' && strchr(v, '%') == NULL &&
 	    !a->env->user_exists(a->env->names_user, v)) {
 		snprintf(a->evidence, sizeof(a->evidence),
-		    "user %s in force user has no account", v);
+		    E_("user %s in force user has no account"), v);
 		smb_emit(a, SH_SMB_UNKNOWN_USER, 2);
 	}
 }

@@ -211,6 +211,9 @@ sh_logf(struct sh_worker *w, int level, const char *fmt, ...)
 static const char *
 sh_strerror(int e, char *buf, size_t size)
 {
+	/* The usual ones in the reader's language, like plugins/lib's. */
+	if (e == EACCES || e == EPERM)
+		return (char *)hf_strerror(-e);
 	return strerror_r(e, buf, size);
 }
 
@@ -292,10 +295,14 @@ sh_setuid_allowed(struct sh_worker *w, const char *path)
 static void
 sh_mode_text(char *buf, size_t size, const struct stat *st, const char *what)
 {
-	snprintf(buf, size, "%s%smode %04o, owner uid %lu, group gid %lu",
-	    what != NULL ? what : "", what != NULL ? ", " : "",
-	    (unsigned int)(st->st_mode & 07777), (unsigned long)st->st_uid,
-	    (unsigned long)st->st_gid);
+	if (what != NULL)
+		snprintf(buf, size, E_("%s, mode %04o, owner uid %lu, group gid %lu"),
+		    what, (unsigned int)(st->st_mode & 07777),
+		    (unsigned long)st->st_uid, (unsigned long)st->st_gid);
+	else
+		snprintf(buf, size, E_("mode %04o, owner uid %lu, group gid %lu"),
+		    (unsigned int)(st->st_mode & 07777), (unsigned long)st->st_uid,
+		    (unsigned long)st->st_gid);
 }
 
 /* --- POSIX ACLs --------------------------------------------------------- */
@@ -371,7 +378,7 @@ sh_acl_check(struct sh_worker *w, size_t level, int dirfd, const char *name,
 			    sh_id_state(w, w->uids, e[i].id, 0) == SH_ID_MISSING) {
 				if (!orphan)
 					snprintf(orphan_ev, sizeof(orphan_ev),
-					    "%suser:%lu has no account",
+					    E_("%suser:%lu has no account"),
 					    a ? "default:" : "", (unsigned long)e[i].id);
 				orphan = 1;
 			}
@@ -379,14 +386,14 @@ sh_acl_check(struct sh_worker *w, size_t level, int dirfd, const char *name,
 			    sh_id_state(w, w->gids, e[i].id, 1) == SH_ID_MISSING) {
 				if (!orphan)
 					snprintf(orphan_ev, sizeof(orphan_ev),
-					    "%sgroup:%lu has no group",
+					    E_("%sgroup:%lu has no group"),
 					    a ? "default:" : "", (unsigned long)e[i].id);
 				orphan = 1;
 			}
 			if (e[i].tag == SH_ACL_GROUP && (e[i].perm & mask & 2)) {
 				if (!broad)
 					snprintf(broad_ev, sizeof(broad_ev),
-					    "%smask allows write, group:%lu has write",
+					    E_("%smask allows write, group:%lu has write"),
 					    a ? "default:" : "", (unsigned long)e[i].id);
 				broad = 1;
 			}
@@ -402,8 +409,8 @@ sh_acl_check(struct sh_worker *w, size_t level, int dirfd, const char *name,
 	path = name != NULL ? sh_entry_path(w, level, name, nlen) :
 	    sh_level_path(w, level);
 	if (other_write) {
-		snprintf(ev, sizeof(ev),
-		    "default ACL gives others write: new files will be world-writable");
+		snprintf(ev, sizeof(ev), "%s",
+		    E_("default ACL gives others write: new files will be world-writable"));
 		sh_emit(w, SH_ACL_OTHER_WRITE, SA_LEVEL_NOT, path, ev);
 	}
 	if (orphan)
@@ -447,11 +454,12 @@ sh_check_entry(struct sh_worker *w, size_t level, const char *name,
 		}
 		if ((m & S_IROTH) && (w->lv[level].flags & SH_REACHABLE) &&
 		    name != NULL && sh_patterns_match(w->cfg->secret_names, name, nlen)) {
-			sh_mode_text(ev, sizeof(ev), st, "readable by every local user");
+			sh_mode_text(ev, sizeof(ev), st,
+			    E_("readable by every local user"));
 			sh_emit(w, SH_SECRET_READABLE, SA_LEVEL_NOT, SH_PATH(), ev);
 		}
 	} else if (S_ISDIR(m) && (m & S_IWOTH) && !(m & S_ISVTX)) {
-		sh_mode_text(ev, sizeof(ev), st, "no sticky bit");
+		sh_mode_text(ev, sizeof(ev), st, E_("no sticky bit"));
 		sh_emit(w, SH_WW_DIR, SA_LEVEL_NOT, SH_PATH(), ev);
 	}
 	/* Inside a share or sensitive path, only where others can get to
@@ -460,24 +468,25 @@ sh_check_entry(struct sh_worker *w, size_t level, const char *name,
 	    (S_ISREG(m) || S_ISDIR(m)) &&
 	    (w->lv[level].flags & SH_REACHABLE || name == NULL)) {
 		sh_mode_text(ev, sizeof(ev), st, (m & S_IWOTH) ?
-		    "writable by every local user" : "readable by every local user");
+		    E_("writable by every local user") :
+		    E_("readable by every local user"));
 		sh_emit(w, SH_OTHER_READABLE, SA_LEVEL_NOT, SH_PATH(), ev);
 	}
 	us = sh_id_state(w, w->uids, (uint32_t)st->st_uid, 0);
 	gs = sh_id_state(w, w->gids, (uint32_t)st->st_gid, 1);
 	if (us == SH_ID_MISSING || gs == SH_ID_MISSING) {
 		if (us == SH_ID_MISSING && gs == SH_ID_MISSING)
-			snprintf(ev, sizeof(ev), "uid %lu has no account, gid %lu has no group",
+			snprintf(ev, sizeof(ev), E_("uid %lu has no account, gid %lu has no group"),
 			    (unsigned long)st->st_uid, (unsigned long)st->st_gid);
 		else if (us == SH_ID_MISSING)
-			snprintf(ev, sizeof(ev), "uid %lu has no account",
+			snprintf(ev, sizeof(ev), E_("uid %lu has no account"),
 			    (unsigned long)st->st_uid);
 		else
-			snprintf(ev, sizeof(ev), "gid %lu has no group",
+			snprintf(ev, sizeof(ev), E_("gid %lu has no group"),
 			    (unsigned long)st->st_gid);
 		sh_emit(w, SH_ORPHAN_OWNER, SA_LEVEL_PARTLY, SH_PATH(), ev);
 	} else if (us == SH_ID_LOCKED) {
-		snprintf(ev, sizeof(ev), "owner uid %lu: the account is locked",
+		snprintf(ev, sizeof(ev), E_("owner uid %lu: the account is locked"),
 		    (unsigned long)st->st_uid);
 		sh_emit(w, SH_LOCKED_OWNER, SA_LEVEL_PARTLY, SH_PATH(), ev);
 	}
@@ -606,7 +615,7 @@ sh_restore(struct sh_worker *w, size_t i)
 	}
 	if (fd < 0) {
 		sh_emit(w, SH_UNREADABLE, SA_LEVEL_UNKNOWN, sh_level_path(w, i),
-		    "the directory moved while it was being scanned");
+		    E_("the directory moved while it was being scanned"));
 		l->eof = 1;
 		return;
 	}
@@ -683,7 +692,7 @@ sh_next(struct sh_worker *w)
 		n = getdents64(l->fd, l->buf, SH_BUF_SIZE);
 		if (n <= 0) {
 			if (n < 0) {
-				snprintf(ev, sizeof(ev), "cannot list: %s",
+				snprintf(ev, sizeof(ev), E_("cannot list: %s"),
 				    sh_strerror(errno, eb, sizeof(eb)));
 				sh_emit(w, SH_UNREADABLE, SA_LEVEL_UNKNOWN,
 				    sh_level_path(w, w->n_lv - 1), ev);
@@ -765,7 +774,7 @@ sh_descend(struct sh_worker *w, const char *name, size_t nlen,
 	if (fd < 0) {
 		if (errno == ENOENT || errno == ELOOP || errno == ENOTDIR)
 			return;	/* gone or swapped for a symlink: nothing to follow */
-		snprintf(ev, sizeof(ev), "cannot open: %s",
+		snprintf(ev, sizeof(ev), E_("cannot open: %s"),
 		    sh_strerror(errno, eb, sizeof(eb)));
 		sh_emit(w, SH_UNREADABLE, SA_LEVEL_UNKNOWN,
 		    sh_entry_path(w, top, name, nlen), ev);
@@ -776,7 +785,7 @@ sh_descend(struct sh_worker *w, const char *name, size_t nlen,
 		close(fd);
 		sh_emit(w, SH_UNREADABLE, SA_LEVEL_UNKNOWN,
 		    sh_entry_path(w, top, name, nlen),
-		    "replaced while it was being scanned; not followed");
+		    E_("replaced while it was being scanned; not followed"));
 		return;
 	}
 	if (st->st_dev != w->root_dev && fstatfs(fd, &sfs) == 0 &&
@@ -868,7 +877,7 @@ sh_walk_task(struct sh_worker *w, struct sh_task *t)
 				continue;
 			/* A directory readable but not searchable fails every
 			 * entry: say so once and leave it. */
-			snprintf(ev, sizeof(ev), "cannot look at its entries: %s",
+			snprintf(ev, sizeof(ev), E_("cannot look at its entries: %s"),
 			    sh_strerror(errno, eb, sizeof(eb)));
 			sh_emit(w, SH_UNREADABLE, SA_LEVEL_UNKNOWN,
 			    sh_level_path(w, top), ev);
