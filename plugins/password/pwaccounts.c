@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../lib/hostfiles.h"
+#include "../lib/tr.h"
 #include "pwaccounts.h"
 #include "pwpolicy.h"
 
@@ -107,12 +108,12 @@ pwa_uid0(const struct sa_host *host, struct sa_ctx *ctx,
 	for (i = 0; i < pw->n; i++)
 		if (strcmp(pw->v[i].f3, "0") == 0 && strcmp(pw->v[i].name, "root") != 0) {
 			sa_report(host, ctx, "uid0", SA_LEVEL_NOT, pw->v[i].name,
-			    "UID 0 (full root rights) in /etc/passwd");
+			    E_("UID 0 (full root rights) in /etc/passwd"));
 			bad++;
 		}
 	if (bad == 0)
 		sa_report(host, ctx, "uid0", SA_LEVEL_IMPLEMENTED, "/etc/passwd",
-		    "only root has UID 0");
+		    E_("only root has UID 0"));
 }
 
 int
@@ -123,7 +124,7 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 	const struct pwa_entry *e, *s;
 	const char *hash, *scheme;
 	const struct hf hf = { host, ctx };
-	char evidence[200], object[300];
+	char evidence[600], object[300];
 	size_t i, empty = 0, unshadowed = 0, weak = 0, hashes = 0, aging_bad = 0,
 	    usable = 0;
 	long long max;
@@ -135,7 +136,8 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		return 0;
 	}
 	if (pw.error < 0) {
-		snprintf(evidence, sizeof(evidence), "cannot read: %s", strerror(-pw.error));
+		snprintf(evidence, sizeof(evidence), E_("cannot read: %s"),
+		    hf_strerror(pw.error));
 		sa_report(host, ctx, "uid0", SA_LEVEL_UNKNOWN, "/etc/passwd", evidence);
 		sa_report(host, ctx, "empty", SA_LEVEL_UNKNOWN, "/etc/passwd", evidence);
 		pwa_file_free(&pw);
@@ -152,25 +154,28 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		e = &pw.v[i];
 		if (e->secret[0] == '\0') {
 			sa_report(host, ctx, "empty", SA_LEVEL_NOT, e->name,
-			    "empty password field (no password needed to log in)");
+			    E_("empty password field (no password needed to log in)"));
 			empty++;
 		} else if (strcmp(e->secret, "x") != 0 && pwa_hash(e->secret, &locked) != NULL) {
 			sa_report(host, ctx, "unshadowed", SA_LEVEL_NOT, e->name,
-			    "password hash kept in /etc/passwd, which every user can read");
+			    E_("password hash kept in /etc/passwd, which every user can read"));
 			unshadowed++;
 		}
 	}
 	if (unshadowed == 0) {
 		snprintf(evidence, sizeof(evidence),
-		    "%zu accounts; no password hash in /etc/passwd", pw.n);
+		    E_("%zu accounts; no password hash in /etc/passwd"), pw.n);
 		sa_report(host, ctx, "unshadowed", SA_LEVEL_IMPLEMENTED, "/etc/passwd",
 		    evidence);
 	}
 
 	if (sh.error < 0) {
 		/* Without shadow nothing more can be told, but say why. */
-		snprintf(evidence, sizeof(evidence), sh.error == -ENOENT ?
-		    "no /etc/shadow" : "cannot read /etc/shadow: %s", strerror(-sh.error));
+		if (sh.error == -ENOENT)
+			snprintf(evidence, sizeof(evidence), "%s", E_("no /etc/shadow"));
+		else
+			snprintf(evidence, sizeof(evidence), E_("cannot read /etc/shadow: %s"),
+			    hf_strerror(sh.error));
 		if (empty == 0)
 			sa_report(host, ctx, "empty", SA_LEVEL_UNKNOWN, "/etc/shadow", evidence);
 		sa_report(host, ctx, "hash-scheme", SA_LEVEL_UNKNOWN, "/etc/shadow", evidence);
@@ -191,7 +196,7 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 					e = &pw.v[k];
 			if (e == NULL) {
 				sa_report(host, ctx, "empty", SA_LEVEL_NOT, s->name,
-				    "empty password field (no password needed to log in)");
+				    E_("empty password field (no password needed to log in)"));
 				empty++;
 			}
 			continue;
@@ -202,16 +207,19 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		if (strcmp(scheme, "unknown") == 0) {
 			if (hash[0] == '$')
 				sa_report(host, ctx, "hash-scheme", SA_LEVEL_UNKNOWN, s->name,
-				    "unrecognised hash scheme");
+				    E_("unrecognised hash scheme"));
 			continue;
 		}
 		hashes++;
 		if (!pwp_scheme_accepted(want->hash_schemes, scheme)) {
 			/* the core keeps one evidence per finding: the scheme goes
 			 * with the account */
-			snprintf(object, sizeof(object), "%s (%s%s)", s->name, scheme,
-			    locked ? ", locked" : "");
-			snprintf(evidence, sizeof(evidence), "hash scheme not among: %s",
+			if (locked)
+				snprintf(object, sizeof(object), E_("%s (%s, locked)"),
+				    s->name, scheme);
+			else
+				snprintf(object, sizeof(object), "%s (%s)", s->name, scheme);
+			snprintf(evidence, sizeof(evidence), E_("hash scheme not among: %s"),
 			    want->hash_schemes);
 			sa_report(host, ctx, "hash-scheme", locked ? SA_LEVEL_PARTLY :
 			    SA_LEVEL_NOT, object, evidence);
@@ -224,11 +232,11 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 			max = -1;
 		if (max < 0 || max > want->max_age_days) {
 			if (max < 0)
-				snprintf(object, sizeof(object), "%s (never expires)", s->name);
+				snprintf(object, sizeof(object), E_("%s (never expires)"), s->name);
 			else
-				snprintf(object, sizeof(object), "%s (%lld days)", s->name, max);
+				snprintf(object, sizeof(object), E_("%s (%lld days)"), s->name, max);
 			snprintf(evidence, sizeof(evidence),
-			    "maximum password age above %ld days", want->max_age_days);
+			    E_("maximum password age above %ld days"), want->max_age_days);
 			sa_report(host, ctx, "account-aging", SA_LEVEL_NOT, object, evidence);
 			aging_bad++;
 		}
@@ -241,26 +249,26 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 
 	if (empty == 0) {
 		snprintf(evidence, sizeof(evidence),
-		    "%zu accounts; none with an empty password", sh.n);
+		    E_("%zu accounts; none with an empty password"), sh.n);
 		sa_report(host, ctx, "empty", SA_LEVEL_IMPLEMENTED, "/etc/shadow", evidence);
 	}
 	if (weak == 0 && hashes == 0)
 		sa_report(host, ctx, "hash-scheme", SA_LEVEL_NA, "/etc/shadow",
-		    "no account has a password hash");
+		    E_("no account has a password hash"));
 	else if (weak == 0) {
 		snprintf(evidence, sizeof(evidence),
-		    "%zu password hashes, all with an accepted scheme", hashes);
+		    E_("%zu password hashes, all with an accepted scheme"), hashes);
 		sa_report(host, ctx, "hash-scheme", SA_LEVEL_IMPLEMENTED, "/etc/shadow",
 		    evidence);
 	}
 	if (want->max_age_days < 0)
 		sa_report(host, ctx, "account-aging", SA_LEVEL_NA, "/etc/shadow",
-		    "not required (max_password_age unset)");
+		    E_("not required (max_password_age unset)"));
 	else if (aging_bad == 0)
 		sa_report(host, ctx, "account-aging", usable == 0 ? SA_LEVEL_NA :
 		    SA_LEVEL_IMPLEMENTED, "/etc/shadow", usable == 0 ?
-		    "no account has a usable password" :
-		    "every account with a password expires in time");
+		    E_("no account has a usable password") :
+		    E_("every account with a password expires in time"));
 	pwa_file_free(&sh);
 	pwa_file_free(&pw);
 	return 1;

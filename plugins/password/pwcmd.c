@@ -28,6 +28,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "../lib/tr.h"
 #include "password.h"
 #include "pwcheck.h"
 #include "pwtext.h"
@@ -197,10 +198,10 @@ static const char *
 pwx_line_problem(const char *s, size_t n)
 {
 	if (n > PWC_MAX_BYTES)
-		return "line longer than 1024 bytes";
+		return E_("line longer than 1024 bytes");
 	if (!pwt_utf8_valid(s, n, NULL))
-		return memchr(s, '\0', n) != NULL ? "NUL byte in the line" :
-		    "not valid UTF-8 (convert the file, e.g. iconv -f SHIFT_JIS -t UTF-8)";
+		return memchr(s, '\0', n) != NULL ? E_("NUL byte in the line") :
+		    E_("not valid UTF-8 (convert the file, e.g. iconv -f SHIFT_JIS -t UTF-8)");
 	return NULL;
 }
 
@@ -224,7 +225,7 @@ pwx_read_all(struct pwx *x, int fd, char **ret, size_t *ret_len)
 			cap = cap == 0 ? 65536 : cap * 2;
 			if (cap > PWX_MAX_INPUT + 65536 || (grown = malloc(cap)) == NULL) {
 				x->host->log(x->ctx, SA_LOG_ERROR, "%s: %s", x->input_name,
-				    cap > PWX_MAX_INPUT + 65536 ? "input larger than 256 MiB" :
+				    cap > PWX_MAX_INPUT + 65536 ? E_("input larger than 256 MiB") :
 				    strerror(ENOMEM));
 				goto fail;
 			}
@@ -564,7 +565,7 @@ pwx_main(const struct sa_host *host, struct sa_ctx *ctx, int argc, char **argv)
 	}
 	if (x.n_incomplete > 0)
 		host->log(ctx, SA_LOG_WARNING,
-		    "%zu line(s) could not be checked by every rule (match limit)",
+		    E_("%zu line(s) could not be checked by every rule (match limit)"),
 		    x.n_incomplete);
 	pwc_free(&x.engine);
 	pwr_free(&rules);

@@ -10,6 +10,7 @@
 #include <strings.h>
 
 #include "../lib/hostfiles.h"
+#include "../lib/tr.h"
 #include "pwpolicy.h"
 
 #define PWP_MAX_DEPTH 8		/* include nesting, as libpam limits it too */
@@ -363,7 +364,7 @@ static void
 pwp_report(struct pwp_ctx *pc, const char *check, int level, const char *object,
     const char *fmt, ...)
 {
-	char evidence[512];
+	char evidence[1024];
 	va_list ap;
 
 	va_start(ap, fmt);
@@ -377,7 +378,7 @@ struct pwp_quality {
 	const struct pwp_mod *module;	/* pwquality, cracklib, passwdqc or NULL */
 	int enforcing;
 	long min_length;	/* effective, credits taken into account */
-	char length_why[160];
+	char length_why[256];
 	const char *length_file;	/* where the deciding module is set up */
 	int dictionary;
 	long classes;		/* character classes demanded */
@@ -468,8 +469,9 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 		q->dictionary = pwp_setting(q->module, &conf, "dictcheck", 1) != 0;
 		q->enforcing = pwp_setting(q->module, &conf, "enforcing", 1) != 0;
 		q->min_length = minlen - bonus;
-		snprintf(q->length_why, sizeof(q->length_why), "pam_pwquality minlen=%ld%s",
-		    minlen, bonus > 0 ? " less credits" : "");
+		snprintf(q->length_why, sizeof(q->length_why), bonus > 0 ?
+		    E_("pam_pwquality minlen=%ld less credits") :
+		    "pam_pwquality minlen=%ld", minlen);
 	} else if ((q->module = pwp_find_mod(pw, "pam_cracklib")) != NULL) {
 		/* cracklib's credits default to 1 each */
 		minlen = pwp_setting(q->module, NULL, "minlen", 9);
@@ -486,8 +488,9 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 		q->dictionary = 1;
 		q->enforcing = 1;
 		q->min_length = minlen - bonus;
-		snprintf(q->length_why, sizeof(q->length_why), "pam_cracklib minlen=%ld%s",
-		    minlen, bonus > 0 ? " less credits" : "");
+		snprintf(q->length_why, sizeof(q->length_why), bonus > 0 ?
+		    E_("pam_cracklib minlen=%ld less credits") :
+		    "pam_cracklib minlen=%ld", minlen);
 	} else if ((q->module = pwp_find_mod(pw, "pam_passwdqc")) != NULL) {
 		/* min=N0,N1,N2,N3,N4: the smallest enabled one is the floor */
 		const char *p = pwp_arg(q->module, "min");
@@ -503,8 +506,11 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 		q->enforcing = (arg = pwp_arg(q->module, "enforce")) == NULL ||
 		    strcmp(arg, "none") != 0;
 		q->classes = 1;
-		snprintf(q->length_why, sizeof(q->length_why), "pam_passwdqc min=%s",
-		    p != NULL ? p : "disabled,24,11,8,7 (default)");
+		if (p != NULL)
+			snprintf(q->length_why, sizeof(q->length_why), "pam_passwdqc min=%s", p);
+		else
+			snprintf(q->length_why, sizeof(q->length_why), "%s",
+			    E_("pam_passwdqc min=disabled,24,11,8,7 (default)"));
 	}
 	if (q->module != NULL)
 		q->length_file = q->module->file;
@@ -559,103 +565,104 @@ pwp_audit_quality(struct pwp_ctx *pc, const struct pwp_wanted *want,
 			level = v >= want->min_length ? SA_LEVEL_IMPLEMENTED :
 			    v >= 8 ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
 			pwp_report(pc, "min-length", level, "/etc/login.defs",
-			    "no PAM password stack; PASS_MIN_LEN %ld (wanted %ld)",
+			    E_("no PAM password stack; PASS_MIN_LEN %ld (wanted %ld)"),
 			    v, want->min_length);
 		} else
 			pwp_report(pc, "min-length", SA_LEVEL_UNKNOWN, object,
-			    "no PAM password stack (passwd, common-password, system-auth) found");
+			    "%s", E_("no PAM password stack (passwd, common-password, system-auth) found"));
 	} else {
 		level = q.min_length >= want->min_length ? SA_LEVEL_IMPLEMENTED :
 		    q.min_length >= 8 ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
 		if (q.min_length > 0)
 			pwp_report(pc, "min-length", level,
 			    q.length_file != NULL ? q.length_file : object,
-			    "shortest password accepted: %ld characters (%s); wanted %ld",
+			    E_("shortest password accepted: %ld characters (%s); wanted %ld"),
 			    q.min_length, q.length_why, want->min_length);
 		else
 			pwp_report(pc, "min-length", SA_LEVEL_NOT, object,
-			    "no minimum length enforced%s; wanted %ld",
-			    q.module != NULL && !q.enforcing ? " (quality module set to warn only)" : "",
+			    q.module != NULL && !q.enforcing ?
+			    E_("no minimum length enforced (quality module set to warn only); wanted %ld") :
+			    E_("no minimum length enforced; wanted %ld"),
 			    want->min_length);
 	}
 
 	/* Dictionary check */
 	if (!want->dictionary_check)
 		pwp_report(pc, "dictionary-check", SA_LEVEL_NA, object,
-		    "not required (require_dictionary_check = no)");
+		    "%s", E_("not required (require_dictionary_check = no)"));
 	else if (!have_stack)
 		pwp_report(pc, "dictionary-check", SA_LEVEL_UNKNOWN, object,
-		    "no PAM password stack found");
+		    "%s", E_("no PAM password stack found"));
 	else if (q.dictionary)
 		pwp_report(pc, "dictionary-check", SA_LEVEL_IMPLEMENTED, q.module->file,
-		    "%s checks new passwords against a dictionary", q.module->name);
+		    E_("%s checks new passwords against a dictionary"), q.module->name);
 	else if (q.module != NULL)
 		pwp_report(pc, "dictionary-check", SA_LEVEL_NOT, q.module->file,
-		    "%s is configured %s", q.module->name,
-		    q.enforcing ? "with dictcheck=0" : "to warn only (enforcing=0)");
+		    q.enforcing ? E_("%s is configured with dictcheck=0") :
+		    E_("%s is configured to warn only (enforcing=0)"), q.module->name);
 	else
 		pwp_report(pc, "dictionary-check", SA_LEVEL_NOT, object,
-		    "no password quality module (pam_pwquality, pam_cracklib, pam_passwdqc) in the password stack");
+		    "%s", E_("no password quality module (pam_pwquality, pam_cracklib, pam_passwdqc) in the password stack"));
 
 	/* Character classes */
 	if (want->min_classes <= 0)
 		pwp_report(pc, "complexity", SA_LEVEL_NA, object,
-		    "not required (min_classes = 0)");
+		    "%s", E_("not required (min_classes = 0)"));
 	else if (!have_stack)
 		pwp_report(pc, "complexity", SA_LEVEL_UNKNOWN, object,
-		    "no PAM password stack found");
+		    "%s", E_("no PAM password stack found"));
 	else {
 		level = q.classes >= want->min_classes ? SA_LEVEL_IMPLEMENTED :
 		    q.classes > 0 ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
 		pwp_report(pc, "complexity", level, q.module != NULL ? q.module->file : object,
-		    "character classes demanded: %ld; wanted %ld", q.classes,
+		    E_("character classes demanded: %ld; wanted %ld"), q.classes,
 		    want->min_classes);
 	}
 
 	/* History */
 	if (want->remember <= 0)
 		pwp_report(pc, "history", SA_LEVEL_NA, object,
-		    "not required (remember_passwords = 0)");
+		    "%s", E_("not required (remember_passwords = 0)"));
 	else if (!have_stack)
 		pwp_report(pc, "history", SA_LEVEL_UNKNOWN, object,
-		    "no PAM password stack found");
+		    "%s", E_("no PAM password stack found"));
 	else {
 		level = q.remember >= want->remember ? SA_LEVEL_IMPLEMENTED :
 		    q.remember > 0 ? SA_LEVEL_PARTLY : SA_LEVEL_NOT;
 		if (q.remember > 0)
 			pwp_report(pc, "history", level, object,
-			    "%s remembers %ld old passwords; wanted %ld", q.remember_by,
+			    E_("%s remembers %ld old passwords; wanted %ld"), q.remember_by,
 			    q.remember, want->remember);
 		else
 			pwp_report(pc, "history", level, object,
-			    "old passwords may be reused (no pam_pwhistory, no pam_unix remember=); wanted %ld",
+			    E_("old passwords may be reused (no pam_pwhistory, no pam_unix remember=); wanted %ld"),
 			    want->remember);
 	}
 
 	/* Hash method for new passwords */
 	if (q.hash == NULL)
 		pwp_report(pc, "hash-method", SA_LEVEL_UNKNOWN, object,
-		    "no hash method configured in pam_unix or /etc/login.defs");
+		    "%s", E_("no hash method configured in pam_unix or /etc/login.defs"));
 	else
 		pwp_report(pc, "hash-method",
 		    pwp_scheme_accepted(want->hash_schemes, q.hash) ?
 		    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT,
 		    q.hash_file != NULL ? q.hash_file : "/etc/login.defs",
-		    "new passwords are hashed with %s (%s)", q.hash, q.hash_by);
+		    E_("new passwords are hashed with %s (%s)"), q.hash, q.hash_by);
 
 	/* Maximum age */
 	if (want->max_age_days < 0)
 		pwp_report(pc, "max-age", SA_LEVEL_NA, "/etc/login.defs",
-		    "not required (max_password_age unset)");
+		    "%s", E_("not required (max_password_age unset)"));
 	else if (!defs->found)
 		pwp_report(pc, "max-age", SA_LEVEL_UNKNOWN, "/etc/login.defs",
-		    "no /etc/login.defs");
+		    "%s", E_("no /etc/login.defs"));
 	else {
 		if (pwp_long(pwp_conf_get(defs, "PASS_MAX_DAYS", NULL), &v) < 0)
 			v = 99999;	/* shadow-utils' default: never */
 		pwp_report(pc, "max-age",
 		    v >= 0 && v <= want->max_age_days ? SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT,
-		    "/etc/login.defs", "PASS_MAX_DAYS %ld for new accounts; wanted at most %ld",
+		    "/etc/login.defs", E_("PASS_MAX_DAYS %ld for new accounts; wanted at most %ld"),
 		    v, want->max_age_days);
 	}
 }
@@ -694,7 +701,7 @@ pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
 		"login", "sshd", "common-auth", "system-auth"
 	};
 	const char *one[2] = { NULL, NULL };
-	char seen[256] = "";
+	char seen[512] = "";
 	struct pwp_stack st;
 	const struct pwp_mod *m;
 	const char *object = "/etc/pam.d";
@@ -703,7 +710,7 @@ pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
 
 	if (!want->lockout) {
 		pwp_report(pc, "lockout", SA_LEVEL_NA, object,
-		    "not required (require_lockout = no)");
+		    "%s", E_("not required (require_lockout = no)"));
 		return;
 	}
 	for (i = 0; i < sizeof(services) / sizeof(services[0]); i++) {
@@ -723,7 +730,7 @@ pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
 		else if (deny <= want->max_auth_failures)
 			good++;
 		snprintf(seen + strlen(seen), sizeof(seen) - strlen(seen),
-		    "%s%s: %s", seen[0] != '\0' ? ", " : "", one[0], m == NULL ? "no lockout" :
+		    "%s%s: %s", seen[0] != '\0' ? ", " : "", one[0], m == NULL ? E_("no lockout") :
 		    m->name);
 		if (deny > 0)
 			snprintf(seen + strlen(seen), sizeof(seen) - strlen(seen),
@@ -734,12 +741,12 @@ pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
 	}
 	if (total == 0) {
 		pwp_report(pc, "lockout", SA_LEVEL_UNKNOWN, object,
-		    "no login, sshd, common-auth or system-auth PAM service found");
+		    "%s", E_("no login, sshd, common-auth or system-auth PAM service found"));
 		return;
 	}
 	pwp_report(pc, "lockout", good == total ? SA_LEVEL_IMPLEMENTED :
 	    none == total ? SA_LEVEL_NOT : SA_LEVEL_PARTLY, object,
-	    "%s; wanted a lockout within %ld failures", seen, want->max_auth_failures);
+	    E_("%s; wanted a lockout within %ld failures"), seen, want->max_auth_failures);
 }
 
 int

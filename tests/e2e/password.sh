@@ -110,7 +110,7 @@ out=$TMPDIR_TEST/nobody.json
 has empty -1
 has hash-scheme -1
 has account-aging -1
-assert_py "$out" "'Permission denied' in $(finding hash-scheme -1)['evidence']"
+assert_py "$out" "'permission denied' in $(finding hash-scheme -1)['evidence']"
 has uid0 4
 out=$TMPDIR_TEST/out.json
 
