@@ -730,8 +730,8 @@ pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
 		else if (deny <= want->max_auth_failures)
 			good++;
 		snprintf(seen + strlen(seen), sizeof(seen) - strlen(seen),
-		    "%s%s: %s", seen[0] != '\0' ? ", " : "", one[0], m == NULL ? E_("no lockout") :
-		    m->name);
+		    seen[0] != '\0' ? E_(", %s: %s") : "%s: %s", one[0],
+		    m == NULL ? E_("no lockout") : m->name);
 		if (deny > 0)
 			snprintf(seen + strlen(seen), sizeof(seen) - strlen(seen),
 			    " deny=%ld", deny);
