@@ -183,7 +183,9 @@ smb_free(struct smb_conf *conf)
 static char *
 smb_canonical_key(const char *s, size_t n)
 {
-	char *out = smb_xstrndup(s, n), *o = out;
+	/* Not strndup: a NUL byte in the name would make the copy shorter
+	 * than the n bytes the loop writes. */
+	char *out = smb_xrealloc(NULL, n + 1, 1), *o = out;
 	size_t i;
 
 	for (i = 0; i < n; i++)
