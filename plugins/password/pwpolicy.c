@@ -14,6 +14,12 @@
 
 #define PWP_MAX_FILE (1024 * 1024)
 #define PWP_MAX_DEPTH 8		/* include nesting, as libpam limits it too */
+/*
+ * Files read for one stack.  Depth alone does not bound the work: a file
+ * that includes itself (or another) k times costs k^depth reads.  A real
+ * stack reads a handful.
+ */
+#define PWP_MAX_FILES 32
 #define PWP_MAX_TOKENS 64
 
 /* One module line of a resolved PAM stack. */
@@ -30,6 +36,7 @@ struct pwp_stack {
 	struct pwp_mod *v;
 	size_t n;
 	char *service_file;	/* the file the stack starts in */
+	unsigned int files;	/* read for it so far (PWP_MAX_FILES) */
 };
 
 /* key = value settings (pwquality.conf, faillock.conf) or KEY VALUE (login.defs). */
@@ -351,6 +358,16 @@ pwp_service(struct pwp_ctx *pc, struct pwp_stack *st, const char *service,
 		    "PAM include of %s nested too deeply; ignored", service);
 		return 0;
 	}
+	if (st->files == PWP_MAX_FILES) {
+		pc->host->log(pc->ctx, SA_LOG_WARNING,
+		    "PAM include of %s: more than %d files in one stack; ignored",
+		    service, PWP_MAX_FILES);
+		st->files++;	/* said once */
+		return 0;
+	}
+	if (st->files > PWP_MAX_FILES)
+		return 0;
+	st->files++;
 	if (service[0] == '/')
 		snprintf(path, sizeof(path), "%s", service);
 	else
