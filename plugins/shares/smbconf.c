@@ -29,6 +29,12 @@
 #include "shares.h"
 
 #define SMB_MAX_INCLUDE_DEPTH 16
+/*
+ * Included files read in one parse.  Depth alone does not bound the
+ * work: a file including k others that each do the same costs k^depth
+ * reads.
+ */
+#define SMB_MAX_INCLUDES 64
 
 struct smb_synonym {
 	const char *alias;
@@ -99,6 +105,7 @@ struct smb_parser {
 	void *load_user;
 	const char *stack[SMB_MAX_INCLUDE_DEPTH];
 	int depth;
+	unsigned int includes;	/* read so far (SMB_MAX_INCLUDES) */
 };
 
 static void *
@@ -316,6 +323,17 @@ smb_include(struct smb_parser *ps, const char *file, unsigned int line,
 		free(path);
 		return;
 	}
+	if (ps->includes >= SMB_MAX_INCLUDES) {
+		if (ps->includes == SMB_MAX_INCLUDES) {
+			smb_warn(ps->conf, "%s:%u: include of %s: more than %d "
+			    "included files; ignored", file, line, path,
+			    SMB_MAX_INCLUDES);
+			ps->includes++;	/* said once */
+		}
+		free(path);
+		return;
+	}
+	ps->includes++;
 	r = ps->load(ps->load_user, path, &data, &len);
 	if (r < 0) {
 		/* Samba skips a missing include too, but it may hide shares. */
