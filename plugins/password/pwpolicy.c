@@ -808,7 +808,7 @@ pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
 		"login", "sshd", "common-auth", "system-auth"
 	};
 	const char *one[2] = { NULL, NULL };
-	char seen[256] = "";
+	char seen[256] = "", shared[512];
 	struct pwp_stack st;
 	const struct pwp_mod *m;
 	const char *object = "/etc/pam.d";
@@ -828,8 +828,12 @@ pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
 			pwp_stack_free(&st);
 			continue;
 		}
-		if (i >= 2)
-			object = st.service_file;
+		if (i >= 2) {
+			/* a copy: the stack is freed before the report */
+			snprintf(shared, sizeof(shared), "%s", st.service_file != NULL ?
+			    st.service_file : object);
+			object = shared;
+		}
 		total++;
 		deny = pwp_lockout_of(pc, &st, &m);
 		if (deny == 0)
