@@ -28,6 +28,11 @@ struct run_state {
 	struct fnd_store *store;
 	struct run_job *jobs;
 	size_t n;
+	/* run_all's poll arrays, held here so that a forked child (which
+	 * never frees them) still reaches them: valgrind --leak-check then
+	 * has nothing to report of a plugin's process. */
+	struct pollfd *pfd;
+	struct run_job **map;
 };
 
 const char *
@@ -383,7 +388,7 @@ int
 run_all(struct run_job *jobs, size_t n, const struct run_opts *opts,
     struct fnd_store *store)
 {
-	struct run_state rs = { opts, store, jobs, n };
+	struct run_state rs = { opts, store, jobs, n, NULL, NULL };
 	struct pollfd *pfd;
 	struct run_job **map;
 	size_t next = 0, running = 0, i, k, max_jobs;
@@ -401,8 +406,8 @@ run_all(struct run_job *jobs, size_t n, const struct run_opts *opts,
 		return 0;
 	}
 	max_jobs = opts->jobs > 0 ? opts->jobs : 1;
-	pfd = xcalloc(n + 1, sizeof(*pfd));
-	map = xcalloc(n + 1, sizeof(*map));
+	pfd = rs.pfd = xcalloc(n + 1, sizeof(*pfd));
+	map = rs.map = xcalloc(n + 1, sizeof(*map));
 	for (;;) {
 		while (running < max_jobs && next < n &&
 		    !(opts->interrupted != NULL && *opts->interrupted)) {
