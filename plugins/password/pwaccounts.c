@@ -8,6 +8,7 @@
 
 #include "pwaccounts.h"
 #include "pwpolicy.h"
+#include "pwtext.h"
 
 #define PWA_MAX_FILE (64u * 1024 * 1024)
 
@@ -149,7 +150,7 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 		return 0;
 	}
 	if (pw.error < 0) {
-		snprintf(evidence, sizeof(evidence), "cannot read: %s", strerror(-pw.error));
+		snprintf(evidence, sizeof(evidence), "cannot read: %s", pwt_strerror(pw.error));
 		sa_report(host, ctx, "uid0", SA_LEVEL_UNKNOWN, "/etc/passwd", evidence);
 		sa_report(host, ctx, "empty", SA_LEVEL_UNKNOWN, "/etc/passwd", evidence);
 		pwa_file_free(host, &pw);
@@ -184,7 +185,7 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 	if (sh.error < 0) {
 		/* Without shadow nothing more can be told, but say why. */
 		snprintf(evidence, sizeof(evidence), sh.error == -ENOENT ?
-		    "no /etc/shadow" : "cannot read /etc/shadow: %s", strerror(-sh.error));
+		    "no /etc/shadow" : "cannot read /etc/shadow: %s", pwt_strerror(sh.error));
 		if (empty == 0)
 			sa_report(host, ctx, "empty", SA_LEVEL_UNKNOWN, "/etc/shadow", evidence);
 		sa_report(host, ctx, "hash-scheme", SA_LEVEL_UNKNOWN, "/etc/shadow", evidence);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "pwpolicy.h"
+#include "pwtext.h"
 
 #define PWP_MAX_FILE (1024 * 1024)
 #define PWP_MAX_DEPTH 8		/* include nesting, as libpam limits it too */
@@ -93,7 +94,7 @@ pwp_read(struct pwp_ctx *pc, const char *path, char **ret, size_t *len)
 	if (r == 0)
 		pc->any = 1;
 	else if (r != -ENOENT)
-		pc->host->log(pc->ctx, SA_LOG_WARNING, "%s: %s", path, strerror(-r));
+		pc->host->log(pc->ctx, SA_LOG_WARNING, "%s: %s", path, pwt_strerror(r));
 	return r;
 }
 

@@ -1,4 +1,5 @@
 /* SPDX-License-Identifier: MIT */
+#include <errno.h>
 #include <string.h>
 
 #include <smeaudit/plugin.h>
@@ -226,4 +227,11 @@ pwt_init(void)
 			    ((dc == 1 || dc == -1) && (dr < -1 || dr > 1)))
 				pwt_key_steps[a][b] = (unsigned char)(dc + 2);
 		}
+}
+
+const char *
+pwt_strerror(int negative_errno)
+{
+	return negative_errno == -EINVAL ? "not a regular file (a FIFO, device or "
+	    "socket is never read)" : strerror(-negative_errno);
 }

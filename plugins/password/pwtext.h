@@ -110,6 +110,13 @@ pwt_seq_step(unsigned char a, unsigned char b)
 	return 0;
 }
 
+/*
+ * Why a file of the audited system could not be read, for evidence:
+ * strerror, except for host->open's -EINVAL, which means the path is a
+ * FIFO, device or socket and was refused unread.
+ */
+const char *pwt_strerror(int negative_errno);
+
 /* "low" -> SA_SEV_LOW...; -1 when unknown. */
 int pwt_severity(const char *name);
 const char *pwt_severity_name(int severity);

@@ -50,9 +50,10 @@ FUZZ_PW_ENGINE = $(srcdir)/plugins/password/pwtext.c \
 	$(srcdir)/plugins/password/pwcheck.c
 FUZZ_PWRULES_FILES = $(srcdir)/tests/fuzz/fuzz_pwrules.c $(FUZZ_PW_ENGINE)
 FUZZ_PWPOLICY_FILES = $(srcdir)/tests/fuzz/fuzz_pwpolicy.c \
-	$(srcdir)/plugins/password/pwpolicy.c
+	$(srcdir)/plugins/password/pwpolicy.c $(srcdir)/plugins/password/pwtext.c
 FUZZ_SHADOW_FILES = $(srcdir)/tests/fuzz/fuzz_shadow.c \
-	$(srcdir)/plugins/password/pwaccounts.c $(srcdir)/plugins/password/pwpolicy.c
+	$(srcdir)/plugins/password/pwaccounts.c $(srcdir)/plugins/password/pwpolicy.c \
+	$(srcdir)/plugins/password/pwtext.c
 FUZZ_SHARES_PARSERS = $(srcdir)/plugins/shares/smbconf.c \
 	$(srcdir)/plugins/shares/exports.c $(srcdir)/plugins/shares/common.c
 FUZZ_SMBCONF_FILES = $(srcdir)/tests/fuzz/fuzz_smbconf.c $(FUZZ_SHARES_PARSERS)
