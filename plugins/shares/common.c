@@ -2,6 +2,7 @@
 /* Small helpers shared by the parts of the shares plugin. */
 #define _GNU_SOURCE
 
+#include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
@@ -236,4 +237,11 @@ sh_acl_decode(const void *data, size_t len, struct sh_acl_entry *ret, int max)
 		    (uint32_t)e[6] << 16 | (uint32_t)e[7] << 24;
 	}
 	return (int)n;
+}
+
+const char *
+sh_read_error(int negative_errno)
+{
+	return negative_errno == -EINVAL ? "not a regular file (a FIFO, device or "
+	    "socket is never read)" : strerror(-negative_errno);
 }

@@ -952,7 +952,7 @@ sh_samba(struct sh_run *r, struct sh_strv *share_paths)
 	if (rc < 0) {
 		char ev[256];
 
-		snprintf(ev, sizeof(ev), "cannot read: %s", strerror(-rc));
+		snprintf(ev, sizeof(ev), "cannot read: %s", sh_read_error(rc));
 		sh_report(r, SH_SMB_CONFIG, SA_LEVEL_UNKNOWN, config, ev);
 		r->state[SH_SRC_SAMBA] = SH_FAILED;
 		return 0;
@@ -1016,7 +1016,7 @@ sh_nfs_file(struct sh_run *r, const char *path, const struct nfs_audit_env *env,
 	if (rc == -ENOENT)
 		return 0;
 	if (rc < 0) {
-		snprintf(ev, sizeof(ev), "cannot read: %s", strerror(-rc));
+		snprintf(ev, sizeof(ev), "cannot read: %s", sh_read_error(rc));
 		sh_report(r, SH_NFS_CONFIG, SA_LEVEL_UNKNOWN, path, ev);
 		return 1;
 	}

@@ -79,6 +79,13 @@ void sh_strv_add(struct sh_strv *l, const char *s);
 void sh_strv_free(struct sh_strv *l);
 int sh_strv_has(const struct sh_strv *l, const char *s);
 
+/*
+ * Why a file of the audited system could not be read, for evidence:
+ * strerror, except for host->open's -EINVAL (a FIFO, device or socket,
+ * refused unread).
+ */
+const char *sh_read_error(int negative_errno);
+
 /* "/a//b/./c/" -> "/a/b/c"; NULL when it is not absolute or has "..". */
 char *sh_normalize_path(const char *path);
 
