@@ -173,6 +173,12 @@ START_TEST(d8_long_lines_and_stop)
 	ck_assert_str_eq(c.text, "Long:614400;Package:1;|");
 	ck_assert_int_eq(d8_parse_buffer("A: b\n", 5, &stop, NULL), -ECANCELED);
 	free(text);
+
+	/* A line over D8_MAX_LINE (a sparse file of NULs) is "too large". */
+	big = D8_MAX_LINE + 1;
+	text = calloc(1, big);
+	ck_assert_int_eq(d8_parse_buffer(text, big, &h, &c), -EFBIG);
+	free(text);
 }
 END_TEST
 
