@@ -233,6 +233,15 @@ up_eol(struct up_run *u, const struct eol_table *t)
 	char *label;
 	long long left;
 
+	if (!u->have_os && u->os_error != -ENOENT) {
+		/* there, but too large, a FIFO, unreadable...: say so */
+		snprintf(evidence, sizeof(evidence), "cannot read /etc/os-release: "
+		    "%s; the release cannot be identified", u->os_error == -EINVAL ?
+		    "not a regular file" : strerror(-u->os_error));
+		up_report(u, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
+		    NULL, NULL);
+		return;
+	}
 	if (!u->have_os) {
 		up_report(u, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release",
 		    "no os-release file: the release cannot be identified", NULL, NULL);
@@ -591,9 +600,9 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 		return SA_RUN_BAD_INPUT;
 	}
 
-	if (host->read_file(ctx, "/etc/os-release", 1024 * 1024, &data, &len) == 0 ||
-	    host->read_file(ctx, "/usr/lib/os-release", 1024 * 1024, &data,
-	    &len) == 0) {
+	if ((u.os_error = host->read_file(ctx, "/etc/os-release", 1024 * 1024,
+	    &data, &len)) == 0 || host->read_file(ctx, "/usr/lib/os-release",
+	    1024 * 1024, &data, &len) == 0) {
 		osr_parse(data, len, &u.os);
 		host->free(data);
 		u.have_os = 1;
