@@ -35,6 +35,8 @@
  * reads.
  */
 #define SMB_MAX_INCLUDES 64
+/* Warnings kept for the log: a hostile file must not flood it. */
+#define SMB_MAX_WARNINGS 32
 
 struct smb_synonym {
 	const char *alias;
@@ -138,6 +140,13 @@ smb_warn(struct smb_conf *conf, const char *fmt, ...)
 	va_list ap;
 	char *s;
 
+	if (conf->warnings.n > SMB_MAX_WARNINGS)
+		return;
+	if (conf->warnings.n == SMB_MAX_WARNINGS) {
+		sh_strv_add(&conf->warnings, "more warnings about the Samba "
+		    "configuration are not shown");
+		return;
+	}
 	va_start(ap, fmt);
 	if (vasprintf(&s, fmt, ap) < 0)
 		abort();
