@@ -38,6 +38,7 @@ struct pwp_stack {
 	size_t n;
 	char *service_file;	/* the file the stack starts in */
 	unsigned int files;	/* read for it so far (PWP_MAX_FILES) */
+	int deep;		/* "nested too deeply" was said */
 };
 
 /* key = value settings (pwquality.conf, faillock.conf) or KEY VALUE (login.defs). */
@@ -355,8 +356,10 @@ pwp_service(struct pwp_ctx *pc, struct pwp_stack *st, const char *service,
 	int r;
 
 	if (depth > PWP_MAX_DEPTH) {
-		pc->host->log(pc->ctx, SA_LOG_WARNING,
-		    "PAM include of %s nested too deeply; ignored", service);
+		if (!st->deep)
+			pc->host->log(pc->ctx, SA_LOG_WARNING,
+			    "PAM include of %s nested too deeply; ignored", service);
+		st->deep = 1;	/* said once per stack, not once per line */
 		return 0;
 	}
 	if (st->files == PWP_MAX_FILES) {
