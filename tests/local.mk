@@ -118,3 +118,5 @@ EXTRA_DIST += tests/e2e/cli.sh
 include tests/fuzz/local.mk
 TESTS += tests/e2e/password.sh tests/e2e/password-check.sh
 EXTRA_DIST += tests/e2e/password.sh tests/e2e/password-check.sh
+TESTS += tests/e2e/adversarial.sh
+EXTRA_DIST += tests/e2e/adversarial.sh tests/e2e/hostile-root.py
