@@ -389,8 +389,8 @@ run_all(struct run_job *jobs, size_t n, const struct run_opts *opts,
     struct fnd_store *store)
 {
 	struct run_state rs = { opts, store, jobs, n, NULL, NULL };
-	struct pollfd *pfd;
-	struct run_job **map;
+	struct pollfd *pfd = NULL;
+	struct run_job **map = NULL;
 	size_t next = 0, running = 0, i, k, max_jobs;
 	int64_t now;
 	int r;
@@ -400,10 +400,12 @@ run_all(struct run_job *jobs, size_t n, const struct run_opts *opts,
 		sb_init(&jobs[i].in);
 	}
 	if (opts->no_fork) {
+		/* after a signal, no further plugin starts */
 		for (i = 0; i < n; i++)
-			if (jobs[i].plugin->desc != NULL)
+			if (jobs[i].plugin->desc != NULL &&
+			    !(opts->interrupted != NULL && *opts->interrupted))
 				run_no_fork(&rs, &jobs[i]);
-		return 0;
+		goto done;
 	}
 	max_jobs = opts->jobs > 0 ? opts->jobs : 1;
 	pfd = rs.pfd = xcalloc(n + 1, sizeof(*pfd));
@@ -473,6 +475,7 @@ run_all(struct run_job *jobs, size_t n, const struct run_opts *opts,
 	}
 	if (opts->progress)
 		fprintf(stderr, "\r\033[K");
+done:
 	for (i = 0; i < n; i++)
 		if (jobs[i].plugin->desc != NULL && jobs[i].status == RUN_PENDING) {
 			jobs[i].status = RUN_ERROR;
