@@ -4,7 +4,8 @@
 
     hostile-root.py KIND ROOT OUTSIDE
 
-KIND is one of the roots below; ROOT is created (it must not exist);
+KIND is one of the roots below; ROOT is created (it must not exist;
+"canaries" plants secrets into an existing ROOT and prints their tokens);
 OUTSIDE is a directory outside every root where files the roots must
 never reach are planted (canaries).  Every root starts from a small
 healthy system (passwd, shadow, login.defs, PAM, smb.conf, exports,
@@ -246,6 +247,76 @@ def kind_names(root, out):
     put(root, "/etc/shadow", SHADOW + "ev\x1bil<b>::19000:0:99999:7:::\n", 0o640)
 
 
+def kind_canaries(root, out):
+    """Secrets where audited systems keep them, in an existing root; each
+    holds a token printed on stdout, one per line, that no report, log or
+    message may ever show."""
+    tokens = []
+
+    def tok(kind):
+        t = "cnry%s%04d" % (kind, len(tokens))
+        tokens.append(t)
+        return t
+
+    def add(path, text, mode=0o600):
+        full = os.path.join(root, path.lstrip("/"))
+        os.makedirs(os.path.dirname(full), exist_ok=True)
+        with open(full, "a") as f:
+            f.write(text)
+        os.chmod(full, mode)
+
+    # password hashes, sha512 and yescrypt, also one in /etc/passwd itself
+    add("/etc/shadow", "carol:$6$%s$%sXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX:19000:0:99999:7:::\n"
+        "dave:$y$j9T$%s$%sYYYYYYYYYYYYYYYYYYYYYYYYYYYY:19000:0:99999:7:::\n"
+        % (tok("salt"), tok("hash6"), tok("salty"), tok("hashy")), 0o640)
+    add("/etc/passwd", "carol:x:1010:1010::/home/carol:/bin/bash\n"
+        "dave:x:1011:1011::/home/dave:/bin/bash\n"
+        "erin:$1$%s$%sZZZZZZZZZZZZZ:1012:1012::/home/erin:/bin/bash\n"
+        % (tok("md5salt"), tok("md5hash")), 0o644)
+    # private keys, readable by everyone (a finding, never the content)
+    add("/home/alice/.ssh/id_ed25519", "-----BEGIN OPENSSH PRIVATE KEY-----\n"
+        "b3BlbnNzaC1rZXktdjEAAAAA%s\n-----END OPENSSH PRIVATE KEY-----\n" % tok("sshkey"), 0o644)
+    add("/etc/ssl/private/server.key", "-----BEGIN PRIVATE KEY-----\n"
+        "MIIEvQIBADANBgkqhkiG9w0B%s\n-----END PRIVATE KEY-----\n" % tok("tlskey"), 0o644)
+    add("/home/alice/.netrc", "machine ftp.example password %s\n" % tok("netrc"), 0o644)
+    # Wi-Fi: NetworkManager, wpa_supplicant, iwd
+    add("/etc/NetworkManager/system-connections/Canary.nmconnection",
+        "[connection]\nid=Canary\ntype=wifi\n[wifi]\nssid=CanaryNet\n"
+        "[wifi-security]\nkey-mgmt=wpa-psk\npsk=%s\n[802-1x]\npassword=%s\n"
+        % (tok("nmpsk"), tok("eap")))
+    add("/etc/wpa_supplicant/wpa_supplicant.conf",
+        'network={\n ssid="CanaryWpa"\n psk="%s"\n key_mgmt=WPA-PSK\n}\n'
+        'network={\n ssid="CanaryWep"\n key_mgmt=NONE\n wep_key0="%s"\n}\n'
+        % (tok("wpapsk"), tok("wep")))
+    add("/var/lib/iwd/CanaryIwd.psk", "[Security]\nPassphrase=%s\n" % tok("iwd"))
+    # Samba and NFS
+    add("/etc/samba/smbpasswd", "alice:1000:XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX:%s:[U          ]:LCT-00000000:\n"
+        % tok("nthash").ljust(32, "0"))
+    add("/etc/samba/smb.conf", "\n[global]\n  passdb backend = ldapsam:ldap://admin:%s@ldap.example\n"
+        "  ldap admin dn = cn=admin\n[cred]\n  path = /srv/cred\n  guest ok = yes\n"
+        "  valid users = alice\n  comment = share\n" % tok("ldappw"), 0o644)
+    add("/etc/samba/credentials", "username=alice\npassword=%s\n" % tok("smbcred"), 0o644)
+    add("/etc/fstab", "//nas/share /mnt/nas cifs username=alice,password=%s 0 0\n" % tok("cifs"), 0o644)
+    add("/etc/krb5.keytab", "\x05\x02%s" % tok("keytab"))
+    add("/etc/exports", "/srv/cred gss/krb5p(rw,sec=krb5p) # %s\n" % tok("exportsnote"), 0o644)
+    # backups: restic, borg, duplicity
+    add("/etc/restic/env", "RESTIC_PASSWORD=%s\nRESTIC_REPOSITORY=rest:https://backup:%s@backup.example:8000/repo\n"
+        % (tok("restic"), tok("resturl")))
+    add("/etc/restic/password", "%s\n" % tok("resticfile"))
+    add("/etc/systemd/system/canary-backup.service",
+        "[Service]\nEnvironment=RESTIC_PASSWORD=%s\n"
+        "ExecStart=/usr/bin/restic -r sftp:backup@host:/srv/restic backup /home\n" % tok("unitpw"), 0o644)
+    add("/etc/cron.d/canary-borg",
+        "BORG_PASSPHRASE=%s\n0 3 * * * root borg create ssh://backup@host/./repo::{now} /etc\n"
+        % tok("borg"), 0o644)
+    add("/usr/local/sbin/canary-dup.sh",
+        "#!/bin/sh\nexport PASSPHRASE=%s\nduplicity /home sftp://u:%s@host/dup\n"
+        % (tok("dup"), tok("dupurl")), 0o755)
+    add("/root/.pgpass", "db:5432:*:postgres:%s\n" % tok("pgpass"))
+    for t in tokens:
+        print(t)
+
+
 KINDS = {
     "links": kind_links,
     "deep": kind_deep,
@@ -256,6 +327,7 @@ KINDS = {
     "bombs": kind_bombs,
     "names": kind_names,
     "base": base,
+    "canaries": kind_canaries,
 }
 
 if __name__ == "__main__":
@@ -264,5 +336,7 @@ if __name__ == "__main__":
     outside(sys.argv[3])
     if sys.argv[1] == "base":
         base(sys.argv[2])
+    elif sys.argv[1] == "canaries":
+        kind_canaries(sys.argv[2], sys.argv[3])
     else:
         KINDS[sys.argv[1]](sys.argv[2], sys.argv[3])
