@@ -126,3 +126,5 @@ tests_plugins_test_spawn_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_SPAWN -DF
 tests_plugins_test_spawn_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
 TESTS += tests/e2e/guarantees.sh
 EXTRA_DIST += tests/e2e/guarantees.sh
+TESTS += tests/e2e/valgrind.sh
+EXTRA_DIST += tests/e2e/valgrind.sh
