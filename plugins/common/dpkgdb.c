@@ -201,8 +201,11 @@ pkg_find(const struct pkg_db *db, const char *name, size_t n)
 	mask = db->n_slots - 1;
 	slot = (size_t)pkg_hash(name, n) & mask;
 	while ((j = db->slots[slot]) >= 0) {
-		if (strncmp(db->v[j].name, name, n) == 0 &&
-		    db->v[j].name[n] == '\0')
+		/* a name asked for may hold a NUL byte (an apt list's
+		 * "Package: a\0b"): strncmp would stop there and name[n]
+		 * lie past a shorter entry's end */
+		if (strnlen(db->v[j].name, n + 1) == n &&
+		    memcmp(db->v[j].name, name, n) == 0)
 			return &db->v[j];
 		slot = (slot + 1) & mask;
 	}
