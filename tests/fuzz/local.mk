@@ -21,7 +21,8 @@ FUZZ_NEED_CC = command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
 	echo "make fuzz needs $(FUZZ_CC) with libFuzzer (Debian: clang libclang-rt-14-dev)" >&2; \
 	exit 1; }
 FUZZ_TARGETS = recfile ini answers wire ledger pwrules pwpolicy shadow \
-	smbconf exports rsnapshot timeshift
+	smbconf exports rsnapshot timeshift firewall encryption screenlock \
+	logging updates
 FUZZ_BINARIES = $(FUZZ_TARGETS:%=tests/fuzz/fuzz_%)
 
 FUZZ_RECFILE_FILES = $(srcdir)/tests/fuzz/fuzz_recfile.c \
@@ -112,6 +113,41 @@ tests/fuzz/fuzz_timeshift: $(FUZZ_TIMESHIFT_FILES) $(FUZZ_HOST_FILES) $(FUZZ_DEP
 	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
 	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_TIMESHIFT_FILES) $(FUZZ_HOST_FILES) $(PCRE2_LIBS)
 
+# The host-evidence plugins' parsers: the same sources as their unit
+# suites (tests/unit/local.mk); the first input byte picks the parser.
+FUZZ_FIREWALL_FILES = $(srcdir)/tests/fuzz/fuzz_firewall.c \
+	$(srcdir)/plugins/firewall/parse.c $(srcdir)/plugins/lib/hostfiles.c
+FUZZ_ENCRYPTION_FILES = $(srcdir)/tests/fuzz/fuzz_encryption.c \
+	$(srcdir)/plugins/encryption/parse.c $(srcdir)/plugins/lib/hostfiles.c
+FUZZ_SCREENLOCK_FILES = $(srcdir)/tests/fuzz/fuzz_screenlock.c \
+	$(srcdir)/plugins/screenlock/parse.c $(srcdir)/plugins/lib/hostfiles.c
+FUZZ_LOGGING_FILES = $(srcdir)/tests/fuzz/fuzz_logging.c \
+	$(srcdir)/plugins/logging/journal.c $(srcdir)/plugins/logging/logrotate.c \
+	$(srcdir)/plugins/logging/syslogconf.c $(srcdir)/plugins/common/hostfs.c
+FUZZ_UPDATES_FILES = $(srcdir)/tests/fuzz/fuzz_updates.c \
+	$(srcdir)/plugins/updates/aptconf.c $(srcdir)/plugins/updates/aptlists.c \
+	$(srcdir)/plugins/updates/debver.c $(srcdir)/plugins/updates/jsonpath.c \
+	$(srcdir)/plugins/updates/osrelease.c $(srcdir)/plugins/updates/pkglog.c \
+	$(srcdir)/plugins/common/deb822.c $(srcdir)/plugins/common/dpkgdb.c \
+	$(srcdir)/plugins/common/hostfs.c $(srcdir)/plugins/antivirus/cvd.c
+FUZZ_HOSTPARSE_CPPFLAGS = -I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/updates
+FUZZ_HOSTPARSE_DEPS = $(srcdir)/tests/fuzz/fuzz_hostparse.h
+tests/fuzz/fuzz_firewall: $(FUZZ_FIREWALL_FILES) $(FUZZ_HOSTPARSE_DEPS) $(FUZZ_DEPS)
+	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
+	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_FIREWALL_FILES)
+tests/fuzz/fuzz_encryption: $(FUZZ_ENCRYPTION_FILES) $(FUZZ_HOSTPARSE_DEPS) $(FUZZ_DEPS)
+	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
+	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_ENCRYPTION_FILES)
+tests/fuzz/fuzz_screenlock: $(FUZZ_SCREENLOCK_FILES) $(FUZZ_HOSTPARSE_DEPS) $(FUZZ_DEPS)
+	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
+	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_SCREENLOCK_FILES)
+tests/fuzz/fuzz_logging: $(FUZZ_LOGGING_FILES) $(FUZZ_HOSTPARSE_DEPS) $(FUZZ_DEPS)
+	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
+	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_HOSTPARSE_CPPFLAGS) $(FUZZ_LOGGING_FILES)
+tests/fuzz/fuzz_updates: $(FUZZ_UPDATES_FILES) $(FUZZ_HOSTPARSE_DEPS) $(FUZZ_DEPS)
+	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
+	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_HOSTPARSE_CPPFLAGS) $(FUZZ_UPDATES_FILES)
+
 # The report branch's "smeaudit merge" reads report JSON: its harness
 # goes here (see tests/fuzz/README).
 
@@ -156,4 +192,4 @@ CLEANFILES += $(FUZZ_BINARIES)
 EXTRA_DIST += $(FUZZ_TARGETS:%=tests/fuzz/fuzz_%.c) \
 	$(FUZZ_TARGETS:%=tests/fuzz/%.dict) tests/fuzz/corpus \
 	tests/fuzz/fuzz_host.c tests/fuzz/fuzz_host.h tests/fuzz/fuzz_backup.h \
-	tests/fuzz/README
+	tests/fuzz/fuzz_hostparse.h tests/fuzz/README
