@@ -8,3 +8,4 @@ contrib_example_plugin_example_la_LDFLAGS = $(PLUGIN_LDFLAGS) -rpath /nowhere
 # bash completion, where bash-completion looks for it.
 bashcompletiondir = $(datadir)/bash-completion/completions
 dist_bashcompletion_DATA = contrib/bash-completion/smeaudit
+EXTRA_DIST += contrib/example-plugin/Makefile

@@ -195,30 +195,6 @@ ans_set(struct ans_value *v, int value, const char *note)
 }
 
 static int
-ans_fail(struct sa_record_error *err, const char *fmt, ...) UT_PRINTF(2, 3);
-
-static int
-ans_fail(struct sa_record_error *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
-	va_end(ap);
-	return -EINVAL;
-}
-
-static int
-ans_number(const char *s, int max)
-{
-	long long v;
-
-	if (ut_parse_int(s, &v) < 0 || v < 1 || v > max)
-		return -1;
-	return (int)v;
-}
-
-static int
 ans_header(struct ans_parse *p, const struct sa_record *r,
     struct sa_record_error *err)
 {
@@ -228,7 +204,7 @@ ans_header(struct ans_parse *p, const struct sa_record *r,
 	    strcmp(r->name, "organisation") == 0) {
 		/* The two spellings are one section: a second one is a repeat. */
 		if (p->org_line != 0)
-			return ans_fail(err, "[%s] repeats the [organization] section of line %u",
+			return rf_error(err, "[%s] repeats the [organization] section of line %u",
 			    r->name, p->org_line);
 		p->org_line = r->line;
 		p->section = ANS_SEC_ORG;
@@ -238,7 +214,7 @@ ans_header(struct ans_parse *p, const struct sa_record *r,
 		p->section = ANS_SEC_CLOUD;
 	else if (strncmp(r->name, "service.", 8) == 0) {
 		if (!ans_valid_service_id(r->name + 8))
-			return ans_fail(err, "service ids hold 1-%d letters, digits, '_' and '-'",
+			return rf_error(err, "service ids hold 1-%d letters, digits, '_' and '-'",
 			    ANS_MAX_ID);
 		p->section = ANS_SEC_SERVICE;
 		p->service = ans_add_service(p->a, r->name + 8);
@@ -246,7 +222,7 @@ ans_header(struct ans_parse *p, const struct sa_record *r,
 		goto unknown;
 	return 0;
 unknown:
-	return ans_fail(err, "unknown section [%s%s%s]; expected [organization], "
+	return rf_error(err, "unknown section [%s%s%s]; expected [organization], "
 	    "[diagnosis], [cloud] or [service.ID]", r->type, *r->type ? " " : "",
 	    r->name);
 }
@@ -264,12 +240,12 @@ ans_org_field(struct ans_parse *p, const struct sa_record *r,
 		ans_set_str(&a->site, r->value);
 	else if (strcmp(r->key, "basic_policy") == 0) {
 		if (ut_parse_bool(r->value, &b) < 0)
-			return ans_fail(err, "basic_policy must be yes or no");
+			return rf_error(err, "basic_policy must be yes or no");
 		a->basic_policy = b;
 	} else if (strcmp(r->key, "basic_policy_location") == 0)
 		ans_set_str(&a->basic_policy_location, r->value);
 	else
-		return ans_fail(err, "unknown key \"%s\" in [organization]; expected "
+		return rf_error(err, "unknown key \"%s\" in [organization]; expected "
 		    "name, site, basic_policy or basic_policy_location", r->key);
 	return 0;
 }
@@ -285,19 +261,18 @@ ans_item_field(struct ans_parse *p, const struct sa_record *r,
 		key += 5;
 		is_note = 1;
 	}
-	n = ans_number(key, max);
-	if (n < 0) {
+	if (ut_parse_int_in(key, 1, max, &n) < 0) {
 		if (is_note)
-			return ans_fail(err, "\"%s\": a note needs %s number 1-%d",
+			return rf_error(err, "\"%s\": a note needs %s number 1-%d",
 			    r->key, cloud ? "a cloud item" : "an item", max);
-		return ans_fail(err, "\"%s\" is not %s 1-%d%s", r->key,
+		return rf_error(err, "\"%s\" is not %s 1-%d%s", r->key,
 		    cloud ? "a cloud checklist item" : "a self-diagnosis item", max,
 		    p->section == ANS_SEC_SERVICE ? ", label or note.N" :
 		    " or note.N");
 	}
 	if (is_note) {
 		if (v[n - 1].note_line != 0)
-			return ans_fail(err, "note for %s %d given twice (first on line %u)",
+			return rf_error(err, "note for %s %d given twice (first on line %u)",
 			    cloud ? "cloud item" : "item", n, v[n - 1].note_line);
 		v[n - 1].note_line = r->line;
 		if (*r->value != '\0')
@@ -305,13 +280,13 @@ ans_item_field(struct ans_parse *p, const struct sa_record *r,
 		return 0;
 	}
 	if (v[n - 1].line != 0)
-		return ans_fail(err, "%s %d answered twice (first on line %u)",
+		return rf_error(err, "%s %d answered twice (first on line %u)",
 		    cloud ? "cloud item" : "item", n, v[n - 1].line);
 	if (ans_parse_value(r->value, cloud, &value) < 0) {
 		if (!cloud && ans_parse_value(r->value, 1, &dummy) == 0)
-			return ans_fail(err, "item %d: \"%s\" is a cloud checklist answer; "
+			return rf_error(err, "item %d: \"%s\" is a cloud checklist answer; "
 			    "self-diagnosis items take 4, 2, 0, -1 or na", n, r->value);
-		return ans_fail(err, "%s %d: \"%s\" is not an answer; use 4, 2, 0, -1%s or na",
+		return rf_error(err, "%s %d: \"%s\" is not an answer; use 4, 2, 0, -1%s or na",
 		    cloud ? "cloud item" : "item", n, r->value,
 		    cloud ? ", yes, partly, no, unknown" : "");
 	}
@@ -345,7 +320,7 @@ ans_on_record(void *user, const struct sa_record *r, struct sa_record_error *err
 	case ANS_SEC_NONE:
 		break;
 	}
-	return ans_fail(err, "a field outside any section");
+	return rf_error(err, "a field outside any section");
 }
 
 static void
@@ -533,61 +508,24 @@ ans_write(const struct answers *a, const struct catalog *cat, FILE *f)
 	return ferror(f) ? -EIO : 0;
 }
 
+struct ans_save_args {
+	const struct answers *a;
+	const struct catalog *cat;
+};
+
+static int
+ans_save_writer(void *user, FILE *f)
+{
+	const struct ans_save_args *args = user;
+
+	return ans_write(args->a, args->cat, f);
+}
+
 int
 ans_save(const struct answers *a, const struct catalog *cat, const char *path,
     struct sbuf *err)
 {
-	char *copy, *dir, *tmp;
-	FILE *f;
-	int fd, dfd, r;
+	struct ans_save_args args = { a, cat };
 
-	copy = xstrdup(path);
-	dir = xstrdup(dirname(copy));
-	free(copy);
-	copy = xstrdup(path);
-	tmp = xasprintf("%s/.%s.XXXXXX", dir, basename(copy));
-	free(copy);
-	fd = mkostemp(tmp, O_CLOEXEC);	/* mode 0600 */
-	if (fd < 0) {
-		r = -errno;
-		sb_printf(err, "%s: cannot create a file next to it: %s", path,
-		    strerror(errno));
-		goto out;
-	}
-	f = fdopen(fd, "w");
-	if (f == NULL) {
-		r = -errno;
-		close(fd);
-		goto fail_unlink;
-	}
-	r = ans_write(a, cat, f);
-	if (r < 0 || fflush(f) != 0 || fsync(fileno(f)) != 0) {
-		r = r < 0 ? r : -errno;
-		fclose(f);
-		goto fail_unlink;
-	}
-	if (fclose(f) != 0) {
-		r = -errno;
-		goto fail_unlink;
-	}
-	/* rename replaces a symlink planted at path; it never follows it. */
-	if (rename(tmp, path) < 0) {
-		r = -errno;
-		goto fail_unlink;
-	}
-	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (dfd >= 0) {
-		/* the rename itself must survive a power cut */
-		(void)fsync(dfd);
-		close(dfd);
-	}
-	r = 0;
-	goto out;
-fail_unlink:
-	sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
-	unlink(tmp);
-out:
-	free(tmp);
-	free(dir);
-	return r;
+	return ut_write_atomic(path, ans_save_writer, &args, err);
 }

@@ -41,6 +41,8 @@ struct app {
 	const char *root;	/* --root, "/" by default */
 	const char *format;	/* --format */
 	const char *output;	/* --output, "-" for stdout */
+	const char *previous;	/* --previous: an earlier JSON report */
+	const char *ledger;	/* --ledger: the risk-analysis ledger */
 	int64_t now;		/* --now, or the time at start */
 	int now_given;
 	int no_fork;

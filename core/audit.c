@@ -13,6 +13,7 @@
 #include "i18n.h"
 #include "json.h"
 #include "report.h"
+#include "repload.h"
 #include "rootfs.h"
 #include "runner.h"
 #include "rx.h"
@@ -119,30 +120,68 @@ audit_hostname(const struct rootfs *rfs)
 	return xstrdup("unknown");
 }
 
-/*
- * 0 all assessed items at 4; 1 something below; 2 incomplete.  Unknown
- * and not-applicable items were not assessed.
- */
-static int
-audit_exit_status(const struct score *sc, int complete)
-{
-	size_t i, assessed = 0;
-	int below = 0;
-
-	for (i = 0; i < sc->n_items; i++) {
-		if (sc->items[i].score == -1 || !sc->items[i].applicable)
-			continue;
-		assessed++;
-		if (sc->items[i].score < 4)
-			below = 1;
-	}
-	if (!complete || assessed == 0)
-		return APP_EXIT_INCOMPLETE;
-	return below ? APP_EXIT_FINDINGS : APP_EXIT_OK;
-}
-
 static void audit_command_sink(struct sa_ctx *ctx, const char *data,
     size_t len);
+
+/* What plugins see of this run; ans NULL for a command (no answers). */
+static void
+audit_env(struct host_env *env, const struct app *app, const struct rootfs *rfs,
+    const struct answers *ans)
+{
+	memset(env, 0, sizeof(*env));
+	env->cfg = &app->cfg;
+	env->rfs = rfs;
+	env->now = (time_t)app->now;
+	env->lang = app->lang;
+	env->data_dir = app->paths.data_dir;
+	env->verbosity = app->verbosity;
+	env->max_examples = (size_t)app->cfg.max_examples;
+	env->ans = ans;
+}
+
+void
+audit_extras_init(struct audit_extras *ex)
+{
+	memset(ex, 0, sizeof(*ex));
+	ans_init(&ex->previous.ans);
+}
+
+int
+audit_extras_load(struct audit_extras *ex, struct app *app)
+{
+	struct sbuf err;
+	int r = 0;
+
+	sb_init(&err);
+	if ((app->previous != NULL && rl_load(&ex->previous, app->previous,
+	    &app->cat, app->lang, &err) < 0) ||
+	    (app->ledger != NULL && rep_ledger_load(&ex->ledger, app->ledger,
+	    app->paths.data_dir, app->cfg.edition, app->lang, &err) < 0)) {
+		app_error("%s", err.data);
+		r = APP_EXIT_USAGE;
+	}
+	sb_free(&err);
+	return r;
+}
+
+void
+audit_extras_attach(const struct audit_extras *ex, const struct app *app,
+    struct report *rep)
+{
+	if (app->previous != NULL) {
+		rep->previous = &ex->previous.score;
+		rep->previous_at = ex->previous.generated_at;
+	}
+	if (app->ledger != NULL)
+		rep->ledger = &ex->ledger.rep;
+}
+
+void
+audit_extras_free(struct audit_extras *ex)
+{
+	rl_free(&ex->previous);
+	rep_ledger_free(&ex->ledger);
+}
 
 /*
  * Let every selected plugin check its own configuration before anything
@@ -187,6 +226,7 @@ audit_run(struct app *app, const char *names)
 	struct answers ans;
 	struct rootfs rfs;
 	struct report rep;
+	struct audit_extras extras;
 	struct score sc;
 	struct sigaction sa, old_int, old_term;
 	struct sbuf err;
@@ -198,6 +238,7 @@ audit_run(struct app *app, const char *names)
 	ans_init(&ans);
 	fnd_init(&store, 10);
 	memset(&sc, 0, sizeof(sc));
+	audit_extras_init(&extras);
 	rfs.fd = -1;
 	rfs.path = NULL;
 
@@ -215,6 +256,8 @@ audit_run(struct app *app, const char *names)
 		goto out;
 	}
 	if ((r = app_load_answers(app, &ans)) != 0)
+		goto out;
+	if ((r = audit_extras_load(&extras, app)) != 0)
 		goto out;
 	fnd_free(&store);
 	fnd_init(&store, (size_t)app->cfg.max_examples);
@@ -241,15 +284,7 @@ audit_run(struct app *app, const char *names)
 		n++;
 	}
 
-	memset(&env, 0, sizeof(env));
-	env.cfg = &app->cfg;
-	env.rfs = &rfs;
-	env.now = (time_t)app->now;
-	env.lang = app->lang;
-	env.data_dir = app->paths.data_dir;
-	env.verbosity = app->verbosity;
-	env.max_examples = (size_t)app->cfg.max_examples;
-	env.ans = &ans;
+	audit_env(&env, app, &rfs, &ans);
 	memset(&ro, 0, sizeof(ro));
 	ro.env = &env;
 	ro.jobs = app->cfg.jobs > 0 ? (size_t)app->cfg.jobs :
@@ -322,13 +357,14 @@ audit_run(struct app *app, const char *names)
 	rep.complete = complete;
 	rep.color = strcmp(app->output, "-") == 0 && isatty(STDOUT_FILENO) &&
 	    getenv("NO_COLOR") == NULL && strcmp(fmt->name, "text") == 0;
+	audit_extras_attach(&extras, app, &rep);
 	sb_reset(&err);
 	if (rep_output(&rep, fmt, app->output, &err) < 0) {
 		app_error("%s", err.data);
 		status = APP_EXIT_USAGE;
 		goto out;
 	}
-	status = audit_exit_status(&sc, complete);
+	status = rep_format_status(fmt, &rep);
 	for (i = 0; i < n; i++)
 		if (jobs[i].bad_input)
 			status = APP_EXIT_USAGE;
@@ -341,6 +377,7 @@ out:
 	score_free(&sc);
 	fnd_free(&store);
 	ans_free(&ans);
+	audit_extras_free(&extras);
 	if (rfs.path != NULL)
 		rfs_close(&rfs);
 	sb_free(&err);
@@ -556,14 +593,7 @@ audit_plugin_command(struct app *app, int argc, char **argv)
 		return APP_EXIT_USAGE;
 	}
 	sb_free(&err);
-	memset(&env, 0, sizeof(env));
-	env.cfg = &app->cfg;
-	env.rfs = &rfs;
-	env.now = (time_t)app->now;
-	env.lang = app->lang;
-	env.data_dir = app->paths.data_dir;
-	env.verbosity = app->verbosity;
-	env.max_examples = (size_t)app->cfg.max_examples;
+	audit_env(&env, app, &rfs, NULL);
 	sb_init(&buf);
 	host_ctx_init(&ctx, &env, owner, -1, audit_command_sink, &buf);
 	r = cmd->main(&host_table, &ctx, argc, argv);

@@ -4,6 +4,25 @@
 #define SA_AUDIT_H
 
 #include "app.h"
+#include "report.h"
+#include "repload.h"
+
+/*
+ * What --previous and --ledger add to a report, for the audit and for
+ * merge alike.
+ */
+struct audit_extras {
+	struct rl_report previous;
+	struct rep_ledger_source ledger;
+};
+
+void audit_extras_init(struct audit_extras *ex);
+/* Load what app asks for; 0, or APP_EXIT_USAGE after printing why. */
+int audit_extras_load(struct audit_extras *ex, struct app *app);
+/* Point rep at what was loaded. */
+void audit_extras_attach(const struct audit_extras *ex, const struct app *app,
+    struct report *rep);
+void audit_extras_free(struct audit_extras *ex);
 
 /*
  * names: comma-separated plugins (--plugin), or NULL for --all.  Returns

@@ -13,53 +13,6 @@ struct cat_loader {
 	struct sa_record_error *err;
 };
 
-static int
-cat_fail(struct sa_record_error *err, const char *fmt, ...) UT_PRINTF(2, 3);
-
-static int
-cat_fail(struct sa_record_error *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
-	va_end(ap);
-	return -EINVAL;
-}
-
-static int
-cat_number(const char *s, int lo, int hi, int *ret)
-{
-	long long v;
-
-	if (ut_parse_int(s, &v) < 0 || v < lo || v > hi)
-		return -EINVAL;
-	*ret = (int)v;
-	return 0;
-}
-
-static int
-cat_range(const char *s, int hi, int *first, int *last)
-{
-	char buf[64], *dash;
-
-	if (strlen(s) >= sizeof(buf))
-		return -EINVAL;
-	strcpy(buf, s);
-	dash = strchr(buf, '-');
-	if (dash == NULL) {
-		if (cat_number(buf, 1, hi, first) < 0)
-			return -EINVAL;
-		*last = *first;
-		return 0;
-	}
-	*dash = '\0';
-	if (cat_number(ut_trim(buf), 1, hi, first) < 0 ||
-	    cat_number(ut_trim(dash + 1), 1, hi, last) < 0 || *last < *first)
-		return -EINVAL;
-	return 0;
-}
-
 /* "3, 5-7" into v; returns the count or -EINVAL. */
 static int
 cat_number_list(const char *s, int hi, int *v, size_t max, size_t *n)
@@ -72,7 +25,7 @@ cat_number_list(const char *s, int hi, int *v, size_t max, size_t *n)
 	    tok = strtok_r(NULL, ",", &save)) {
 		if (*ut_trim(tok) == '\0')
 			continue;
-		if (cat_range(ut_trim(tok), hi, &first, &last) < 0) {
+		if (ut_parse_span(ut_trim(tok), 1, hi, &first, &last) < 0) {
 			r = -EINVAL;
 			break;
 		}
@@ -150,10 +103,10 @@ cat_field_edition(struct catalog *cat, const struct sa_record *r,
 		free(cat->publisher);
 		cat->publisher = xstrdup(r->value);
 	} else if (strcmp(r->key, "max_score") == 0) {
-		if (cat_number(r->value, 1, 10000, &cat->max_score) < 0)
-			return cat_fail(err, "max_score must be a positive number");
+		if (ut_parse_int_in(r->value, 1, 10000, &cat->max_score) < 0)
+			return rf_error(err, "max_score must be a positive number");
 	} else if (!cat_set_text(r->key, r->value, names, texts))
-		return cat_fail(err, "unknown key \"%s\" in [edition]", r->key);
+		return rf_error(err, "unknown key \"%s\" in [edition]", r->key);
 	return 0;
 }
 
@@ -172,13 +125,13 @@ cat_field(struct cat_loader *ld, const struct sa_record *r)
 		struct cat_text *const texts[] = { &c->label, &c->summary };
 
 		if (strcmp(r->key, "items") == 0) {
-			if (cat_range(r->value, CAT_MAX_ITEMS, &c->first, &c->last) < 0)
-				return cat_fail(err, "items must be a range like 1-5");
+			if (ut_parse_span(r->value, 1, CAT_MAX_ITEMS, &c->first, &c->last) < 0)
+				return rf_error(err, "items must be a range like 1-5");
 			return 0;
 		}
 		if (cat_set_text(r->key, r->value, names, texts))
 			return 0;
-		return cat_fail(err, "unknown key \"%s\" in a category", r->key);
+		return rf_error(err, "unknown key \"%s\" in a category", r->key);
 	}
 	if (strcmp(r->type, "item") == 0) {
 		struct cat_item *it = &cat->items[atoi(r->name) - 1];
@@ -190,7 +143,7 @@ cat_field(struct cat_loader *ld, const struct sa_record *r)
 		if (strcmp(r->key, "category") == 0) {
 			idx = cat_find_category(cat, r->value);
 			if (idx < 0)
-				return cat_fail(err, "category \"%s\" is not defined above", r->value);
+				return rf_error(err, "category \"%s\" is not defined above", r->value);
 			it->category = idx;
 			return 0;
 		}
@@ -202,12 +155,12 @@ cat_field(struct cat_loader *ld, const struct sa_record *r)
 			else if (strcmp(r->value, "human") == 0)
 				it->mode = CAT_MODE_HUMAN;
 			else
-				return cat_fail(err, "mode must be auto, partly or human");
+				return rf_error(err, "mode must be auto, partly or human");
 			return 0;
 		}
 		if (cat_set_text(r->key, r->value, names, texts))
 			return 0;
-		return cat_fail(err, "unknown key \"%s\" in an item", r->key);
+		return rf_error(err, "unknown key \"%s\" in an item", r->key);
 	}
 	if (strcmp(r->type, "rule") == 0) {
 		struct cat_rule *ru = &cat->rules[cat->n_rules - 1];
@@ -217,24 +170,24 @@ cat_field(struct cat_loader *ld, const struct sa_record *r)
 		if (strcmp(r->key, "items") == 0) {
 			if (cat_number_list(r->value, CAT_MAX_ITEMS, ru->items,
 			    CAT_MAX_ITEMS, &ru->n_items) < 0)
-				return cat_fail(err, "items must be item numbers");
+				return rf_error(err, "items must be item numbers");
 			return 0;
 		}
 		if (strcmp(r->key, "related") == 0) {
 			if (cat_number_list(r->value, CAT_MAX_ITEMS, ru->related,
 			    CAT_MAX_ITEMS, &ru->n_related) < 0)
-				return cat_fail(err, "related must be item numbers");
+				return rf_error(err, "related must be item numbers");
 			return 0;
 		}
 		if (strcmp(r->key, "related_cloud") == 0) {
 			if (cat_number_list(r->value, CAT_MAX_CLOUD, ru->related_cloud,
 			    CAT_MAX_CLOUD, &ru->n_related_cloud) < 0)
-				return cat_fail(err, "related_cloud must be cloud item numbers");
+				return rf_error(err, "related_cloud must be cloud item numbers");
 			return 0;
 		}
 		if (cat_set_text(r->key, r->value, names, texts))
 			return 0;
-		return cat_fail(err, "unknown key \"%s\" in a rule", r->key);
+		return rf_error(err, "unknown key \"%s\" in a rule", r->key);
 	}
 	if (strcmp(r->type, "cloud-group") == 0) {
 		struct cat_group *g = &cat->groups[cat->n_groups - 1];
@@ -242,13 +195,13 @@ cat_field(struct cat_loader *ld, const struct sa_record *r)
 		struct cat_text *const texts[] = { &g->label };
 
 		if (strcmp(r->key, "items") == 0) {
-			if (cat_range(r->value, CAT_MAX_CLOUD, &g->first, &g->last) < 0)
-				return cat_fail(err, "items must be a range like 1-6");
+			if (ut_parse_span(r->value, 1, CAT_MAX_CLOUD, &g->first, &g->last) < 0)
+				return rf_error(err, "items must be a range like 1-6");
 			return 0;
 		}
 		if (cat_set_text(r->key, r->value, names, texts))
 			return 0;
-		return cat_fail(err, "unknown key \"%s\" in a cloud group", r->key);
+		return rf_error(err, "unknown key \"%s\" in a cloud group", r->key);
 	}
 	if (strcmp(r->type, "cloud") == 0) {
 		struct cat_cloud *c = &cat->cloud[atoi(r->name) - 1];
@@ -260,13 +213,13 @@ cat_field(struct cat_loader *ld, const struct sa_record *r)
 		if (strcmp(r->key, "group") == 0) {
 			idx = cat_find_group(cat, r->value);
 			if (idx < 0)
-				return cat_fail(err, "cloud group \"%s\" is not defined above", r->value);
+				return rf_error(err, "cloud group \"%s\" is not defined above", r->value);
 			c->group = idx;
 			return 0;
 		}
 		if (cat_set_text(r->key, r->value, names, texts))
 			return 0;
-		return cat_fail(err, "unknown key \"%s\" in a cloud item", r->key);
+		return rf_error(err, "unknown key \"%s\" in a cloud item", r->key);
 	}
 	if (strcmp(r->type, "answer") == 0) {
 		struct cat_answer *a = &cat->answers[cat->n_answers - 1];
@@ -275,7 +228,7 @@ cat_field(struct cat_loader *ld, const struct sa_record *r)
 
 		if (cat_set_text(r->key, r->value, names, texts))
 			return 0;
-		return cat_fail(err, "unknown key \"%s\" in an answer", r->key);
+		return rf_error(err, "unknown key \"%s\" in an answer", r->key);
 	}
 	if (strcmp(r->type, "declaration") == 0) {
 		struct cat_declaration *d = &cat->declarations[cat->n_declarations - 1];
@@ -284,10 +237,10 @@ cat_field(struct cat_loader *ld, const struct sa_record *r)
 
 		if (cat_set_text(r->key, r->value, names, texts))
 			return 0;
-		return cat_fail(err, "unknown key \"%s\" in a declaration", r->key);
+		return rf_error(err, "unknown key \"%s\" in a declaration", r->key);
 	}
 	(void)n;
-	return cat_fail(err, "field of an unknown record");
+	return rf_error(err, "field of an unknown record");
 }
 
 static int
@@ -301,15 +254,15 @@ cat_header(struct cat_loader *ld, const struct sa_record *r)
 		return 0;
 	if (strcmp(r->type, "category") == 0) {
 		if (cat->n_categories >= CAT_MAX_CATEGORIES)
-			return cat_fail(err, "too many categories");
+			return rf_error(err, "too many categories");
 		cat->categories[cat->n_categories++].id = xstrdup(r->name);
 		return 0;
 	}
 	if (strcmp(r->type, "item") == 0) {
-		if (cat_number(r->name, 1, CAT_MAX_ITEMS, &n) < 0)
-			return cat_fail(err, "item number must be 1-%d", CAT_MAX_ITEMS);
+		if (ut_parse_int_in(r->name, 1, CAT_MAX_ITEMS, &n) < 0)
+			return rf_error(err, "item number must be 1-%d", CAT_MAX_ITEMS);
 		if (cat->items[n - 1].number != 0)
-			return cat_fail(err, "item %d defined twice", n);
+			return rf_error(err, "item %d defined twice", n);
 		cat->items[n - 1].number = n;
 		cat->items[n - 1].category = -1;
 		if ((size_t)n > cat->n_items)
@@ -317,21 +270,21 @@ cat_header(struct cat_loader *ld, const struct sa_record *r)
 		return 0;
 	}
 	if (strcmp(r->type, "rule") == 0) {
-		if (cat_number(r->name, 1, CAT_MAX_RULES, &n) < 0 ||
+		if (ut_parse_int_in(r->name, 1, CAT_MAX_RULES, &n) < 0 ||
 		    (size_t)n != cat->n_rules + 1)
-			return cat_fail(err, "rules must be numbered 1, 2, 3... in order");
+			return rf_error(err, "rules must be numbered 1, 2, 3... in order");
 		cat->rules[cat->n_rules++].number = n;
 		return 0;
 	}
 	if (strcmp(r->type, "cloud-group") == 0) {
 		if (cat->n_groups >= CAT_MAX_GROUPS)
-			return cat_fail(err, "too many cloud groups");
+			return rf_error(err, "too many cloud groups");
 		cat->groups[cat->n_groups++].id = xstrdup(r->name);
 		return 0;
 	}
 	if (strcmp(r->type, "cloud") == 0) {
-		if (cat_number(r->name, 1, CAT_MAX_CLOUD, &n) < 0)
-			return cat_fail(err, "cloud item number must be 1-%d", CAT_MAX_CLOUD);
+		if (ut_parse_int_in(r->name, 1, CAT_MAX_CLOUD, &n) < 0)
+			return rf_error(err, "cloud item number must be 1-%d", CAT_MAX_CLOUD);
 		cat->cloud[n - 1].number = n;
 		cat->cloud[n - 1].group = -1;
 		if ((size_t)n > cat->n_cloud)
@@ -339,19 +292,19 @@ cat_header(struct cat_loader *ld, const struct sa_record *r)
 		return 0;
 	}
 	if (strcmp(r->type, "answer") == 0) {
-		if (cat_number(r->name, -1, 4, &n) < 0 ||
+		if (ut_parse_int_in(r->name, -1, 4, &n) < 0 ||
 		    (n != 4 && n != 2 && n != 0 && n != -1) || cat->n_answers >= 4)
-			return cat_fail(err, "answers are 4, 2, 0 and -1");
+			return rf_error(err, "answers are 4, 2, 0 and -1");
 		cat->answers[cat->n_answers++].value = n;
 		return 0;
 	}
 	if (strcmp(r->type, "declaration") == 0) {
 		if (cat->n_declarations >= CAT_MAX_DECLARATIONS)
-			return cat_fail(err, "too many declarations");
+			return rf_error(err, "too many declarations");
 		cat->declarations[cat->n_declarations++].id = xstrdup(r->name);
 		return 0;
 	}
-	return cat_fail(err, "unknown record [%s%s%s]", r->type,
+	return rf_error(err, "unknown record [%s%s%s]", r->type,
 	    *r->type ? " " : "", r->name);
 }
 

@@ -20,5 +20,7 @@ extern const struct app_command app_commands[];
 
 int cmd_interview(struct app *app, int argc, char **argv);
 int cmd_risk(struct app *app, int argc, char **argv);
+int cmd_merge(struct app *app, int argc, char **argv);
+int cmd_diff(struct app *app, int argc, char **argv);
 
 #endif /* SA_COMMANDS_H */

@@ -100,51 +100,6 @@ struct ldg_scale_parse {
 };
 
 static int
-ldg_fail(struct sa_record_error *err, const char *fmt, ...) UT_PRINTF(2, 3);
-
-static int
-ldg_fail(struct sa_record_error *err, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err->message, sizeof(err->message), fmt, ap);
-	va_end(ap);
-	return -EINVAL;
-}
-
-static int
-ldg_int(const char *s, int lo, int hi, int *ret)
-{
-	long long v;
-
-	if (ut_parse_int(s, &v) < 0 || v < lo || v > hi)
-		return -EINVAL;
-	*ret = (int)v;
-	return 0;
-}
-
-/* "0-2" or "4". */
-static int
-ldg_range(const char *s, int lo, int hi, int *first, int *last)
-{
-	char *copy = xstrdup(s), *dash = strchr(copy + (*copy == '-'), '-');
-	int r;
-
-	if (dash == NULL) {
-		r = ldg_int(ut_trim(copy), lo, hi, first);
-		*last = *first;
-	} else {
-		*dash = '\0';
-		r = ldg_int(ut_trim(copy), lo, hi, first) < 0 ||
-		    ldg_int(ut_trim(dash + 1), lo, hi, last) < 0 || *last < *first ?
-		    -EINVAL : 0;
-	}
-	free(copy);
-	return r;
-}
-
-static int
 ldg_set_text(struct cat_text *t, const char *key, const char *value)
 {
 	char **slot;
@@ -174,8 +129,8 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 			return 0;
 		}
 		if (strcmp(r->key, "cia") == 0) {
-			if (ldg_range(r->value, 0, LDG_MAX_VALUE, &s->cia_min, &s->cia_max) < 0)
-				return ldg_fail(err, "cia must be a range like 0-2 within 0-%d",
+			if (ut_parse_span(r->value, 0, LDG_MAX_VALUE, &s->cia_min, &s->cia_max) < 0)
+				return rf_error(err, "cia must be a range like 0-2 within 0-%d",
 				    LDG_MAX_VALUE);
 			return 0;
 		}
@@ -183,20 +138,20 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 			int *lo = *r->key == 't' ? &s->threat_min : &s->vuln_min;
 			int *hi = *r->key == 't' ? &s->threat_max : &s->vuln_max;
 
-			if (ldg_range(r->value, 1, LDG_MAX_VALUE, lo, hi) < 0)
-				return ldg_fail(err, "%s must be a range like 1-3 within 1-%d",
+			if (ut_parse_span(r->value, 1, LDG_MAX_VALUE, lo, hi) < 0)
+				return rf_error(err, "%s must be a range like 1-3 within 1-%d",
 				    r->key, LDG_MAX_VALUE);
 			return 0;
 		}
-		return ldg_fail(err, "unknown key \"%s\" in [scale]", r->key);
+		return rf_error(err, "unknown key \"%s\" in [scale]", r->key);
 	}
 	if (strcmp(r->type, "likelihood") == 0) {
 		t = atoi(r->name);
-		if (ldg_int(r->key, 1, LDG_MAX_VALUE, &v) < 0)
-			return ldg_fail(err, "keys of [likelihood %s] are vulnerability values 1-%d",
+		if (ut_parse_int_in(r->key, 1, LDG_MAX_VALUE, &v) < 0)
+			return rf_error(err, "keys of [likelihood %s] are vulnerability values 1-%d",
 			    r->name, LDG_MAX_VALUE);
-		if (ldg_int(r->value, 0, LDG_MAX_VALUE, &lik) < 0)
-			return ldg_fail(err, "a likelihood is a number 0-%d", LDG_MAX_VALUE);
+		if (ut_parse_int_in(r->value, 0, LDG_MAX_VALUE, &lik) < 0)
+			return rf_error(err, "a likelihood is a number 0-%d", LDG_MAX_VALUE);
 		s->likelihood[t][v] = lik;
 		return 0;
 	}
@@ -204,14 +159,14 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 		struct ldg_band *b = &s->bands[s->n_bands - 1];
 
 		if (strcmp(r->key, "risk") == 0) {
-			if (ldg_range(r->value, 0, LDG_MAX_VALUE * LDG_MAX_VALUE,
+			if (ut_parse_span(r->value, 0, LDG_MAX_VALUE * LDG_MAX_VALUE,
 			    &b->min, &b->max) < 0)
-				return ldg_fail(err, "risk must be a range like 4-6");
+				return rf_error(err, "risk must be a range like 4-6");
 			return 0;
 		}
 		if (strcmp(r->key, "needs_treatment") == 0) {
 			if (ut_parse_bool(r->value, &b->needs_treatment) < 0)
-				return ldg_fail(err, "needs_treatment must be yes or no");
+				return rf_error(err, "needs_treatment must be yes or no");
 			return 0;
 		}
 		if (strncmp(r->key, "label", 5) == 0 &&
@@ -220,7 +175,7 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 		if (strncmp(r->key, "meaning", 7) == 0 &&
 		    ldg_set_text(&b->meaning, r->key + 7, r->value) == 0)
 			return 0;
-		return ldg_fail(err, "unknown key \"%s\" in a band", r->key);
+		return rf_error(err, "unknown key \"%s\" in a band", r->key);
 	}
 	if (strcmp(r->type, "treatment") == 0) {
 		struct ldg_treatment *tr = &s->treatments[s->n_treatments - 1];
@@ -245,9 +200,9 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 		if (strncmp(r->key, "meaning", 7) == 0 &&
 		    ldg_set_text(&tr->meaning, r->key + 7, r->value) == 0)
 			return 0;
-		return ldg_fail(err, "unknown key \"%s\" in a treatment", r->key);
+		return rf_error(err, "unknown key \"%s\" in a treatment", r->key);
 	}
-	return ldg_fail(err, "field of an unknown record");
+	return rf_error(err, "field of an unknown record");
 }
 
 static int
@@ -265,8 +220,8 @@ ldg_scale_record(void *user, const struct sa_record *r,
 		return 0;
 	}
 	if (strcmp(r->type, "likelihood") == 0) {
-		if (ldg_int(r->name, 1, LDG_MAX_VALUE, &t) < 0)
-			return ldg_fail(err, "[likelihood THREAT]: THREAT is 1-%d", LDG_MAX_VALUE);
+		if (ut_parse_int_in(r->name, 1, LDG_MAX_VALUE, &t) < 0)
+			return rf_error(err, "[likelihood THREAT]: THREAT is 1-%d", LDG_MAX_VALUE);
 		return 0;
 	}
 	if (strcmp(r->type, "band") == 0) {
@@ -285,7 +240,7 @@ ldg_scale_record(void *user, const struct sa_record *r,
 		s->n_treatments++;
 		return 0;
 	}
-	return ldg_fail(err, "unknown record; expected [scale], [likelihood N], "
+	return rf_error(err, "unknown record; expected [scale], [likelihood N], "
 	    "[band ID] or [treatment ID]");
 }
 
@@ -680,7 +635,7 @@ ldg_level(const char *name, const struct ldg_raw *raw, int c, int lo, int hi,
     int *ret, struct sbuf *err)
 {
 	char *t = ldg_norm(raw->text[c], 0);
-	int r = ldg_int(t, lo, hi, ret);
+	int r = ut_parse_int_in(t, lo, hi, ret);
 
 	free(t);
 	if (r < 0)
@@ -999,7 +954,7 @@ ldg_record(void *user, const struct sa_record *r, struct sa_record_error *err)
 		if (ldg_records_flush(p) < 0)
 			goto failed;
 		if (strcmp(r->type, "asset") != 0)
-			return ldg_fail(err, "expected [asset ID], one record per asset");
+			return rf_error(err, "expected [asset ID], one record per asset");
 		p->id = xstrdup(r->name);
 		p->line = r->line;
 		return 0;
@@ -1007,7 +962,7 @@ ldg_record(void *user, const struct sa_record *r, struct sa_record_error *err)
 	c = ldg_find_column(r->key);
 	if (c >= 0) {
 		if (p->text[c] != NULL)
-			return ldg_fail(err, "%s is given twice (as %s)", ldg_columns[c].en,
+			return rf_error(err, "%s is given twice (as %s)", ldg_columns[c].en,
 			    r->key);
 		p->text[c] = xstrdup(r->value);
 		p->lines[c] = r->line;
@@ -1023,7 +978,7 @@ ldg_record(void *user, const struct sa_record *r, struct sa_record_error *err)
 failed:
 	/* the message is complete; the reader must not prefix it again */
 	p->failed = 1;
-	return ldg_fail(err, "%s", "");
+	return rf_error(err, "%s", "");
 }
 
 static int

@@ -11,7 +11,7 @@ CORE_DEFS = \
 	-DSA_SYSCONFDIR='"$(sysconfdir)"'
 
 noinst_LIBRARIES += core/libsmeaudit-core.a
-core_libsmeaudit_core_a_CPPFLAGS = $(AM_CPPFLAGS) $(CORE_DEFS) $(INIH_CFLAGS) $(PCRE2_CFLAGS)
+core_libsmeaudit_core_a_CPPFLAGS = $(AM_CPPFLAGS) $(CORE_DEFS) $(INIH_CFLAGS) $(PCRE2_CFLAGS) $(JSONC_CFLAGS)
 core_libsmeaudit_core_a_SOURCES = \
 	core/accounts.c core/accounts.h \
 	core/answers.c core/answers.h \
@@ -37,7 +37,19 @@ core_libsmeaudit_core_a_SOURCES = \
 	core/util.c core/util.h \
 	core/wire.c core/wire.h
 
-CORE_LIBS = core/libsmeaudit-core.a $(INIH_LIBS) $(PCRE2_LIBS) $(LIBS)
+# Reports: HTML, CSV, monitoring formats; JSON reports read back for
+# merge, diff and --previous.
+core_libsmeaudit_core_a_SOURCES += \
+	core/cmd_diff.c \
+	core/cmd_merge.c \
+	core/fleet.c core/fleet.h \
+	core/report_csv.c \
+	core/report_html.c \
+	core/report_ledger.c \
+	core/report_monitor.c \
+	core/repload.c core/repload.h
+
+CORE_LIBS = core/libsmeaudit-core.a $(INIH_LIBS) $(PCRE2_LIBS) $(JSONC_LIBS) $(LIBS)
 
 bin_PROGRAMS += smeaudit
 smeaudit_SOURCES = core/main.c

@@ -21,6 +21,8 @@
 const struct app_command app_commands[] = {
 	{ "interview", N_("answer the questions no plugin can check"), cmd_interview },
 	{ "risk", N_("compute the risk-analysis ledger (--ledger FILE)"), cmd_risk },
+	{ "merge", N_("one report over many hosts' JSON reports"), cmd_merge },
+	{ "diff", N_("what changed between two JSON reports"), cmd_diff },
 	{ NULL, NULL, NULL }
 };
 
@@ -30,6 +32,8 @@ enum {
 	OPT_NO_FORK,
 	OPT_NOW,
 	OPT_PLUGIN_DIR,
+	OPT_PREVIOUS,
+	OPT_LEDGER,
 };
 
 static const struct option main_options[] = {
@@ -44,6 +48,8 @@ static const struct option main_options[] = {
 	{ "answers", required_argument, NULL, 'A' },
 	{ "format", required_argument, NULL, 'f' },
 	{ "output", required_argument, NULL, 'o' },
+	{ "previous", required_argument, NULL, OPT_PREVIOUS },
+	{ "ledger", required_argument, NULL, OPT_LEDGER },
 	{ "lang", required_argument, NULL, 'L' },
 	{ "now", required_argument, NULL, OPT_NOW },
 	{ "no-fork", no_argument, NULL, OPT_NO_FORK },
@@ -60,7 +66,7 @@ main_usage(FILE *f)
 	const struct app_command *c;
 
 	fprintf(f, _("Usage: smeaudit [OPTION]... --all | --plugin NAME[,NAME]...\n"
-	    "       smeaudit [OPTION]... --list | --list-items\n"
+	    "       smeaudit [OPTION]... --list | --list-items | --list-config\n"
 	    "       smeaudit [OPTION]... COMMAND [ARG]...\n"
 	    "Audit this host (or the system under --root) against IPA's SME\n"
 	    "Information Security Guideline and report the self-diagnosis score.\n"
@@ -77,6 +83,9 @@ main_usage(FILE *f)
 	    "  -A, --answers FILE      human answers (repeatable, later wins)\n"
 	    "  -f, --format FORMAT     report format: %s\n"
 	    "  -o, --output FILE       write the report to FILE (mode 0600)\n"
+	    "      --previous FILE     show an earlier JSON report's scores beside\n"
+	    "                          these (html)\n"
+	    "      --ledger FILE       include the risk-analysis ledger, by risk\n"
 	    "  -L, --lang ja|en        language of the report and messages\n"
 	    "      --now TIME          evaluate ages as of TIME (ISO 8601 or @EPOCH)\n"
 	    "      --no-fork           run plugins in-process (debugging only)\n"
@@ -97,6 +106,8 @@ main_usage(FILE *f)
 	    "  2  incomplete audit: a plugin failed, crashed or timed out,\n"
 	    "     or nothing could be assessed\n"
 	    "  3  usage or input error (bad option, config, answers, rules)\n"), f);
+	fputs(_("  --format nagios uses the monitoring-plugins convention instead:\n"
+	    "  0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (see docs/reports.md)\n"), f);
 }
 
 static void
@@ -177,6 +188,8 @@ main(int argc, char **argv)
 			break;
 		case 'f': app.format = optarg; break;
 		case 'o': app.output = optarg; break;
+		case OPT_PREVIOUS: app.previous = optarg; break;
+		case OPT_LEDGER: app.ledger = optarg; break;
 		case 'L': break;	/* taken above */
 		case OPT_NOW:
 			if (ut_parse_time(optarg, &app.now) < 0) {

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -154,6 +156,17 @@ rf_field(struct rf_state *st, char *line, size_t indent,
 	}
 	return rf_call(st, handler, user, key, value,
 	    (size_t)(value - (line - indent)) + 1, err);
+}
+
+int
+rf_error(struct sa_record_error *err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err->message, sizeof(err->message), fmt, ap);
+	va_end(ap);
+	return -EINVAL;
 }
 
 int

@@ -25,6 +25,12 @@
 int rf_parse_buffer(const char *name, const char *data, size_t len,
     const char *const *repeatable, sa_record_handler handler, void *user,
     struct sbuf *err);
+/*
+ * For record handlers: format the message into err and return -EINVAL,
+ * so a handler can say "return rf_error(err, ...);".
+ */
+int rf_error(struct sa_record_error *err, const char *fmt, ...) UT_PRINTF(2, 3);
+
 /* Same for a file of the host; open errors come back as -errno. */
 int rf_parse_file(const char *path, const char *const *repeatable,
     sa_record_handler handler, void *user, struct sbuf *err);

@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <smeaudit/plugin.h>
@@ -214,6 +215,145 @@ rj_disagreements(struct jw *w, const struct report *rep)
 	jw_end(w, ']');
 }
 
+static void
+rj_readiness(struct jw *w, const struct report *rep)
+{
+	const struct catalog *cat = rep->cat;
+	const struct score *sc = rep->score;
+	const struct answers *ans = rep->ans;
+	struct rep_readiness r;
+	size_t i, j;
+
+	rep_readiness(rep, &r);
+	jw_object(w, "security_action");
+	for (i = 0; i < cat->n_declarations; i++)
+		if (strcmp(cat->declarations[i].id, "one-star") == 0)
+			jw_string(w, "note", cat_text(&cat->declarations[i].note, rep->lang));
+	jw_object(w, "one_star");
+	jw_bool(w, "supported", r.one_star);
+	jw_array(w, "rules_not_in_place");
+	for (i = 0; i < sc->n_rules; i++) {
+		if (sc->rules[i] == 4)
+			continue;
+		jw_object(w, NULL);
+		jw_int(w, "number", (long long)i + 1);
+		jw_string(w, "label", cat_text(&cat->rules[i].label, rep->lang));
+		jw_int(w, "score", sc->rules[i]);
+		jw_array(w, "items");
+		for (j = 0; j < cat->rules[i].n_items; j++) {
+			const struct score_entry *e = &sc->items[cat->rules[i].items[j] - 1];
+
+			jw_object(w, NULL);
+			jw_int(w, "number", e->number);
+			jw_int(w, "score", e->score);
+			jw_string(w, "unknown_reason", score_unknown_name(e->unknown));
+			jw_end(w, '}');
+		}
+		jw_end(w, ']');
+		jw_end(w, '}');
+	}
+	jw_end(w, ']');
+	jw_end(w, '}');
+	jw_object(w, "two_star");
+	jw_bool(w, "supported", r.two_star);
+	jw_bool(w, "diagnosis_done", r.diagnosis_done);
+	jw_array(w, "unknown_items");
+	for (i = 0; i < sc->n_items; i++)
+		if (sc->items[i].score == -1)
+			jw_int(w, NULL, sc->items[i].number);
+	jw_end(w, ']');
+	if (ans->basic_policy == ANS_UNSET)
+		jw_null(w, "basic_policy");
+	else
+		jw_bool(w, "basic_policy", ans->basic_policy);
+	jw_string(w, "basic_policy_location", ans->basic_policy_location);
+	jw_end(w, '}');
+	jw_end(w, '}');
+}
+
+/* 4/2/0/-1 per entry, "na", or null for no evidence. */
+static void
+rj_levels(struct jw *w, const char *key, const int *levels, size_t n)
+{
+	size_t i;
+
+	jw_array(w, key);
+	for (i = 0; i < n; i++)
+		rj_level(w, NULL, levels[i]);
+	jw_end(w, ']');
+}
+
+static void
+rj_fleet(struct jw *w, const struct report *rep)
+{
+	const struct rep_fleet *fl = rep->fleet;
+	size_t i;
+
+	if (fl == NULL)
+		return;
+	jw_object(w, "fleet");
+	jw_array(w, "hosts");
+	for (i = 0; i < fl->n_hosts; i++) {
+		const struct rep_host *h = &fl->hosts[i];
+
+		jw_object(w, NULL);
+		jw_string(w, "hostname", h->hostname);
+		jw_string(w, "file", h->file);
+		jw_string(w, "root", h->root);
+		rj_time(w, "generated_at", h->generated_at);
+		jw_bool(w, "complete", h->complete);
+		jw_int(w, "total", h->score->total.score);
+		rj_levels(w, "evidence", h->items, rep->cat->n_items);
+		rj_levels(w, "cloud_evidence", h->cloud, rep->cat->n_cloud);
+		jw_end(w, '}');
+	}
+	jw_end(w, ']');
+	jw_array(w, "dropped");
+	for (i = 0; i < fl->n_dropped; i++) {
+		jw_object(w, NULL);
+		jw_string(w, "hostname", fl->dropped[i].hostname);
+		jw_string(w, "file", fl->dropped[i].file);
+		jw_string(w, "kept", fl->dropped[i].kept);
+		jw_end(w, '}');
+	}
+	jw_end(w, ']');
+	jw_end(w, '}');
+}
+
+/* The risk ledger attached with --ledger, highest risk first. */
+static void
+rj_ledger(struct jw *w, const struct report *rep)
+{
+	static const char *const bands[] = { "low", "medium", "high" };
+	const struct rep_ledger *lg = rep->ledger;
+	const struct rep_risk **rows;
+	size_t i;
+
+	if (lg == NULL)
+		return;
+	rows = rep_ledger_sorted(lg);
+	jw_object(w, "risk_ledger");
+	jw_string(w, "file", lg->file);
+	jw_array(w, "assets");
+	for (i = 0; i < lg->n_rows; i++) {
+		jw_object(w, NULL);
+		jw_string(w, "asset", rows[i]->asset);
+		jw_string(w, "business", rows[i]->business);
+		jw_int(w, "importance", rows[i]->importance);
+		jw_int(w, "likelihood", rows[i]->likelihood);
+		jw_int(w, "risk", rows[i]->value);
+		jw_string(w, "band", bands[rows[i]->band]);
+		jw_string(w, "band_label", rows[i]->band_label);
+		jw_string(w, "treatment", rows[i]->treatment);
+		jw_bool(w, "untreated", rows[i]->untreated);
+		jw_string(w, "note", rows[i]->note);
+		jw_end(w, '}');
+	}
+	jw_end(w, ']');
+	jw_end(w, '}');
+	free(rows);
+}
+
 int
 rep_write_json(const struct report *rep, FILE *f)
 {
@@ -358,6 +498,8 @@ rep_write_json(const struct report *rep, FILE *f)
 		jw_int(&w, "duration_ms", p->duration_ms);
 		rj_numbers(&w, "items", p->items, cat->n_items);
 		rj_numbers(&w, "cloud_items", p->cloud, cat->n_cloud);
+		if (p->host != NULL)
+			jw_string(&w, "host", p->host);
 		jw_end(&w, '}');
 	}
 	jw_end(&w, ']');
@@ -366,6 +508,9 @@ rep_write_json(const struct report *rep, FILE *f)
 	for (i = 0; i < rep->store->n; i++)
 		rj_finding(&w, rep, &rep->store->v[i]);
 	jw_end(&w, ']');
+	rj_readiness(&w, rep);
+	rj_fleet(&w, rep);
+	rj_ledger(&w, rep);
 	jw_end(&w, '}');
 	jw_finish(&w);
 	return ferror(f) ? -1 : 0;

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include <smeaudit/plugin.h>
@@ -481,6 +482,10 @@ rt_plugins(const struct report *rep, FILE *f)
 		    strcmp(p->status, "skipped") != 0;
 
 		fputs("  ", f);
+		if (p->host != NULL) {
+			rt_safe(f, p->host);
+			fputs(": ", f);
+		}
 		rt_pad(f, p->name, 14);
 		rt_pad(f, p->version != NULL ? p->version : "-", 9);
 		fprintf(f, "%s%-8s%s %6lld ms", bad && rep->color ? "\033[1;31m" : "",
@@ -493,14 +498,127 @@ rt_plugins(const struct report *rep, FILE *f)
 	}
 }
 
+/* A fleet's hosts, one line each: the evidence level per item. */
+static void
+rt_fleet(const struct report *rep, FILE *f)
+{
+	const struct rep_fleet *fl = rep->fleet;
+	size_t i, k;
+
+	if (fl == NULL)
+		return;
+	fprintf(f, "%s%s%s\n", rt_bold(rep), _("Hosts (evidence per item, in groups of five: 4 2 0, ? unknown, - none, n n/a)"),
+	    rt_reset(rep));
+	for (k = 0; k < fl->n_hosts; k++) {
+		const struct rep_host *h = &fl->hosts[k];
+
+		fputs("  ", f);
+		rt_pad(f, h->hostname, 16);
+		for (i = 0; i < rep->cat->n_items; i++) {
+			int v = h->items[i];
+
+			if (i % 5 == 0)
+				fputc(' ', f);	/* items in groups of five */
+			fputs(v == 4 ? "4" : v == 2 ? "2" : v == 0 ? "0" : v == -1 ? "?" :
+			    v == SA_LEVEL_NA ? "n" : "-", f);
+		}
+		fprintf(f, "  %3d%s\n", h->score->total.score,
+		    h->complete ? "" : _("  (incomplete)"));
+	}
+	for (i = 0; i < fl->n_dropped; i++) {
+		fprintf(f, "  %s ", _("left out (older report of the same host):"));
+		rt_safe(f, fl->dropped[i].file);
+		fputc('\n', f);
+	}
+	fputc('\n', f);
+}
+
+static void
+rt_readiness(const struct report *rep, FILE *f)
+{
+	const struct catalog *cat = rep->cat;
+	const struct score *sc = rep->score;
+	struct rep_readiness r;
+	size_t i, j;
+
+	rep_readiness(rep, &r);
+	fprintf(f, "%s%s%s\n", rt_bold(rep), _("SECURITY ACTION readiness (self-declaration support, not a certification)"),
+	    rt_reset(rep));
+	fprintf(f, "  %s: %s\n", _("One star (the five basic rules)"), r.one_star ?
+	    _("the evidence supports declaring it") : _("not yet supported by the evidence"));
+	for (i = 0; i < sc->n_rules; i++) {
+		if (sc->rules[i] == 4)
+			continue;
+		fprintf(f, "    %s %zu ", _("rule"), i + 1);
+		rt_safe(f, cat_text(&cat->rules[i].label, rep->lang));
+		fputs(":", f);
+		for (j = 0; j < cat->rules[i].n_items; j++) {
+			const struct score_entry *e = &sc->items[cat->rules[i].items[j] - 1];
+
+			fprintf(f, " %s %d %s", _("item"), e->number, e->score == -1 ?
+			    rep_unknown_label(e->unknown) : rep_level_label(e->score, 1));
+		}
+		fputc('\n', f);
+	}
+	fprintf(f, "  %s: %s\n", _("Two stars (self-diagnosis and basic policy)"),
+	    r.two_star ? _("the evidence supports declaring it") :
+	    _("not yet supported by the evidence"));
+	if (!r.diagnosis_done) {
+		fprintf(f, "    %s", _("unknown items:"));
+		for (i = 0; i < sc->n_items; i++)
+			if (sc->items[i].score == -1)
+				fprintf(f, " %d", sc->items[i].number);
+		fputc('\n', f);
+	}
+	if (!r.policy)
+		fprintf(f, "    %s\n", _("no published basic policy recorded ([organization] basic_policy, basic_policy_location)"));
+	fputc('\n', f);
+}
+
+/* The risk ledger attached with --ledger: one line per asset, highest risk first. */
+static void
+rt_ledger(const struct report *rep, FILE *f)
+{
+	const struct rep_ledger *lg = rep->ledger;
+	const struct rep_risk **rows;
+	size_t i;
+
+	if (lg == NULL)
+		return;
+	fprintf(f, "%s%s%s ", rt_bold(rep), _("Risk ledger"), rt_reset(rep));
+	rt_safe(f, lg->file);
+	fputc('\n', f);
+	rows = rep_ledger_sorted(lg);
+	for (i = 0; i < lg->n_rows; i++) {
+		const struct rep_risk *r = rows[i];
+
+		fprintf(f, "  %s%2d ", r->untreated ? "!" : " ", r->value);
+		if (r->band_label != NULL) {
+			rt_safe(f, r->band_label);
+			fputc(' ', f);
+		}
+		rt_safe(f, r->asset);
+		if (r->treatment != NULL) {
+			fputs(" — ", f);
+			rt_safe(f, r->treatment);
+		}
+		fputc('\n', f);
+	}
+	free(rows);
+	fputc('\n', f);
+}
+
 int
 rep_write_text(const struct report *rep, FILE *f)
 {
 	rt_header(rep, f);
+	rt_fleet(rep, f);
 	rt_disagreements(rep, f);
 	rt_items(rep, f);
 	rt_cloud(rep, f);
 	rt_services(rep, f);
+	rt_readiness(rep, f);
+	rt_ledger(rep, f);
 	rt_plugins(rep, f);
 	return ferror(f) ? -1 : 0;
 }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -22,6 +23,18 @@
 
 #define RUN_READ_CHUNK 65536
 #define RUN_MAX_BUFFER (8u * 1024 * 1024)
+/* The status line is redrawn at most this often: a terminal is slow. */
+#define RUN_STATUS_MS 100
+/* What a plugin says it counts is cut to this many bytes. */
+#define RUN_STATUS_WHAT 48
+
+/* What a running job last said about its progress. */
+struct run_progress {
+	int running;
+	char what[RUN_STATUS_WHAT + 1];
+	uint64_t done;
+	int said;		/* what/done are set */
+};
 
 struct run_state {
 	const struct run_opts *opts;
@@ -33,6 +46,17 @@ struct run_state {
 	 * has nothing to report of a plugin's process. */
 	struct pollfd *pfd;
 	struct run_job **map;
+	/*
+	 * One status line on a terminal's stderr for every running plugin,
+	 * "[1/3] shares: entries 12000, updates: apt lists 4, wifi",
+	 * cleared before any log line and at the end.
+	 */
+	int status_on;		/* stderr is a terminal that can take it */
+	int status_shown;	/* a status line is on the screen now */
+	int status_dirty;	/* something changed since it was drawn */
+	int64_t status_drawn_ms;
+	size_t finished, total;
+	struct run_progress *progress;	/* one per job */
 };
 
 const char *
@@ -72,6 +96,124 @@ run_set_reason(struct run_job *job, const char *fmt, ...)
 	va_end(ap);
 }
 
+static size_t
+run_term_width(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+static void
+run_status_write(const char *s, size_t len)
+{
+	while (len > 0) {
+		ssize_t w = write(STDERR_FILENO, s, len);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			return;		/* stderr is gone; nothing to tell */
+		s += w;
+		len -= (size_t)w;
+	}
+}
+
+static void
+run_status_clear(struct run_state *rs)
+{
+	if (!rs->status_shown)
+		return;
+	run_status_write("\r\033[K", 4);
+	rs->status_shown = 0;
+	rs->status_dirty = 1;
+}
+
+/* Append s to line up to max display columns; returns the columns used. */
+static size_t
+run_status_add(struct sbuf *line, const char *s, size_t cols, size_t max)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	char one[5];
+	size_t k, w;
+
+	while (*p != '\0' && cols < max) {
+		k = ut_utf8_seq(p, strlen((const char *)p));
+		if (k == 0 || (k == 1 && (*p < 0x20 || *p == 0x7f))) {
+			/* A plugin's text must not drive the terminal. */
+			sb_addc(line, '?');
+			cols++;
+			p++;
+			continue;
+		}
+		memcpy(one, p, k);
+		one[k] = '\0';
+		w = ut_display_width(one);
+		if (cols + w > max)
+			break;
+		sb_add(line, one, k);
+		cols += w;
+		p += k;
+	}
+	return cols;
+}
+
+/* Redraw the status line if it changed and was not drawn just now. */
+static void
+run_status_draw(struct run_state *rs, int force)
+{
+	struct sbuf line;
+	char buf[RUN_STATUS_WHAT + 64];
+	size_t i, cols, max;
+	int64_t now;
+	int any = 0;
+
+	if (!rs->status_on || !rs->status_dirty)
+		return;
+	now = ut_now_ms();
+	if (!force && rs->status_shown && now - rs->status_drawn_ms < RUN_STATUS_MS)
+		return;
+	/* Stay off the last column: writing there wraps on some terminals. */
+	max = run_term_width() - 1;
+	sb_init(&line);
+	sb_add(&line, "\r\033[K", 4);
+	snprintf(buf, sizeof(buf), "[%zu/%zu]", rs->finished, rs->total);
+	cols = run_status_add(&line, buf, 0, max);
+	for (i = 0; i < rs->n && cols < max; i++) {
+		const struct run_progress *pr = &rs->progress[i];
+
+		if (!pr->running)
+			continue;
+		if (pr->said)
+			snprintf(buf, sizeof(buf), "%s %s: %s %llu", any ? "," : "",
+			    rs->jobs[i].plugin->name, pr->what,
+			    (unsigned long long)pr->done);
+		else
+			snprintf(buf, sizeof(buf), "%s %s", any ? "," : "",
+			    rs->jobs[i].plugin->name);
+		cols = run_status_add(&line, buf, cols, max);
+		any = 1;
+	}
+	run_status_write(line.data, line.len);
+	sb_free(&line);
+	rs->status_shown = 1;
+	rs->status_dirty = 0;
+	rs->status_drawn_ms = now;
+}
+
+static void
+run_status_job(struct run_state *rs, struct run_job *job, int running)
+{
+	struct run_progress *pr = &rs->progress[job - rs->jobs];
+
+	if (pr->running && !running)
+		rs->finished++;
+	pr->running = running;
+	rs->status_dirty = 1;
+}
+
 /* One message from a job's child; -EPROTO when it makes no sense. */
 static int
 run_deliver(struct run_state *rs, struct run_job *job, const struct wire_msg *m)
@@ -102,6 +244,8 @@ run_deliver(struct run_state *rs, struct run_job *job, const struct wire_msg *m)
 	case WIRE_LOG:
 		if (m->n_strings < 1 || m->s[0] == NULL)
 			return -EPROTO;
+		/* A log line starts on a line of its own, never after the status. */
+		run_status_clear(rs);
 		host_print_log(job->plugin->name, m->a, m->s[0],
 		    rs->opts->env->verbosity);
 		if (m->a == SA_LOG_ERROR) {
@@ -110,9 +254,15 @@ run_deliver(struct run_state *rs, struct run_job *job, const struct wire_msg *m)
 		}
 		return 0;
 	case WIRE_PROGRESS:
-		if (rs->opts->progress && m->n_strings >= 1 && m->s[0] != NULL)
-			fprintf(stderr, "\r\033[K%s: %s %llu", job->plugin->name,
-			    m->s[0], (unsigned long long)m->c);
+		if (m->n_strings >= 1 && m->s[0] != NULL) {
+			struct run_progress *pr = &rs->progress[job - rs->jobs];
+
+			snprintf(pr->what, sizeof(pr->what), "%s", m->s[0]);
+			pr->done = m->c;
+			pr->said = 1;
+			rs->status_dirty = 1;
+			run_status_draw(rs, 0);
+		}
 		return 0;
 	case WIRE_DONE:
 		job->done = 1;
@@ -232,6 +382,7 @@ run_start(struct run_state *rs, struct run_job *job)
 	job->pid = pid;
 	job->fd = p[0];
 	job->started_ms = ut_now_ms();
+	run_status_job(rs, job, 1);
 	return 0;
 }
 
@@ -331,6 +482,7 @@ run_finish(struct run_state *rs, struct run_job *job, int wstatus,
 	job->fd = -1;
 	job->pid = 0;
 	job->duration_ms = ut_now_ms() - job->started_ms;
+	run_status_job(rs, job, 0);
 	run_classify(job, wstatus, protocol_error);
 	if (job->status != RUN_OK && job->status != RUN_SKIPPED)
 		fnd_unscore_plugin(rs->store, job->plugin->name);
@@ -374,11 +526,14 @@ run_no_fork(struct run_state *rs, struct run_job *job)
 	int result;
 
 	job->started_ms = ut_now_ms();
+	run_status_job(rs, job, 1);
+	run_status_draw(rs, 1);
 	host_ctx_init(&ctx, rs->opts->env, job->plugin, -1, run_in_process_sink, rs);
 	result = job->plugin->desc->run(&host_table, &ctx);
 	host_done(&ctx, result);
 	host_ctx_free(&ctx);
 	job->duration_ms = ut_now_ms() - job->started_ms;
+	run_status_job(rs, job, 0);
 	run_classify(job, 0, 0);
 	if (job->status != RUN_OK && job->status != RUN_SKIPPED)
 		fnd_unscore_plugin(rs->store, job->plugin->name);
@@ -388,16 +543,27 @@ int
 run_all(struct run_job *jobs, size_t n, const struct run_opts *opts,
     struct fnd_store *store)
 {
-	struct run_state rs = { opts, store, jobs, n, NULL, NULL };
+	struct run_state rs;
 	struct pollfd *pfd = NULL;
 	struct run_job **map = NULL;
+	const char *term = getenv("TERM");
 	size_t next = 0, running = 0, i, k, max_jobs;
 	int64_t now;
 	int r;
 
+	memset(&rs, 0, sizeof(rs));
+	rs.opts = opts;
+	rs.store = store;
+	rs.jobs = jobs;
+	rs.n = n;
+	rs.progress = xcalloc(n + 1, sizeof(*rs.progress));
+	/* A terminal that cannot erase a line gets no status line. */
+	rs.status_on = opts->progress && (term == NULL || strcmp(term, "dumb") != 0);
 	for (i = 0; i < n; i++) {
 		jobs[i].fd = -1;
 		sb_init(&jobs[i].in);
+		if (jobs[i].plugin->desc != NULL)
+			rs.total++;
 	}
 	if (opts->no_fork) {
 		/* after a signal, no further plugin starts */
@@ -431,6 +597,7 @@ run_all(struct run_job *jobs, size_t n, const struct run_opts *opts,
 		}
 		if (running == 0)
 			break;
+		run_status_draw(&rs, 0);
 		k = 0;
 		for (i = 0; i < n; i++)
 			if (jobs[i].pid > 0 && jobs[i].fd >= 0) {
@@ -473,9 +640,8 @@ run_all(struct run_job *jobs, size_t n, const struct run_opts *opts,
 			}
 		}
 	}
-	if (opts->progress)
-		fprintf(stderr, "\r\033[K");
 done:
+	run_status_clear(&rs);
 	for (i = 0; i < n; i++)
 		if (jobs[i].plugin->desc != NULL && jobs[i].status == RUN_PENDING) {
 			jobs[i].status = RUN_ERROR;
@@ -484,5 +650,6 @@ done:
 		}
 	free(pfd);
 	free(map);
+	free(rs.progress);
 	return opts->interrupted != NULL && *opts->interrupted ? -EINTR : 0;
 }

@@ -53,11 +53,7 @@ score_has_object(const struct fnd_finding *f, const char *object)
 	return 0;
 }
 
-/*
- * The evidence level of one item (cloud selects the cloud checklist);
- * object, when given, keeps only the findings reported against it.
- */
-static int
+int
 score_evidence(struct score_entry *e, const struct fnd_store *store, int cloud,
     const char *object)
 {
@@ -104,7 +100,7 @@ score_evidence(struct score_entry *e, const struct fnd_store *store, int cloud,
 static void
 score_entry(struct score_entry *e, int number, const struct fnd_store *store,
     const struct ans_value *answer, score_failed_fn failed, void *user,
-    int cloud, const char *object, int partial)
+    int cloud, const char *object, int partial, const int *level)
 {
 	int ev, an;
 
@@ -112,6 +108,8 @@ score_entry(struct score_entry *e, int number, const struct fnd_store *store,
 	e->number = number;
 	e->applicable = 1;
 	e->evidence = ev = score_evidence(e, store, cloud, object);
+	if (level != NULL)	/* combined elsewhere: smeaudit merge */
+		e->evidence = ev = *level;
 	e->answer = an = answer != NULL ? answer->value : ANS_UNSET;
 	e->note = answer != NULL ? answer->note : NULL;
 	if (ev == SCORE_NO_EVIDENCE || ev == SA_LEVEL_UNKNOWN)
@@ -323,7 +321,7 @@ score_services(struct score *sc, const struct catalog *cat,
 
 			score_entry(e, (int)j + 1, store,
 			    ans_cloud_effective(ans, as, (int)j + 1), failed, user,
-			    1, as->id, 0);
+			    1, as->id, 0, NULL);
 			score_add(&ss->total, e);
 			score_add(&ss->groups[cat->cloud[j].group], e);
 			ss->disagreements += (size_t)e->disagreement;
@@ -333,25 +331,20 @@ score_services(struct score *sc, const struct catalog *cat,
 }
 
 void
-score_compute(struct score *sc, const struct catalog *cat,
-    const struct fnd_store *store, const struct answers *ans,
-    score_failed_fn failed, void *user)
+score_sum(struct score *sc, const struct catalog *cat)
 {
-	struct ans_value cv;
 	size_t i, j;
 	int any_unknown, all4, all0, s;
 
-	memset(sc, 0, sizeof(*sc));
-	sc->n_items = cat->n_items;
+	memset(&sc->total, 0, sizeof(sc->total));
+	memset(sc->categories, 0, sizeof(sc->categories));
+	memset(&sc->cloud_total, 0, sizeof(sc->cloud_total));
+	sc->disagreements = 0;
 	sc->n_categories = cat->n_categories;
-	for (i = 0; i < cat->n_items; i++) {
-		struct score_entry *e = &sc->items[i];
-
-		score_entry(e, (int)i + 1, store, &ans->diagnosis[i], failed, user,
-		    0, NULL, cat->items[i].mode != CAT_MODE_AUTO);
-		score_add(&sc->total, e);
-		score_add(&sc->categories[cat->items[i].category], e);
-		sc->disagreements += (size_t)e->disagreement;
+	for (i = 0; i < sc->n_items; i++) {
+		score_add(&sc->total, &sc->items[i]);
+		score_add(&sc->categories[cat->items[i].category], &sc->items[i]);
+		sc->disagreements += (size_t)sc->items[i].disagreement;
 	}
 	sc->n_rules = cat->n_rules;
 	for (i = 0; i < cat->n_rules; i++) {
@@ -365,6 +358,41 @@ score_compute(struct score *sc, const struct catalog *cat,
 		}
 		sc->rules[i] = any_unknown ? -1 : all4 ? 4 : all0 ? 0 : 2;
 	}
+	for (i = 0; i < sc->n_services; i++) {
+		struct score_service *ss = &sc->services[i];
+
+		memset(&ss->total, 0, sizeof(ss->total));
+		memset(ss->groups, 0, sizeof(ss->groups));
+		ss->disagreements = 0;
+		for (j = 0; j < sc->n_cloud; j++) {
+			score_add(&ss->total, &ss->items[j]);
+			score_add(&ss->groups[cat->cloud[j].group], &ss->items[j]);
+			ss->disagreements += (size_t)ss->items[j].disagreement;
+		}
+		sc->disagreements += ss->disagreements;
+	}
+	for (i = 0; i < sc->n_cloud; i++) {
+		score_add(&sc->cloud_total, &sc->cloud[i]);
+		/* with services, each disagreeing service was counted above */
+		if (sc->n_services == 0)
+			sc->disagreements += (size_t)sc->cloud[i].disagreement;
+	}
+}
+
+static void
+score_run(struct score *sc, const struct catalog *cat,
+    const struct fnd_store *store, const struct answers *ans,
+    const int *item_levels, score_failed_fn failed, void *user)
+{
+	struct ans_value cv;
+	size_t i;
+
+	memset(sc, 0, sizeof(*sc));
+	sc->n_items = cat->n_items;
+	for (i = 0; i < cat->n_items; i++)
+		score_entry(&sc->items[i], (int)i + 1, store, &ans->diagnosis[i],
+		    failed, user, 0, NULL, cat->items[i].mode != CAT_MODE_AUTO,
+		    item_levels != NULL ? &item_levels[i] : NULL);
 	sc->n_cloud = cat->n_cloud;
 	score_services(sc, cat, store, ans, failed, user);
 	for (i = 0; i < cat->n_cloud; i++) {
@@ -374,11 +402,26 @@ score_compute(struct score *sc, const struct catalog *cat,
 		else {
 			cv = score_cloud_answer(ans, (int)i + 1);
 			score_entry(&sc->cloud[i], (int)i + 1, store, &cv, failed,
-			    user, 1, NULL, 0);
-			sc->disagreements += (size_t)sc->cloud[i].disagreement;
+			    user, 1, NULL, 0, NULL);
 		}
-		score_add(&sc->cloud_total, &sc->cloud[i]);
 	}
+	score_sum(sc, cat);
+}
+
+void
+score_compute(struct score *sc, const struct catalog *cat,
+    const struct fnd_store *store, const struct answers *ans,
+    score_failed_fn failed, void *user)
+{
+	score_run(sc, cat, store, ans, NULL, failed, user);
+}
+
+void
+score_compute_levels(struct score *sc, const struct catalog *cat,
+    const struct fnd_store *store, const struct answers *ans,
+    const int *item_levels, score_failed_fn failed, void *user)
+{
+	score_run(sc, cat, store, ans, item_levels, failed, user);
 }
 
 void

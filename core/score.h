@@ -100,7 +100,28 @@ typedef char *(*score_failed_fn)(void *user, int item, int cloud);
 void score_compute(struct score *sc, const struct catalog *cat,
     const struct fnd_store *store, const struct answers *ans,
     score_failed_fn failed, void *user);
+/*
+ * As score_compute, for self-diagnosis evidence combined elsewhere
+ * (smeaudit merge): the evidence level of item n is item_levels[n - 1],
+ * one of 4/2/0/-1, SA_LEVEL_NA or SCORE_NO_EVIDENCE.  The store's
+ * findings are still linked to their entries, and the cloud checklist
+ * is scored from the store as score_compute does.
+ */
+void score_compute_levels(struct score *sc, const struct catalog *cat,
+    const struct fnd_store *store, const struct answers *ans,
+    const int *item_levels, score_failed_fn failed, void *user);
 void score_free(struct score *sc);
+
+/*
+ * For scores read back from a report: score_evidence links the store's
+ * findings about e (an item, or a cloud item when cloud; only those
+ * naming object when it is not NULL) to e and returns their combined
+ * level; score_sum recomputes the totals, category, rule and service
+ * scores and the disagreement count from sc's entries.
+ */
+int score_evidence(struct score_entry *e, const struct fnd_store *store,
+    int cloud, const char *object);
+void score_sum(struct score *sc, const struct catalog *cat);
 
 /* all 4 -> 4, all 0 -> 0, mixed -> 2, from a set of seen levels. */
 int score_combine(int seen_ok, int seen_partly, int seen_not);

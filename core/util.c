@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <fcntl.h>
+#include <libgen.h>
 #include <sys/stat.h>
 
 #include "util.h"
@@ -364,6 +365,37 @@ ut_parse_int(const char *s, long long *ret)
 	return 0;
 }
 
+int
+ut_parse_int_in(const char *s, int lo, int hi, int *ret)
+{
+	long long v;
+
+	if (ut_parse_int(s, &v) < 0 || v < lo || v > hi)
+		return -EINVAL;
+	*ret = (int)v;
+	return 0;
+}
+
+int
+ut_parse_span(const char *s, int lo, int hi, int *first, int *last)
+{
+	/* A leading '-' belongs to a negative first number, not the dash. */
+	char *copy = xstrdup(s), *dash = strchr(copy + (*copy == '-'), '-');
+	int r;
+
+	if (dash == NULL) {
+		r = ut_parse_int_in(ut_trim(copy), lo, hi, first);
+		*last = *first;
+	} else {
+		*dash = '\0';
+		r = ut_parse_int_in(ut_trim(copy), lo, hi, first) < 0 ||
+		    ut_parse_int_in(ut_trim(dash + 1), lo, hi, last) < 0 ||
+		    *last < *first ? -EINVAL : 0;
+	}
+	free(copy);
+	return r;
+}
+
 static int
 ut_parse_scaled(const char *s, const char *units, const int64_t *factors,
     int64_t *ret)
@@ -653,5 +685,61 @@ ut_read_file(const char *path, size_t max, char **ret_data, size_t *ret_len)
 	r = ut_read_fd(fd, max, ret_data, ret_len);
 out:
 	close(fd);
+	return r;
+}
+
+int
+ut_write_atomic(const char *path, int (*writer)(void *user, FILE *f),
+    void *user, struct sbuf *err)
+{
+	char *copy, *dir, *tmp;
+	FILE *f;
+	int fd, dfd, r;
+
+	copy = xstrdup(path);
+	dir = xstrdup(dirname(copy));
+	free(copy);
+	copy = xstrdup(path);
+	tmp = xasprintf("%s/.%s.XXXXXX", dir, basename(copy));
+	free(copy);
+	fd = mkostemp(tmp, O_CLOEXEC);	/* mode 0600 */
+	if (fd < 0) {
+		r = -errno;
+		sb_printf(err, "%s: cannot create a file next to it: %s", path,
+		    strerror(errno));
+		goto out;
+	}
+	if ((f = fdopen(fd, "w")) == NULL) {
+		r = -errno;
+		close(fd);
+		goto fail_unlink;
+	}
+	r = writer(user, f);
+	if (r < 0 || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		r = r < 0 ? r : -errno;
+		fclose(f);
+		goto fail_unlink;
+	}
+	if (fclose(f) != 0) {
+		r = -errno;
+		goto fail_unlink;
+	}
+	if (rename(tmp, path) < 0) {
+		r = -errno;
+		goto fail_unlink;
+	}
+	/* The rename itself must survive a power cut. */
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
+		(void)fsync(dfd);
+		close(dfd);
+	}
+	r = 0;
+	goto out;
+fail_unlink:
+	sb_printf(err, "%s: cannot write: %s", path, strerror(r < 0 ? -r : EIO));
+	unlink(tmp);
+out:
+	free(tmp);
+	free(dir);
 	return r;
 }

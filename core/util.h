@@ -74,6 +74,10 @@ int ut_streq_ci(const char *a, const char *b);
  */
 int ut_parse_bool(const char *s, int *ret);
 int ut_parse_int(const char *s, long long *ret);
+/* A whole number within [lo, hi]. */
+int ut_parse_int_in(const char *s, int lo, int hi, int *ret);
+/* "N" or "FIRST-LAST" (spaces allowed), each within [lo, hi], FIRST <= LAST. */
+int ut_parse_span(const char *s, int lo, int hi, int *first, int *last);
 int ut_parse_duration(const char *s, int64_t *ret_seconds);
 int ut_parse_size(const char *s, int64_t *ret_bytes);
 /*
@@ -109,6 +113,16 @@ uint64_t ut_hash(const char *s, size_t n);
  */
 int ut_read_file(const char *path, size_t max, char **ret_data, size_t *ret_len);
 int ut_read_fd(int fd, size_t max, char **ret_data, size_t *ret_len);
+
+/*
+ * Replace path with what writer(user, f) writes, atomically: a new 0600
+ * file in path's directory, flushed and synced, renamed over path, the
+ * directory synced.  rename() replaces a symlink planted at path; it never
+ * writes through one.  Returns 0, or the writer's negative value / -errno
+ * with "PATH: cannot ...: why" in err (the temporary file is removed).
+ */
+int ut_write_atomic(const char *path, int (*writer)(void *user, FILE *f),
+    void *user, struct sbuf *err);
 
 /* Monotonic milliseconds. */
 int64_t ut_now_ms(void);

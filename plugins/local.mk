@@ -16,3 +16,7 @@ include plugins/logging/local.mk
 include plugins/backup/local.mk
 include plugins/shares/local.mk
 include plugins/password/local.mk
+include plugins/lib/local.mk
+# The library is compiled one section per function: a module keeps only
+# the parts of it that the module uses.
+PLUGIN_LDFLAGS += -Wl,--gc-sections

@@ -17,10 +17,32 @@ install-po: $(PO_MO)
 uninstall-po:
 	rm -f $(DESTDIR)$(localedir)/ja/LC_MESSAGES/smeaudit.mo
 
+PO_XGETTEXT_FLAGS = --from-code=UTF-8 -k_ -kN_ -c/ \
+	--package-name=smeaudit --msgid-bugs-address=$(PACKAGE_BUGREPORT)
+
 update-po:
-	cd $(srcdir) && $(XGETTEXT) --from-code=UTF-8 -k_ -kN_ -c/ \
-		--package-name=smeaudit --msgid-bugs-address=$(PACKAGE_BUGREPORT) \
+	cd $(srcdir) && $(XGETTEXT) $(PO_XGETTEXT_FLAGS) \
 		-o po/smeaudit.pot `cat po/POTFILES` && \
 	$(MSGMERGE) --update --backup=none po/ja.po po/smeaudit.pot
 
-.PHONY: install-po uninstall-po update-po
+# What update-po would make of po/ja.po, without touching the tree: every
+# message of the POTFILES translated, nothing fuzzy, msgfmt -c clean.
+# tests/e2e/i18n.sh runs it.
+po-check:
+	@rm -rf po/check && $(MKDIR_P) po/check && \
+	(cd $(srcdir) && $(XGETTEXT) $(PO_XGETTEXT_FLAGS) \
+		-o '$(abs_builddir)/po/check/smeaudit.pot' `cat po/POTFILES`) && \
+	$(MSGMERGE) --quiet -o po/check/ja.po $(srcdir)/po/ja.po po/check/smeaudit.pot && \
+	$(MSGFMT) -c --statistics -o /dev/null po/check/ja.po 2> po/check/statistics; \
+	status=$$?; cat po/check/statistics; \
+	if test $$status -ne 0 || grep -q 'untranslated\|fuzzy' po/check/statistics; then \
+		echo "po/ja.po lacks these translations (run make update-po and translate):"; \
+		$(MSGATTRIB) --untranslated po/check/ja.po | sed -n '/^#:/,/^$$/p'; \
+		$(MSGATTRIB) --only-fuzzy po/check/ja.po | sed -n '/^#:/,/^$$/p'; \
+		exit 1; \
+	fi
+clean-local: clean-po-check
+clean-po-check:
+	rm -rf po/check
+
+.PHONY: install-po uninstall-po update-po po-check clean-po-check

@@ -67,3 +67,19 @@ as_nobody() {
 		skip "needs setpriv to drop privileges"
 	fi
 }
+
+# expect_config_error REPORT PATTERN CMD...: a configuration value a
+# plugin cannot use stops CMD before anything is audited: exit 3, exactly
+# one line on stderr, matching PATTERN (grep), and no REPORT written.
+expect_config_error() {
+	report=$1
+	pattern=$2
+	shift 2
+	rm -f "$report"
+	expect_status 3 "$@" 2>"$TMPDIR_TEST/config-error"
+	grep -q "$pattern" "$TMPDIR_TEST/config-error" ||
+	    fail "want \"$pattern\", got: $(cat "$TMPDIR_TEST/config-error")"
+	[ "$(wc -l < "$TMPDIR_TEST/config-error")" -eq 1 ] ||
+	    fail "more than one line: $(cat "$TMPDIR_TEST/config-error")"
+	test ! -e "$report" || fail "a report was written: $*"
+}

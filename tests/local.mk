@@ -103,6 +103,28 @@ TESTS += tests/e2e/antivirus.sh
 EXTRA_DIST += tests/e2e/antivirus.sh
 TESTS += tests/e2e/logging.sh
 EXTRA_DIST += tests/e2e/logging.sh
+# The progress display on a terminal (tests/e2e/progress.sh): two slow
+# fixture plugins that report progress, in a directory of their own so
+# that tests listing tests/plugins do not see them.
+check_LTLIBRARIES += tests/progress/test-progress.la
+tests_progress_test_progress_la_SOURCES = tests/plugins/progress.c
+tests_progress_test_progress_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_NAME='"test-progress"'
+tests_progress_test_progress_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+check_LTLIBRARIES += tests/progress/test-progress-b.la
+tests_progress_test_progress_b_la_SOURCES = tests/plugins/progress.c
+tests_progress_test_progress_b_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_NAME='"test-progress-b"'
+tests_progress_test_progress_b_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+TESTS += tests/e2e/progress.sh
+EXTRA_DIST += tests/e2e/progress.sh tests/e2e/progress.py
+TESTS += tests/e2e/completion.sh
+EXTRA_DIST += tests/e2e/completion.sh
+TESTS += tests/e2e/i18n.sh
+EXTRA_DIST += tests/e2e/i18n.sh
+TESTS += tests/e2e/docs.sh
+EXTRA_DIST += tests/e2e/docs.sh
+TESTS += tests/e2e/systemd.sh
+EXTRA_DIST += tests/e2e/systemd.sh
+EXTRA_DIST += tests/debian.sh
 TESTS += tests/e2e/backup.sh
 EXTRA_DIST += tests/e2e/backup.sh tests/e2e/backup-lib.sh
 TESTS += tests/e2e/backup-detect.sh
@@ -128,3 +150,20 @@ TESTS += tests/e2e/guarantees.sh
 EXTRA_DIST += tests/e2e/guarantees.sh
 TESTS += tests/e2e/valgrind.sh
 EXTRA_DIST += tests/e2e/valgrind.sh
+# Reports, merge and diff: a fixture plugin whose evidence is configured.
+check_LTLIBRARIES += tests/plugins/test-levels.la
+tests_plugins_test_levels_la_SOURCES = tests/plugins/levels.c
+tests_plugins_test_levels_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
+tests_plugins_test_levels_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+TESTS += tests/e2e/report-formats.sh
+EXTRA_DIST += tests/e2e/report-formats.sh
+TESTS += tests/e2e/merge.sh
+EXTRA_DIST += tests/e2e/merge.sh
+TESTS += tests/e2e/diff.sh
+EXTRA_DIST += tests/e2e/diff.sh
+TESTS += tests/e2e/golden.sh
+EXTRA_DIST += tests/e2e/golden.sh tests/golden
+TESTS += tests/e2e/html-browser.sh
+EXTRA_DIST += tests/e2e/html-browser.sh
+TESTS += tests/e2e/plugin-exports.sh
+EXTRA_DIST += tests/e2e/plugin-exports.sh

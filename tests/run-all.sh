@@ -3,7 +3,10 @@
 # README's second command: the whole test suite.  Builds twice out of
 # tree (normal with -Werror, and ASan+UBSan), runs make check in both,
 # runs every libFuzzer harness for FUZZ_SECONDS (30) each, then make
-# distcheck.  Build trees live in _build/.
+# distcheck (which installs into a scratch prefix and runs make
+# installcheck there: the layout, the plugin SDK, the Ansible playbook),
+# then builds the Debian packages from the release tarball and runs
+# lintian (tests/debian.sh).  Build trees live in _build/.
 set -eu
 cd "$(dirname "$0")/.."
 top=$(pwd)
@@ -47,5 +50,16 @@ echo "=== fuzz (${FUZZ_SECONDS:-30}s per harness) ==="
 	exit 1
 }
 echo "=== distcheck ==="
+rm -f _build/normal/smeaudit-*.tar.gz
 (cd _build/normal && make -j"$jobs" distcheck)
+echo "=== Debian packages ==="
+set +e
+sh tests/debian.sh _build/normal/smeaudit-*.tar.gz
+status=$?
+set -e
+case $status in
+0) ;;
+77) echo "=== Debian packages SKIPPED (see above) ===" ;;
+*) echo "=== Debian packages FAILED ==="; exit 1 ;;
+esac
 echo "=== all tests passed ==="

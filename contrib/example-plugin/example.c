@@ -19,10 +19,11 @@
  *   - typed configuration (host->config_bool) and logging (host->log);
  *   - reporting passes, failures, "could not tell" and "not applicable".
  *
- * Build it out of tree with the installed SDK:
- *   cc -shared -fPIC $(pkg-config --cflags smeaudit-plugin) \
- *      -o example.so example.c
+ * Build it out of tree with the installed SDK (Makefile beside this file,
+ * flags from pkg-config smeaudit-plugin):
+ *   make
  * and try it with: smeaudit --plugin-dir . --plugin example
+ * smeaudit-plugin(7) describes the whole interface.
  */
 #define _POSIX_C_SOURCE 200809L
 

@@ -20,10 +20,12 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
+#include "../lib/dpkgdb.h"
+#include "../lib/hostfiles.h"
+#include "../lib/timefmt.h"
+#include "../lib/units.h"
 #include "cvd.h"
-#include "dpkgdb.h"
-#include "hostfs.h"
-#include "units.h"
 
 #define AV_MAX_CONF (4u * 1024 * 1024)
 
@@ -96,8 +98,7 @@ struct av_table {
 };
 
 struct av_run {
-	const struct sa_host *host;
-	struct sa_ctx *ctx;
+	struct hf hf;
 	time_t now;
 	int64_t max_age;
 	int require_on_access;
@@ -106,30 +107,6 @@ struct av_run {
 	int have_dpkg;
 	struct unit_db units;
 };
-
-static void
-av_report(struct av_run *a, const char *check, int level, const char *object,
-    const char *evidence, const char *detail_en, const char *detail_ja)
-{
-	struct sa_finding f = {
-		.struct_size = sizeof(f),
-		.check = check,
-		.level = level,
-		.object = object,
-		.evidence = evidence,
-		.detail_en = detail_en,
-		.detail_ja = detail_ja,
-	};
-
-	a->host->report(a->ctx, &f);
-}
-
-static void
-av_add(struct hf_names *set, const char *v)
-{
-	set->v = hf_grow(set->v, set->n + 1, sizeof(*set->v));
-	set->v[set->n++] = hf_strdup(v);
-}
 
 static int
 av_record(void *user, const struct sa_record *rec, struct sa_record_error *err)
@@ -159,16 +136,16 @@ av_record(void *user, const struct sa_record *rec, struct sa_record_error *err)
 	if (strcmp(rec->key, "name") == 0)
 		e->name = hf_strdup(rec->value);
 	else if (strcmp(rec->key, "package") == 0)
-		av_add(&e->packages, rec->value);
+		hf_names_add(&e->packages, rec->value);
 	else if (strcmp(rec->key, "service") == 0)
-		av_add(&e->services, rec->value);
+		hf_names_add(&e->services, rec->value);
 	else if (strcmp(rec->key, "path") == 0) {
 		if (rec->value[0] != '/') {
 			snprintf(err->message, sizeof(err->message),
 			    "path \"%s\" is not absolute", rec->value);
 			return -1;
 		}
-		av_add(&e->paths, rec->value);
+		hf_names_add(&e->paths, rec->value);
 	} else {
 		snprintf(err->message, sizeof(err->message),
 		    "unknown key \"%s\" in [agent %s]", rec->key, e->key);
@@ -202,14 +179,14 @@ av_table_load(struct av_run *a, struct av_table *t, const char *path)
 	int r;
 
 	memset(t, 0, sizeof(*t));
-	r = a->host->parse_records(a->ctx, path, repeatable, av_record, t);
+	r = a->hf.host->parse_records(a->hf.ctx, path, repeatable, av_record, t);
 	if (r < 0)
 		return r;
 	for (i = 0; i < t->n; i++) {
 		const struct av_agent *e = &t->v[i];
 
 		if (e->name == NULL || e->packages.n + e->services.n + e->paths.n == 0) {
-			a->host->log(a->ctx, SA_LOG_ERROR, "%s:%u: [agent %s] needs a "
+			a->hf.host->log(a->hf.ctx, SA_LOG_ERROR, "%s:%u: [agent %s] needs a "
 			    "name and at least one package, service or path", path,
 			    e->line, e->key);
 			return -EINVAL;
@@ -230,7 +207,7 @@ av_exists(const struct av_run *a, const char *path)
 {
 	struct stat st;
 
-	return a->host->stat(a->ctx, path, 0, &st) == 0;
+	return a->hf.host->stat(a->hf.ctx, path, 0, &st) == 0;
 }
 
 /* An agent's best service state (enabled beats disabled beats masked). */
@@ -286,25 +263,25 @@ av_agents(struct av_run *a, const struct av_table *t)
 			snprintf(evidence, sizeof(evidence), "%s present", path);
 		else
 			snprintf(evidence, sizeof(evidence), "unit %s present", unit);
-		av_report(a, "installed", SA_LEVEL_IMPLEMENTED, e->name, evidence,
+		hf_report(&a->hf, "installed", SA_LEVEL_IMPLEMENTED, e->name, evidence,
 		    NULL, NULL);
 		if (s == UNIT_ABSENT) {
 			snprintf(evidence, sizeof(evidence), "no service unit of %s "
 			    "found; cannot tell whether it runs", e->name);
-			av_report(a, "service", SA_LEVEL_UNKNOWN, e->name, evidence,
+			hf_report(&a->hf, "service", SA_LEVEL_UNKNOWN, e->name, evidence,
 			    NULL, NULL);
 		} else {
 			snprintf(evidence, sizeof(evidence), "%s is %s", unit,
 			    unit_state_name(s));
-			av_report(a, "service", s == UNIT_ENABLED ?
+			hf_report(&a->hf, "service", s == UNIT_ENABLED ?
 			    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT, e->name, evidence,
 			    NULL, NULL);
 		}
 		snprintf(evidence, sizeof(evidence), "%s keeps its signatures and "
 		    "real-time policy in its own format; check its console", e->name);
-		av_report(a, "signatures", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
+		hf_report(&a->hf, "signatures", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
 		    NULL);
-		av_report(a, "on-access", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
+		hf_report(&a->hf, "on-access", SA_LEVEL_UNKNOWN, e->name, evidence, NULL,
 		    NULL);
 	}
 	return found;
@@ -354,29 +331,29 @@ static int
 av_conf_lines(struct av_run *a, const char *path, const char *key,
     void (*fn)(void *user, const char *value), void *user)
 {
-	const char *pos, *end, *line;
+	struct hf_lines it;
+	const char *line;
 	char *data, *copy, *k, *v;
 	size_t len, n;
 	int r;
 
-	r = a->host->read_file(a->ctx, path, AV_MAX_CONF, &data, &len);
+	r = hf_read(&a->hf, path, AV_MAX_CONF, &data, &len);
 	if (r < 0)
 		return r;
-	pos = data;
-	end = data + len;
-	while (hf_next_line(&pos, end, &line, &n)) {
+	hf_lines_init(&it, data, len);
+	while (hf_lines_next(&it, &line, &n)) {
 		copy = hf_strndup(line, n);
-		k = hf_trim(copy);
+		k = hf_strip(copy);
 		if (*k != '#' && *k != '\0') {
 			v = k + strcspn(k, " \t");
 			if (*v != '\0')
 				*v++ = '\0';
 			if (strcasecmp(k, key) == 0)
-				fn(user, hf_trim(v));
+				fn(user, hf_strip(v));
 		}
 		free(copy);
 	}
-	a->host->free(data);
+	free(data);
 	return 0;
 }
 
@@ -409,15 +386,15 @@ av_freshclam_cron(struct av_run *a)
 	size_t i, k, len;
 
 	for (k = 0; dirs[k] != NULL && found == NULL; k++) {
-		if (hf_list(a->host, a->ctx, dirs[k], &names) < 0)
+		if (hf_list(&a->hf, dirs[k], NULL, &names) < 0)
 			continue;
 		for (i = 0; i < names.n && found == NULL; i++) {
 			path = hf_join(dirs[k], names.v[i]);
-			if (a->host->read_file(a->ctx, path, AV_MAX_CONF, &data,
+			if (hf_read(&a->hf, path, AV_MAX_CONF, &data,
 			    &len) == 0) {
 				if (memmem(data, len, "freshclam", 9) != NULL)
 					found = hf_strdup(path);
-				a->host->free(data);
+				free(data);
 			}
 			free(path);
 		}
@@ -525,7 +502,7 @@ av_clam_service(struct av_run *a, const struct av_clam *c)
 		snprintf(evidence, sizeof(evidence), "%s %s; %s", c->clamd_name,
 		    unit_state_name(c->clamd_unit), updater);
 	}
-	av_report(a, "service", level, "ClamAV", evidence, NULL, NULL);
+	hf_report(&a->hf, "service", level, "ClamAV", evidence, NULL, NULL);
 }
 
 static void
@@ -545,7 +522,7 @@ av_clam_signatures(struct av_run *a, const struct av_clam *c)
 		for (k = 0; k < 2; k++) {
 			path = hf_printf("%s/%s.%s", c->db_dir, bases[i],
 			    k == 0 ? "cld" : "cvd");
-			r = a->host->open(a->ctx, path, 0, &fd);
+			r = a->hf.host->open(a->hf.ctx, path, 0, &fd);
 			if (r < 0) {
 				if (r != -ENOENT)
 					denied = r;
@@ -577,26 +554,26 @@ av_clam_signatures(struct av_run *a, const struct av_clam *c)
 		if (denied < 0) {
 			snprintf(evidence, sizeof(evidence), "%s: %s", c->db_dir,
 			    strerror(-denied));
-			av_report(a, "signatures", SA_LEVEL_UNKNOWN, c->db_dir, evidence,
+			hf_report(&a->hf, "signatures", SA_LEVEL_UNKNOWN, c->db_dir, evidence,
 			    NULL, NULL);
 		} else {
 			snprintf(evidence, sizeof(evidence), "no daily.cvd or daily.cld "
 			    "in %s (%zu other databases): freshclam has not run", c->db_dir,
 			    n);
-			av_report(a, "signatures", SA_LEVEL_NOT, c->db_dir, evidence,
+			hf_report(&a->hf, "signatures", SA_LEVEL_NOT, c->db_dir, evidence,
 			    NULL, NULL);
 		}
 		return;
 	}
 	if (daily_from_mtime)
 		how = "file time, the header has no build time";
-	hf_format_time(daily, when, sizeof(when));
-	hf_format_duration(a->max_age, age, sizeof(age));
+	tf_stamp(daily, when, sizeof(when));
+	tf_limit(a->max_age, age, sizeof(age));
 	snprintf(evidence, sizeof(evidence), "%s built %s (%s), %lld days old; "
-	    "limit %s", daily_file, when, how, hf_days((long long)(a->now - daily)),
+	    "limit %s", daily_file, when, how, tf_days((long long)(a->now - daily)),
 	    age);
 	path = hf_join(c->db_dir, daily_file);
-	av_report(a, "signatures", a->now - daily <= a->max_age ?
+	hf_report(&a->hf, "signatures", a->now - daily <= a->max_age ?
 	    SA_LEVEL_IMPLEMENTED : SA_LEVEL_PARTLY, path, evidence, NULL, NULL);
 	free(path);
 }
@@ -611,14 +588,14 @@ av_clam_on_access(struct av_run *a, const struct av_clam *c)
 		snprintf(evidence, sizeof(evidence), "clamav-clamonacc.service "
 		    "enabled; %d watched path%s in %s", c->onacc_paths,
 		    c->onacc_paths == 1 ? "" : "s", c->clamd_conf);
-		av_report(a, "on-access", SA_LEVEL_IMPLEMENTED, "clamonacc", evidence,
+		hf_report(&a->hf, "on-access", SA_LEVEL_IMPLEMENTED, "clamonacc", evidence,
 		    NULL, NULL);
 		return;
 	}
 	if (c->onacc_unit == UNIT_ENABLED && c->clamd_conf_err < 0) {
 		snprintf(evidence, sizeof(evidence), "clamav-clamonacc.service "
 		    "enabled; %s: %s", c->clamd_conf, strerror(-c->clamd_conf_err));
-		av_report(a, "on-access", SA_LEVEL_UNKNOWN, "clamonacc", evidence,
+		hf_report(&a->hf, "on-access", SA_LEVEL_UNKNOWN, "clamonacc", evidence,
 		    NULL, NULL);
 		return;
 	}
@@ -632,7 +609,7 @@ av_clam_on_access(struct av_run *a, const struct av_clam *c)
 	else
 		snprintf(evidence, sizeof(evidence), "clamonacc is not installed");
 	level = a->require_on_access ? SA_LEVEL_PARTLY : SA_LEVEL_NA;
-	av_report(a, "on-access", level, "clamonacc", evidence,
+	hf_report(&a->hf, "on-access", level, "clamonacc", evidence,
 	    a->require_on_access ? NULL : "Not required by the configuration "
 	    "(require_on_access = no).",
 	    a->require_on_access ? NULL : "設定により対象外です"
@@ -661,7 +638,7 @@ av_clamav(struct av_run *a)
 	else
 		snprintf(evidence, sizeof(evidence), "%s installed",
 		    c.has_clamd ? "clamd" : "clamscan");
-	av_report(a, "installed", SA_LEVEL_IMPLEMENTED, "ClamAV", evidence, NULL,
+	hf_report(&a->hf, "installed", SA_LEVEL_IMPLEMENTED, "ClamAV", evidence, NULL,
 	    NULL);
 	av_clam_service(a, &c);
 	av_clam_signatures(a, &c);
@@ -670,6 +647,37 @@ av_clamav(struct av_run *a)
 	free(c.clamd_conf);
 	free(c.db_dir);
 	return 1;
+}
+
+/*
+ * The limits and the agent table's name.  Returns 0, or SA_RUN_BAD_INPUT
+ * after naming the line of a value that cannot work.
+ */
+static int
+av_load_config(const struct hf *hf, struct av_run *a)
+{
+	if (hf->host->config_number(hf->ctx, NULL, "max_signature_age",
+	    &a->max_age) < 0 || hf->host->config_bool(hf->ctx, NULL,
+	    "require_on_access", &a->require_on_access) < 0) {
+		hf->host->log(hf->ctx, SA_LOG_ERROR,
+		    "cannot read the plugin's configuration");
+		return -EINVAL;
+	}
+	if (a->max_age <= 0)
+		return cfgchk_fail(hf, NULL, "max_signature_age", 0,
+		    "max_signature_age: must be longer than 0");
+	return cfgchk_host_file(hf, NULL, "agents_table");
+}
+
+/* Before anything is audited: a limit that can work, a table that opens. */
+static int
+av_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct av_run a;
+
+	memset(&a, 0, sizeof(a));
+	return av_load_config(&hf, &a);
 }
 
 static int
@@ -683,15 +691,12 @@ av_run(const struct sa_host *host, struct sa_ctx *ctx)
 	int r, found;
 
 	memset(&a, 0, sizeof(a));
-	a.host = host;
-	a.ctx = ctx;
+	a.hf.host = host;
+	a.hf.ctx = ctx;
 	a.now = host->now(ctx);
-	if (host->config_number(ctx, NULL, "max_signature_age", &a.max_age) < 0 ||
-	    host->config_bool(ctx, NULL, "require_on_access",
-	    &a.require_on_access) < 0) {
-		host->log(ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
-		return -EINVAL;
-	}
+	/* Checked already by av_check_config() unless the core predates it. */
+	if ((r = av_load_config(&a.hf, &a)) != 0)
+		return r;
 	if (host->config_string(ctx, NULL, "agents_table", &table_path) == 0 &&
 	    table_path[0] != '\0')
 		path = hf_strdup(table_path);
@@ -706,8 +711,8 @@ av_run(const struct sa_host *host, struct sa_ctx *ctx)
 
 	a.have_dpkg = host->stat(ctx, "/var/lib/dpkg/status", 0, &st) == 0;
 	if (a.have_dpkg)
-		a.pkgs_err = pkg_load(&a.pkgs, host, ctx, "/var/lib/dpkg/status");
-	unit_db_load(&a.units, host, ctx);
+		a.pkgs_err = pkg_load(&a.pkgs, &a.hf, "/var/lib/dpkg/status");
+	unit_db_load(&a.units, &a.hf);
 
 	found = av_clamav(&a);
 	found += av_agents(&a, &table);
@@ -716,10 +721,10 @@ av_run(const struct sa_host *host, struct sa_ctx *ctx)
 			/* Files and units said nothing; the package list is unread. */
 			snprintf(evidence, sizeof(evidence), "/var/lib/dpkg/status: %s",
 			    strerror(-a.pkgs_err));
-			av_report(&a, "installed", SA_LEVEL_UNKNOWN, "/var/lib/dpkg/status",
+			hf_report(&a.hf, "installed", SA_LEVEL_UNKNOWN, "/var/lib/dpkg/status",
 			    evidence, NULL, NULL);
 		} else
-			av_report(&a, "installed", SA_LEVEL_NOT, NULL,
+			hf_report(&a.hf, "installed", SA_LEVEL_NOT, NULL,
 			    "neither ClamAV nor a known anti-malware/EDR agent found",
 			    NULL, NULL);
 	}
@@ -742,4 +747,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = av_checks,
 	.config = av_config,
 	.run = av_run,
+	.check_config = av_check_config,
 };

@@ -23,6 +23,7 @@
 #include <string.h>
 #include <sys/sysmacros.h>
 
+#include "../lib/cfgchk.h"
 #include "bk.h"
 
 #define BK_DEFAULT_MAX_AGE (26 * 3600)
@@ -222,10 +223,9 @@ bk_out(struct bk_outs *o, const char *check, int level, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		abort();
+	s = hf_vprintf(fmt, ap);
 	va_end(ap);
-	o->v = bk_xrealloc(o->v, (o->n + 1) * sizeof(*o->v));
+	o->v = hf_grow(o->v, o->n + 1, sizeof(*o->v));
 	o->v[o->n].check = check;
 	o->v[o->n].level = level;
 	o->v[o->n].evidence = s;
@@ -264,109 +264,182 @@ bk_service_id_ok(const char *s)
 static void
 bk_job_limits(struct bk_run *r, const char *sub, struct bk_job *j)
 {
-	const struct sa_host *h = r->host;
+	const struct sa_host *h = r->hf.host;
 	int64_t v;
 
-	if (h->config_number(r->ctx, sub, "max_age", &v) == 0 && v > 0)
+	if (h->config_number(r->hf.ctx, sub, "max_age", &v) == 0 && v > 0)
 		j->max_age = v;
 	else if (j->max_age <= 0)
 		j->max_age = BK_DEFAULT_MAX_AGE;
-	if (h->config_int(r->ctx, sub, "min_count", &j->min_count) < 0)
+	if (h->config_int(r->hf.ctx, sub, "min_count", &j->min_count) < 0)
 		j->min_count = 2;
-	if (h->config_number(r->ctx, sub, "min_size", &j->min_size) < 0)
+	if (h->config_number(r->hf.ctx, sub, "min_size", &j->min_size) < 0)
 		j->min_size = 1;
-	if (h->config_number(r->ctx, sub, "max_full_age", &j->max_full_age) < 0)
+	if (h->config_number(r->hf.ctx, sub, "max_full_age", &j->max_full_age) < 0)
 		j->max_full_age = 35 * 86400;
-	if (h->config_number(r->ctx, sub, "exec_timeout", &j->exec_timeout) < 0 ||
+	if (h->config_number(r->hf.ctx, sub, "exec_timeout", &j->exec_timeout) < 0 ||
 	    j->exec_timeout < 1)
 		j->exec_timeout = 120;
 }
 
 static int
-bk_bad(struct bk_run *r, const char *sub, const char *fmt, ...)
-	SA_PRINTF(3, 4);
+bk_bad(struct bk_run *r, const char *sub, const char *key, size_t index,
+    const char *fmt, ...) SA_PRINTF(5, 6);
 
+/*
+ * A value the plugin cannot use: "FILE:LINE: [plugin.backup(.SUB)] why",
+ * at the index-th value of key, or (key NULL) at the section's first key.
+ * Returns SA_RUN_BAD_INPUT.
+ */
 static int
-bk_bad(struct bk_run *r, const char *sub, const char *fmt, ...)
+bk_bad(struct bk_run *r, const char *sub, const char *key, size_t index,
+    const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
+	int rc;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		abort();
+	s = hf_vprintf(fmt, ap);
 	va_end(ap);
-	r->host->log(r->ctx, SA_LOG_ERROR, "[plugin.backup.%s] %s", sub, s);
+	if (key != NULL)
+		rc = cfgchk_fail(&r->hf, sub, key, index, "[plugin.backup%s%s] %s",
+		    sub != NULL ? "." : "", sub != NULL ? sub : "", s);
+	else
+		rc = cfgchk_fail_section(&r->hf, backup_config, sub,
+		    "[plugin.backup.%s] %s", sub, s);
 	free(s);
-	return SA_RUN_BAD_INPUT;
+	return rc;
 }
 
+/* The limits of [plugin.backup] or one job's section, as it sets them. */
 static int
-bk_configure(struct bk_run *r)
+bk_check_limits(struct bk_run *r, const char *sub)
 {
-	const struct sa_host *h = r->host;
+	static const char *const durations[] = { "max_age", "max_full_age",
+		"exec_timeout", NULL };
+	const struct sa_host *h = r->hf.host;
+	const char *v;
+	long long count;
+	int64_t n;
+	size_t i;
+
+	for (i = 0; durations[i] != NULL; i++)
+		if (h->config_number(r->hf.ctx, sub, durations[i], &n) == 0 &&
+		    n <= 0 && h->config_string(r->hf.ctx, sub, durations[i], &v) == 0)
+			return bk_bad(r, sub, durations[i], 0, "%s = %s: must be "
+			    "longer than 0", durations[i], v);
+	if (h->config_int(r->hf.ctx, sub, "min_count", &count) == 0 && count < 0)
+		return bk_bad(r, sub, "min_count", 0, "min_count = %lld: must be 0 "
+		    "or more", count);
+	return 0;
+}
+
+/*
+ * The jobs of the [plugin.backup.NAME] sections, added to r.  probe: the
+ * audited system may be looked at (run(), not check_config()), which
+ * only the default target of timeshift needs.  Returns 0, or
+ * SA_RUN_BAD_INPUT after naming the line of the first problem.
+ */
+static int
+bk_configure(struct bk_run *r, int probe)
+{
+	const struct sa_host *h = r->hf.host;
 	const char *const *subs, *const *list, *type, *path, *s;
 	enum bk_type t;
 	struct bk_job *j;
 	size_t n_subs, n, i, k;
-	int b;
+	int b, rc, path_given;
 
-	if (h->config_subsections(r->ctx, &subs, &n_subs) < 0)
+	if (h->config_subsections(r->hf.ctx, &subs, &n_subs) < 0)
 		return -EINVAL;
+	if ((rc = bk_check_limits(r, NULL)) != 0)
+		return rc;
 	for (i = 0; i < n_subs; i++) {
-		if (h->config_string(r->ctx, subs[i], "type", &type) < 0)
-			return bk_bad(r, subs[i], "has no type = (restic, borg, "
-			    "rsnapshot, duplicity, vzdump, pbs, timeshift, tar or dir)");
+		if (h->config_string(r->hf.ctx, subs[i], "type", &type) < 0)
+			return bk_bad(r, subs[i], NULL, 0, "has no type = (restic, "
+			    "borg, rsnapshot, duplicity, vzdump, pbs, timeshift, tar "
+			    "or dir)");
 		if (bk_type_parse(type, &t) < 0)
-			return bk_bad(r, subs[i], "type = %s: not one of restic, borg, "
-			    "rsnapshot, duplicity, vzdump, pbs, timeshift, tar, dir",
-			    type);
-		if (h->config_string(r->ctx, subs[i], "path", &path) < 0) {
+			return bk_bad(r, subs[i], "type", 0, "type = %s: not one of "
+			    "restic, borg, rsnapshot, duplicity, vzdump, pbs, "
+			    "timeshift, tar, dir", type);
+		path_given = h->config_string(r->hf.ctx, subs[i], "path", &path) == 0;
+		if (!path_given) {
 			/* timeshift's may be unmounted: "cannot tell" later */
-			path = bk_default_path(r, t);
+			path = t == BK_TIMESHIFT && !probe ? NULL :
+			    bk_default_path(r, t);
 			if (path == NULL && t != BK_TIMESHIFT)
-				return bk_bad(r, subs[i], "has no path = (where the "
-				    "%s backups are)", type);
+				return bk_bad(r, subs[i], NULL, 0, "has no path = "
+				    "(where the %s backups are)", type);
 		}
 		if (path != NULL && path[0] != '/')
-			return bk_bad(r, subs[i], "path = %s: must be absolute "
-			    "(inside --root)", path);
+			return bk_bad(r, subs[i], "path", 0, "path = %s: must be "
+			    "absolute (inside --root)", path);
 		j = bk_add_job(r, subs[i], t, path, NULL, NULL);
 		if (j == NULL)
-			return bk_bad(r, subs[i], "describes the same %s target as "
-			    "another section", type);
-		if (h->config_list(r->ctx, subs[i], "source", &list, &n) == 0)
+			return bk_bad(r, subs[i], path_given ? "path" : NULL, 0,
+			    "describes the same %s target as another section", type);
+		if (h->config_list(r->hf.ctx, subs[i], "source", &list, &n) == 0)
 			for (k = 0; k < n; k++) {
 				if (list[k][0] != '/')
-					return bk_bad(r, subs[i], "source = %s: must be "
-					    "absolute", list[k]);
-				bk_strv_add(&j->sources, list[k]);
+					return bk_bad(r, subs[i], "source", k, "source = %s: "
+					    "must be absolute", list[k]);
+				hf_names_add(&j->sources, list[k]);
 			}
-		if (h->config_list(r->ctx, subs[i], "pattern", &list, &n) == 0)
+		if (h->config_list(r->hf.ctx, subs[i], "pattern", &list, &n) == 0)
 			for (k = 0; k < n; k++)
-				bk_strv_add(&j->patterns, list[k]);
+				hf_names_add(&j->patterns, list[k]);
 		if (j->patterns.n > 0 && t != BK_TAR && t != BK_DIR)
-			return bk_bad(r, subs[i], "pattern = applies to type tar and "
-			    "dir only");
-		if (h->config_bool(r->ctx, subs[i], "offsite", &b) == 0)
+			return bk_bad(r, subs[i], "pattern", 0, "pattern = applies to "
+			    "type tar and dir only");
+		if (h->config_bool(r->hf.ctx, subs[i], "offsite", &b) == 0)
 			j->offsite = b;
-		if (h->config_bool(r->ctx, subs[i], "exec", &b) == 0)
+		if (h->config_bool(r->hf.ctx, subs[i], "exec", &b) == 0)
 			j->exec = b;
-		if (h->config_string(r->ctx, subs[i], "password_file", &s) == 0) {
+		if (h->config_string(r->hf.ctx, subs[i], "password_file", &s) == 0) {
 			if (s[0] != '/')
-				return bk_bad(r, subs[i], "password_file = %s: must be "
-				    "absolute", s);
-			j->password_file = bk_xstrdup(s);
+				return bk_bad(r, subs[i], "password_file", 0,
+				    "password_file = %s: must be absolute", s);
+			j->password_file = hf_strdup(s);
 		}
-		if (h->config_string(r->ctx, subs[i], "cloud_service", &s) == 0) {
+		if (h->config_string(r->hf.ctx, subs[i], "cloud_service", &s) == 0) {
 			if (!bk_service_id_ok(s))
-				return bk_bad(r, subs[i], "cloud_service = %s: a service "
-				    "ID holds letters, digits, '_' and '-'", s);
-			j->cloud_service = bk_xstrdup(s);
+				return bk_bad(r, subs[i], "cloud_service", 0,
+				    "cloud_service = %s: a service ID holds letters, "
+				    "digits, '_' and '-'", s);
+			j->cloud_service = hf_strdup(s);
 		}
+		if ((rc = bk_check_limits(r, subs[i])) != 0)
+			return rc;
 		bk_job_limits(r, subs[i], j);
 	}
 	return 0;
+}
+
+static void
+bk_free_jobs(struct bk_run *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->n_jobs; i++)
+		bk_job_free(&r->jobs[i]);
+	free(r->jobs);
+	r->jobs = NULL;
+	r->n_jobs = 0;
+}
+
+/* Before anything is audited: every job section must make sense. */
+static int
+backup_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct bk_run r = { .hf = { host, ctx } };
+	int rc;
+
+	rc = bk_configure(&r, 0);
+	bk_free_jobs(&r);
+	hf_names_free(&r.scanned);
+	return rc;
 }
 
 /* ---- judging one job ---- */
@@ -390,7 +463,7 @@ bk_check_writable(struct bk_run *r, const char *dir, struct bk_outs *o)
 	struct sa_user u;
 	struct sa_group g;
 	struct stat st;
-	char *path = bk_xstrdup(dir), *slash, *why = NULL;
+	char *path = hf_strdup(dir), *slash, *why = NULL;
 	int level = SA_LEVEL_IMPLEMENTED, first = 1, sticky;
 	size_t n = strlen(path);
 
@@ -399,31 +472,31 @@ bk_check_writable(struct bk_run *r, const char *dir, struct bk_outs *o)
 
 	/* Whoever can write to the directory or a parent can delete it. */
 	for (;;) {
-		if (r->host->stat(r->ctx, path, 0, &st) == 0) {
+		if (r->hf.host->stat(r->hf.ctx, path, 0, &st) == 0) {
 			sticky = !first && (st.st_mode & S_ISVTX);
 			if ((st.st_mode & S_IWOTH) && !sticky) {
 				free(why);
-				why = bk_xasprintf("%s is writable by everyone (mode %04o)",
+				why = hf_printf("%s is writable by everyone (mode %04o)",
 				    path, (unsigned int)(st.st_mode & 07777));
 				level = SA_LEVEL_NOT;
 				break;
 			}
 			if (level == SA_LEVEL_IMPLEMENTED && (st.st_mode & S_IWUSR) &&
 			    bk_ordinary_uid(st.st_uid)) {
-				why = r->host->user_by_uid(r->ctx, st.st_uid, &u) == 0 ?
-				    bk_xasprintf("%s belongs to user %s (uid %u), who can "
+				why = r->hf.host->user_by_uid(r->hf.ctx, st.st_uid, &u) == 0 ?
+				    hf_printf("%s belongs to user %s (uid %u), who can "
 				    "change or delete it", path, u.name,
 				    (unsigned int)st.st_uid) :
-				    bk_xasprintf("%s belongs to uid %u, who can change or "
+				    hf_printf("%s belongs to uid %u, who can change or "
 				    "delete it", path, (unsigned int)st.st_uid);
 				level = SA_LEVEL_PARTLY;
 			} else if (level == SA_LEVEL_IMPLEMENTED &&
 			    (st.st_mode & S_IWGRP) && !sticky &&
 			    bk_ordinary_gid(st.st_gid)) {
-				why = r->host->group_by_gid(r->ctx, st.st_gid, &g) == 0 ?
-				    bk_xasprintf("%s is writable by group %s (gid %u)",
+				why = r->hf.host->group_by_gid(r->hf.ctx, st.st_gid, &g) == 0 ?
+				    hf_printf("%s is writable by group %s (gid %u)",
 				    path, g.name, (unsigned int)st.st_gid) :
-				    bk_xasprintf("%s is writable by gid %u", path,
+				    hf_printf("%s is writable by gid %u", path,
 				    (unsigned int)st.st_gid);
 				level = SA_LEVEL_PARTLY;
 			}
@@ -450,22 +523,22 @@ static void
 bk_check_device(struct bk_run *r, const struct bk_job *j,
     const struct bk_ev *ev, struct bk_outs *o)
 {
-	struct bk_strv all = { 0 };
+	struct hf_names all = { 0 };
 	struct stat dst, sst;
 	size_t i, checked = 0;
 	const char *same = NULL;
 
 	for (i = 0; i < j->sources.n; i++)
-		bk_strv_add(&all, j->sources.v[i]);
+		hf_names_add(&all, j->sources.v[i]);
 	for (i = 0; i < ev->sources.n; i++)
-		if (!bk_strv_has(&all, ev->sources.v[i]))
-			bk_strv_add(&all, ev->sources.v[i]);
-	if (all.n == 0 || r->host->stat(r->ctx, ev->dir, 0, &dst) < 0) {
-		bk_strv_free(&all);
+		if (!hf_names_has(&all, ev->sources.v[i]))
+			hf_names_add(&all, ev->sources.v[i]);
+	if (all.n == 0 || r->hf.host->stat(r->hf.ctx, ev->dir, 0, &dst) < 0) {
+		hf_names_free(&all);
 		return;
 	}
 	for (i = 0; i < all.n; i++) {
-		if (r->host->stat(r->ctx, all.v[i], 0, &sst) < 0)
+		if (r->hf.host->stat(r->hf.ctx, all.v[i], 0, &sst) < 0)
 			continue;
 		checked++;
 		if (sst.st_dev == dst.st_dev && same == NULL)
@@ -479,7 +552,7 @@ bk_check_device(struct bk_run *r, const struct bk_job *j,
 		bk_out(o, "same-device", SA_LEVEL_IMPLEMENTED, "%s is on another "
 		    "device than its %zu source%s", ev->dir, checked,
 		    checked == 1 ? "" : "s");
-	bk_strv_free(&all);
+	hf_names_free(&all);
 }
 
 /* "1 copy", "2 copies", "3 snapshots" */
@@ -505,10 +578,10 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	int64_t age;
 	int level;
 
-	origin = j->origin != NULL ? bk_xasprintf("%s found in %s: ",
-	    bk_type_name(j->type), j->origin) : bk_xstrdup("");
+	origin = j->origin != NULL ? hf_printf("%s found in %s: ",
+	    bk_type_name(j->type), j->origin) : hf_strdup("");
 	if (ev->exec_why != NULL)
-		r->host->log(r->ctx, SA_LOG_WARNING, "job %s: exec = yes: %s; read "
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "job %s: exec = yes: %s; read "
 		    "from disk instead", j->name, ev->exec_why);
 	o->target_level = ev->target;
 	if (ev->target != SA_LEVEL_IMPLEMENTED) {
@@ -521,17 +594,17 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	bk_out(o, "target", SA_LEVEL_IMPLEMENTED, "%s%s %s", origin,
 	    bk_type_name(j->type), ev->dir != NULL ? ev->dir : j->path);
 
-	exact = ev->exec_why != NULL ? bk_xasprintf("; exec = yes failed (%s), "
-	    "so read from disk", ev->exec_why) : bk_xstrdup("");
+	exact = ev->exec_why != NULL ? hf_printf("; exec = yes failed (%s), "
+	    "so read from disk", ev->exec_why) : hf_strdup("");
 	if (ev->newest == 0) {
 		if (ev->n_future > 0)
 			bk_out(o, "age", SA_LEVEL_UNKNOWN, "%severy %s in %s is dated "
 			    "in the future (up to %s ahead): its age cannot be told",
-			    origin, ev->unit, j->path,
+			    origin, ev->unit, ev->dir != NULL ? ev->dir : j->path,
 			    bk_fmt_age(ev->future_max - r->now, t1, sizeof(t1)));
 		else
 			bk_out(o, "age", SA_LEVEL_NOT, "%sno %s in %s%s%s%s", origin,
-			    ev->unit, j->path, ev->n_partial > 0 ? " (only unfinished "
+			    ev->unit, ev->dir != NULL ? ev->dir : j->path, ev->n_partial > 0 ? " (only unfinished "
 			    "or damaged ones: " : "", ev->n_partial > 0 ?
 			    ev->partial_why : "", ev->n_partial > 0 ? ")" : "");
 	} else {
@@ -539,7 +612,7 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 		level = age > j->max_age ? SA_LEVEL_NOT :
 		    ev->n_stale_groups > 0 ? SA_LEVEL_PARTLY : SA_LEVEL_IMPLEMENTED;
 		bk_out(o, "age", level, "%snewest %s %s, %s old (max_age %s; %s)%s%s%s%s",
-		    origin, ev->unit, bk_fmt_time(ev->newest, t1, sizeof(t1)),
+		    origin, ev->unit, tf_iso(ev->newest, t1, sizeof(t1)),
 		    bk_fmt_age(age, t2, sizeof(t2)),
 		    bk_fmt_age(j->max_age, t3, sizeof(t3)), ev->basis,
 		    level == SA_LEVEL_PARTLY ? "; not backed up within max_age: " : "",
@@ -576,7 +649,7 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 		bk_out(o, "future", SA_LEVEL_PARTLY, "%s dated up to %s after "
 		    "%s (now)", bk_many(ev->unit, ev->n_future, n1, sizeof(n1)),
 		    bk_fmt_age(ev->future_max - r->now, t1, sizeof(t1)),
-		    bk_fmt_time(r->now, t2, sizeof(t2)));
+		    tf_iso(r->now, t2, sizeof(t2)));
 	else if (ev->count > 0)
 		bk_out(o, "future", SA_LEVEL_IMPLEMENTED, "no %s is dated in the "
 		    "future", ev->unit);
@@ -608,7 +681,7 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 			bk_out(o, "full-age", r->now - ev->last_full > j->max_full_age ?
 			    SA_LEVEL_PARTLY : SA_LEVEL_IMPLEMENTED, "last full backup "
 			    "%s, %s old (max_full_age %s)",
-			    bk_fmt_time(ev->last_full, t1, sizeof(t1)),
+			    tf_iso(ev->last_full, t1, sizeof(t1)),
 			    bk_fmt_age(r->now - ev->last_full, t2, sizeof(t2)),
 			    bk_fmt_age(j->max_full_age, t3, sizeof(t3)));
 	}
@@ -697,8 +770,8 @@ bk_flush(struct bk_run *r, const struct bk_job *j, struct bk_outs *o)
 			f.detail_ja = clamp_ja;
 		}
 		f.level = level;
-		r->host->report(r->ctx, &f);
-		r->host->log(r->ctx, SA_LOG_INFO, "job %s: %s: %s: %s", j->name,
+		r->hf.host->report(r->hf.ctx, &f);
+		r->hf.host->log(r->hf.ctx, SA_LOG_INFO, "job %s: %s: %s: %s", j->name,
 		    o->v[i].check, bk_level_name(level), o->v[i].evidence);
 		ok |= level == SA_LEVEL_IMPLEMENTED;
 		partly |= level == SA_LEVEL_PARTLY;
@@ -709,10 +782,10 @@ bk_flush(struct bk_run *r, const struct bk_job *j, struct bk_outs *o)
 		return;
 	/* The job's own score, as evidence for the service's cloud item 10. */
 	level = bk_combine(ok, partly, not, unknown);
-	ev = bk_xasprintf("job %s: %s", j->name, o->age_evidence != NULL ?
+	ev = hf_printf("job %s: %s", j->name, o->age_evidence != NULL ?
 	    o->age_evidence : "no result");
-	sa_report(r->host, r->ctx, "cloud-copy", level, j->cloud_service, ev);
-	r->host->log(r->ctx, SA_LOG_INFO, "service %s: cloud-copy: %s: %s",
+	sa_report(r->hf.host, r->hf.ctx, "cloud-copy", level, j->cloud_service, ev);
+	r->hf.host->log(r->hf.ctx, SA_LOG_INFO, "service %s: cloud-copy: %s: %s",
 	    j->cloud_service, bk_level_name(level), ev);
 	free(ev);
 }
@@ -720,14 +793,15 @@ bk_flush(struct bk_run *r, const struct bk_job *j, struct bk_outs *o)
 static int
 backup_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
-	struct bk_run r = { .host = host, .ctx = ctx };
+	struct bk_run r = { .hf = { host, ctx } };
 	struct bk_outs *outs;
 	struct bk_ev ev;
 	size_t i, k, configured;
 	int detect = 1, rc;
 
 	r.now = (int64_t)host->now(ctx);
-	if ((rc = bk_configure(&r)) != 0)
+	/* Checked already by backup_check_config() unless the core predates it. */
+	if ((rc = bk_configure(&r, 1)) != 0)
 		goto out;
 	configured = r.n_jobs;
 	if (host->config_bool(ctx, NULL, "detect", &detect) < 0)
@@ -767,10 +841,8 @@ backup_run(const struct sa_host *host, struct sa_ctx *ctx)
 	free(outs);
 	rc = SA_RUN_OK;
 out:
-	for (i = 0; i < r.n_jobs; i++)
-		bk_job_free(&r.jobs[i]);
-	free(r.jobs);
-	bk_strv_free(&r.scanned);
+	bk_free_jobs(&r);
+	hf_names_free(&r.scanned);
 	return rc;
 }
 
@@ -787,4 +859,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = backup_checks,
 	.config = backup_config,
 	.run = backup_run,
+	.check_config = backup_check_config,
 };

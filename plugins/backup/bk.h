@@ -2,7 +2,8 @@
 /*
  * The backup plugin's own interfaces, shared by its source files (one
  * prefix, bk_).  bk_json.c and bk_parse.c are pure: they touch neither
- * the host table nor any file, so the unit suite links them alone.
+ * the host table nor any file, so the unit suite links them alone (with
+ * the plugin library).
  */
 #ifndef BK_H
 #define BK_H
@@ -13,6 +14,9 @@
 #include <time.h>
 
 #include <smeaudit/plugin.h>
+
+#include "../lib/hostfiles.h"
+#include "../lib/timefmt.h"
 
 #define BK_MAX_FILE (4u * 1024 * 1024)	/* config files, unit files, logs */
 #define BK_LOG_TAIL (256u * 1024)	/* the end of a tool's log is enough */
@@ -33,23 +37,7 @@ enum bk_type {
 	BK_N_TYPES
 };
 
-/* ---- strings (bk_parse.c) ---- */
-
-/* Allocation failure aborts: a plugin runs in its own process, and the
- * core reports a crash with its reason, which beats a half result. */
-void *bk_xmalloc(size_t n);
-void *bk_xrealloc(void *p, size_t n);
-char *bk_xstrdup(const char *s);
-char *bk_xstrndup(const char *s, size_t n);
-char *bk_xasprintf(const char *fmt, ...) SA_PRINTF(1, 2);
-
-struct bk_strv {
-	char **v;
-	size_t n;
-};
-void bk_strv_add(struct bk_strv *sv, const char *s);
-void bk_strv_free(struct bk_strv *sv);
-int bk_strv_has(const struct bk_strv *sv, const char *s);
+/* ---- strings (bk_parse.c); memory, name lists and paths: plugins/lib ---- */
 
 /* A growing string. */
 struct bk_buf {
@@ -63,19 +51,10 @@ char *bk_buf_take(struct bk_buf *b);	/* "" when empty; caller frees */
 const char *bk_type_name(enum bk_type t);
 int bk_type_parse(const char *s, enum bk_type *ret);
 
-/* ---- times (bk_parse.c) ---- */
+/* ---- times (bk_parse.c); formatting and ISO 8601 parsing: plugins/lib ---- */
 
-/* "2026-01-02T03:04:05Z", UTC, into buf of at least 24 bytes. */
-const char *bk_fmt_time(int64_t t, char *buf, size_t size);
 /* "2d 3h", "5h 12m", "7m", "30s" (negative: the same, of the absolute). */
 const char *bk_fmt_age(int64_t seconds, char *buf, size_t size);
-/*
- * RFC 3339 / ISO 8601: "2026-01-02T03:04:05[.frac][Z|+09:00]"; with no
- * zone the time is UTC.  Returns 0 or -EINVAL.
- */
-int bk_parse_iso(const char *s, size_t len, int64_t *ret);
-/* "20260102T030405Z" (duplicity). */
-int bk_parse_compact(const char *s, size_t len, int64_t *ret);
 
 /* ---- names of the tools' files (bk_parse.c) ---- */
 
@@ -100,14 +79,14 @@ size_t bk_rsnapshot_fields(char *line, char **fields, size_t max);
 
 /* Variables seen in a unit, crontab or script: NAME=value. */
 struct bk_vars {
-	struct bk_strv names, values;
+	struct hf_names names, values;
 };
 void bk_vars_set(struct bk_vars *vars, const char *name, const char *value);
 const char *bk_vars_get(const struct bk_vars *vars, const char *name);
 void bk_vars_free(struct bk_vars *vars);
 
 /* Split a shell-ish line into words: quotes and backslashes honoured. */
-void bk_split_words(const char *line, struct bk_strv *ret);
+void bk_split_words(const char *line, struct hf_names *ret);
 
 /*
  * Learn "NAME=value" assignments from one line (shell "export X=...",
@@ -119,7 +98,7 @@ int bk_learn_vars(const char *line, struct bk_vars *vars);
 struct bk_found {
 	enum bk_type type;
 	char *repo;		/* path or URL; NULL if none could be told */
-	struct bk_strv sources;	/* absolute paths it backs up */
+	struct hf_names sources;	/* absolute paths it backs up */
 };
 /*
  * Does the line run restic backup, borg create or duplicity?  Returns 1
@@ -189,8 +168,8 @@ struct bk_job {
 	char *path;		/* inside the root; NULL: not known */
 	char *remote;		/* a remote location (redacted), instead of path */
 	char *origin;		/* file it was found in; NULL when configured */
-	struct bk_strv sources;
-	struct bk_strv patterns;
+	struct hf_names sources;
+	struct hf_names patterns;
 	int offsite;		/* 1 yes, 0 no, -1 not declared */
 	int exec;
 	char *password_file;
@@ -207,7 +186,7 @@ struct bk_ev {
 	int target;		/* SA_LEVEL_IMPLEMENTED, _NOT or _UNKNOWN */
 	char *target_why;	/* why not, or what it is */
 	char *dir;		/* directory holding the backups, inside the root */
-	struct bk_strv sources;	/* learnt from the tool's configuration */
+	struct hf_names sources;	/* learnt from the tool's configuration */
 	const char *unit;	/* "snapshot", "archive", "backup", ... */
 	const char *basis;	/* where the times come from */
 	int exact;		/* times reported by the tool itself (exec) */
@@ -238,12 +217,11 @@ struct bk_ev {
 };
 
 struct bk_run {
-	const struct sa_host *host;
-	struct sa_ctx *ctx;
+	struct hf hf;
 	int64_t now;
 	struct bk_job *jobs;
 	size_t n_jobs;
-	struct bk_strv scanned;	/* scripts already read by detection */
+	struct hf_names scanned;	/* scripts already read by detection */
 };
 
 /* bk_files.c: the audited system's files, through the host only. */
@@ -255,11 +233,6 @@ void bk_ev_add(const struct bk_run *r, struct bk_ev *ev, int64_t t);
  * anything else "cannot tell" (-1). */
 void bk_ev_target_error(struct bk_ev *ev, const char *path, int err);
 void bk_ev_target_not(struct bk_ev *ev, const char *fmt, ...) SA_PRINTF(2, 3);
-char *bk_join(const char *dir, const char *name);
-/* A directory under the root as a DIR stream; negative errno on failure. */
-int bk_opendir(const struct bk_run *r, const char *path, void **ret_dir);
-int bk_read(const struct bk_run *r, const char *path, size_t max,
-    char **ret_data, size_t *ret_len);	/* freed with free() */
 /* The last max bytes of a regular file, and its stat. */
 int bk_read_tail(const struct bk_run *r, const char *path, size_t max,
     char **ret_data, size_t *ret_len, struct stat *ret_st);

@@ -53,8 +53,8 @@ bk_job_free(struct bk_job *j)
 	free(j->path);
 	free(j->remote);
 	free(j->origin);
-	bk_strv_free(&j->sources);
-	bk_strv_free(&j->patterns);
+	hf_names_free(&j->sources);
+	hf_names_free(&j->patterns);
 	free(j->password_file);
 	free(j->cloud_service);
 	memset(j, 0, sizeof(*j));
@@ -81,14 +81,14 @@ bk_add_job(struct bk_run *r, const char *name, enum bk_type type,
 			return NULL;
 		}
 	}
-	r->jobs = bk_xrealloc(r->jobs, (r->n_jobs + 1) * sizeof(*r->jobs));
+	r->jobs = hf_grow(r->jobs, r->n_jobs + 1, sizeof(*r->jobs));
 	j = &r->jobs[r->n_jobs++];
 	memset(j, 0, sizeof(*j));
-	j->name = bk_xstrdup(name);
+	j->name = hf_strdup(name);
 	j->type = type;
 	j->path = norm;
-	j->remote = remote != NULL ? bk_xstrdup(remote) : NULL;
-	j->origin = origin != NULL ? bk_xstrdup(origin) : NULL;
+	j->remote = remote != NULL ? hf_strdup(remote) : NULL;
+	j->origin = origin != NULL ? hf_strdup(origin) : NULL;
 	j->offsite = -1;
 	return j;
 }
@@ -105,16 +105,16 @@ bk_found_job(struct bk_scan *s, struct bk_found *f)
 	if (f->repo != NULL && bk_repo_local(f->type, f->repo, &local) != 0)
 		redacted = bk_redact_url(f->repo);
 	if (local != NULL)
-		name = bk_xasprintf("%s:%s", bk_type_name(f->type), local);
+		name = hf_printf("%s:%s", bk_type_name(f->type), local);
 	else if (redacted != NULL)
-		name = bk_xasprintf("%s:%s", bk_type_name(f->type), redacted);
+		name = hf_printf("%s:%s", bk_type_name(f->type), redacted);
 	else
-		name = bk_xasprintf("%s:%s", bk_type_name(f->type), s->file);
+		name = hf_printf("%s:%s", bk_type_name(f->type), s->file);
 	j = bk_add_job(s->r, name, f->type, local, redacted, s->file);
 	if (j != NULL) {
 		for (i = 0; i < f->sources.n; i++)
-			bk_strv_add(&j->sources, f->sources.v[i]);
-		s->r->host->log(s->r->ctx, SA_LOG_INFO, "found %s job %s in %s",
+			hf_names_add(&j->sources, f->sources.v[i]);
+		s->r->hf.host->log(s->r->hf.ctx, SA_LOG_INFO, "found %s job %s in %s",
 		    bk_type_name(f->type), name, s->file);
 	}
 	free(name);
@@ -130,7 +130,7 @@ bk_env_file(struct bk_scan *s, const char *path)
 
 	if (*path == '-')
 		path++;
-	if (path[0] != '/' || bk_read(s->r, path, BK_MAX_FILE, &data, &len) < 0)
+	if (path[0] != '/' || hf_read(&s->r->hf, path, BK_MAX_FILE, &data, &len) < 0)
 		return;
 	for (p = data; p < data + len; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(data + len - p));
@@ -165,7 +165,7 @@ bk_system_dir(const char *path)
 static void
 bk_follow(struct bk_scan *s, const char *command)
 {
-	struct bk_strv words = { 0 };
+	struct hf_names words = { 0 };
 	struct stat st;
 	size_t i;
 
@@ -174,16 +174,16 @@ bk_follow(struct bk_scan *s, const char *command)
 		const char *w = words.v[i];
 
 		if (w[0] != '/' || bk_system_dir(w) ||
-		    bk_strv_has(&s->r->scanned, w) ||
+		    hf_names_has(&s->r->scanned, w) ||
 		    s->r->scanned.n >= BK_MAX_SCRIPTS ||
-		    s->r->host->stat(s->r->ctx, w, 0, &st) < 0 ||
+		    s->r->hf.host->stat(s->r->hf.ctx, w, 0, &st) < 0 ||
 		    !S_ISREG(st.st_mode) || !(st.st_mode & 0111) ||
 		    st.st_size > BK_MAX_SCRIPT)
 			continue;
-		bk_strv_add(&s->r->scanned, w);
+		hf_names_add(&s->r->scanned, w);
 		bk_scan_file(s->r, w, 0, 0, &s->vars);
 	}
-	bk_strv_free(&words);
+	hf_names_free(&words);
 }
 
 static void
@@ -230,7 +230,7 @@ bk_scan_file(struct bk_run *r, const char *path, int follow, int unit,
 	char *data;
 	size_t len, i;
 
-	if (bk_read(r, path, BK_MAX_FILE, &data, &len) < 0)
+	if (hf_read(&r->hf, path, BK_MAX_FILE, &data, &len) < 0)
 		return;
 	if (inherit != NULL)
 		for (i = 0; i < inherit->names.n; i++)
@@ -250,17 +250,15 @@ static void
 bk_scan_dir(struct bk_run *r, const char *dir, const char *suffix, int follow,
     int unit)
 {
-	struct bk_strv names = { 0 };
+	struct hf_names names = { 0 };
 	struct dirent *de;
 	struct stat st;
-	void *dp;
 	DIR *d;
 	size_t i, n, k = strlen(suffix);
 	char *p;
 
-	if (bk_opendir(r, dir, &dp) < 0)
+	if (hf_opendir(&r->hf, dir, &d) < 0)
 		return;
-	d = dp;
 	while ((de = readdir(d)) != NULL) {
 		n = strlen(de->d_name);
 		if (de->d_name[0] == '.' || n < k ||
@@ -268,15 +266,15 @@ bk_scan_dir(struct bk_run *r, const char *dir, const char *suffix, int follow,
 		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
 		    !S_ISREG(st.st_mode))
 			continue;
-		bk_strv_add(&names, de->d_name);
+		hf_names_add(&names, de->d_name);
 	}
 	closedir(d);
 	for (i = 0; i < names.n; i++) {
-		p = bk_join(dir, names.v[i]);
+		p = hf_join(dir, names.v[i]);
 		bk_scan_file(r, p, follow, unit, NULL);
 		free(p);
 	}
-	bk_strv_free(&names);
+	hf_names_free(&names);
 }
 
 /* ---- timeshift ---- */
@@ -319,12 +317,12 @@ bk_detect_timeshift(struct bk_run *r)
 	size_t len, i;
 
 	for (i = 0; confs[i] != NULL; i++)
-		if (bk_read(r, confs[i], BK_MAX_FILE, &data, &len) == 0)
+		if (hf_read(&r->hf, confs[i], BK_MAX_FILE, &data, &len) == 0)
 			break;
 	if (confs[i] == NULL)
 		return;
 	if (bk_json_walk(data, len, bk_ts_conf_member, &conf, &jerr) < 0) {
-		r->host->log(r->ctx, SA_LOG_WARNING, "%s:%u: %s; its schedule is "
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "%s:%u: %s; its schedule is "
 		    "not known", confs[i], jerr.line, jerr.message);
 		conf.max_age = 0;
 	}
@@ -363,13 +361,13 @@ bk_pve_line(void *user, const char *line, unsigned int lineno)
 	if (line[0] != ' ' && line[0] != '\t') {
 		if ((colon = strchr(line, ':')) == NULL)
 			return;
-		c->v = bk_xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
+		c->v = hf_grow(c->v, c->n + 1, sizeof(*c->v));
 		s = &c->v[c->n++];
 		memset(s, 0, sizeof(*s));
-		s->type = bk_xstrndup(line, (size_t)(colon - line));
+		s->type = hf_strndup(line, (size_t)(colon - line));
 		for (p = colon + 1; *p == ' ' || *p == '\t'; p++)
 			;
-		s->name = bk_xstrndup(p, strcspn(p, " \t"));
+		s->name = hf_strndup(p, strcspn(p, " \t"));
 		return;
 	}
 	if (c->n == 0)
@@ -377,7 +375,7 @@ bk_pve_line(void *user, const char *line, unsigned int lineno)
 	for (p = line; *p == ' ' || *p == '\t'; p++)
 		;
 	n = strcspn(p, " \t");
-	key = bk_xstrndup(p, n);
+	key = hf_strndup(p, n);
 	for (p += n; *p == ' ' || *p == '\t'; p++)
 		;
 	bk_vars_set(&c->v[c->n - 1].keys, key, p);
@@ -391,7 +389,7 @@ bk_pve_read(struct bk_run *r, const char *path, struct bk_pve *c)
 	size_t len;
 
 	memset(c, 0, sizeof(*c));
-	if (bk_read(r, path, BK_MAX_FILE, &data, &len) < 0)
+	if (hf_read(&r->hf, path, BK_MAX_FILE, &data, &len) < 0)
 		return -1;
 	bk_lines(data, len, bk_pve_line, c);
 	free(data);
@@ -423,17 +421,17 @@ bk_vzdump_storage(struct bk_run *r, const struct bk_pve *storage,
 	for (i = 0; i < storage->n; i++)
 		if (strcmp(storage->v[i].name, name) == 0)
 			break;
-	job = bk_xasprintf("vzdump:%s", name);
+	job = hf_printf("vzdump:%s", name);
 	if (i == storage->n) {
 		bk_add_job(r, job, BK_VZDUMP, NULL, NULL, origin);
 	} else if (strcmp(storage->v[i].type, "pbs") == 0) {
 		/* the archive goes to a backup server: not on this disk */
-		char *where = bk_xasprintf("pbs:%s", name);
+		char *where = hf_printf("pbs:%s", name);
 
 		bk_add_job(r, job, BK_VZDUMP, NULL, where, origin);
 		free(where);
 	} else if ((path = bk_vars_get(&storage->v[i].keys, "path")) != NULL) {
-		dump = bk_join(path, "dump");
+		dump = hf_join(path, "dump");
 		bk_add_job(r, job, BK_VZDUMP, dump, NULL, origin);
 		free(dump);
 	} else if (strcmp(name, "local") == 0)
@@ -448,7 +446,7 @@ bk_detect_proxmox(struct bk_run *r)
 {
 	struct bk_pve storage, jobs, stores;
 	const char *name, *enabled;
-	struct bk_strv words = { 0 };
+	struct hf_names words = { 0 };
 	char *data, *p, *nl;
 	size_t i, k, len;
 
@@ -468,7 +466,7 @@ bk_detect_proxmox(struct bk_run *r)
 		bk_pve_free(&jobs);
 	}
 	/* older Proxmox VE: crontab lines "... vzdump 100 --storage NAME" */
-	if (bk_read(r, "/etc/pve/vzdump.cron", BK_MAX_FILE, &data, &len) == 0) {
+	if (hf_read(&r->hf, "/etc/pve/vzdump.cron", BK_MAX_FILE, &data, &len) == 0) {
 		for (p = data; p < data + len; p = nl + 1) {
 			nl = memchr(p, '\n', (size_t)(data + len - p));
 			if (nl == NULL)
@@ -482,7 +480,7 @@ bk_detect_proxmox(struct bk_run *r)
 				if (strcmp(words.v[k], "--storage") == 0)
 					name = words.v[k + 1];
 			bk_vzdump_storage(r, &storage, name, "/etc/pve/vzdump.cron");
-			bk_strv_free(&words);
+			hf_names_free(&words);
 		}
 		free(data);
 	}
@@ -494,7 +492,7 @@ bk_detect_proxmox(struct bk_run *r)
 
 			if (strcmp(stores.v[i].type, "datastore") != 0)
 				continue;
-			job = bk_xasprintf("pbs:%s", stores.v[i].name);
+			job = hf_printf("pbs:%s", stores.v[i].name);
 			bk_add_job(r, job, BK_PBS, path, NULL,
 			    "/etc/proxmox-backup/datastore.cfg");
 			free(job);
@@ -513,7 +511,7 @@ bk_detect(struct bk_run *r)
 	struct stat st;
 	size_t i;
 
-	if (r->host->stat(r->ctx, "/etc/rsnapshot.conf", 0, &st) == 0)
+	if (r->hf.host->stat(r->hf.ctx, "/etc/rsnapshot.conf", 0, &st) == 0)
 		bk_add_job(r, "rsnapshot", BK_RSNAPSHOT, "/etc/rsnapshot.conf",
 		    NULL, "/etc/rsnapshot.conf");
 	bk_detect_timeshift(r);

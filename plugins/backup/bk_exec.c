@@ -53,11 +53,11 @@ bk_times_member(void *user, const struct bk_json_value *v)
 	if (v->depth != t->depth || !bk_json_key_is(v, "time") ||
 	    v->kind != BK_JSON_STRING)
 		return;
-	if (v->escaped || bk_parse_iso(v->text, v->len, &when) < 0) {
+	if (v->escaped || tf_parse_iso(v->text, v->len, &when) < 0) {
 		t->bad = 1;
 		return;
 	}
-	t->v = bk_xrealloc(t->v, (t->n + 1) * sizeof(*t->v));
+	t->v = hf_grow(t->v, t->n + 1, sizeof(*t->v));
 	t->v[t->n++] = when;
 }
 
@@ -174,18 +174,18 @@ bk_child(const struct bk_job *j, int repo_fd, int pass_fd, int out, int err,
 		argv[k++] = repo;
 	}
 	argv[k] = NULL;
-	path_env = bk_xasprintf("PATH=%s", path != NULL ? path :
+	path_env = hf_printf("PATH=%s", path != NULL ? path :
 	    "/usr/local/bin:/usr/bin:/bin");
 	envp[e++] = path_env;
-	envp[e++] = bk_xasprintf("HOME=%s", home);
-	envp[e++] = bk_xasprintf("XDG_CACHE_HOME=%s", home);
-	envp[e++] = bk_xasprintf("XDG_CONFIG_HOME=%s", home);
+	envp[e++] = hf_printf("HOME=%s", home);
+	envp[e++] = hf_printf("XDG_CACHE_HOME=%s", home);
+	envp[e++] = hf_printf("XDG_CONFIG_HOME=%s", home);
 	/* times without a zone (borg's) are then UTC */
 	envp[e++] = (char *)"TZ=UTC0";
 	envp[e++] = (char *)"LC_ALL=C.UTF-8";
 	envp[e++] = (char *)"GOMAXPROCS=2";
 	if (j->type == BK_BORG) {
-		envp[e++] = bk_xasprintf("BORG_BASE_DIR=%s", home);
+		envp[e++] = hf_printf("BORG_BASE_DIR=%s", home);
 		/* an empty passphrase fails at once where one is needed */
 		envp[e++] = pass_fd >= 0 ? (char *)"BORG_PASSPHRASE_FD=3" :
 		    (char *)"BORG_PASSPHRASE=";
@@ -209,12 +209,12 @@ bk_passphrase(struct bk_run *r, const struct bk_job *j, char **ret)
 	*ret = NULL;
 	if (j->password_file == NULL)
 		return 0;
-	if ((rc = bk_read(r, j->password_file, 4096, &data, &len)) < 0) {
-		r->host->log(r->ctx, SA_LOG_WARNING, "job %s: password_file %s: %s",
+	if ((rc = hf_read(&r->hf, j->password_file, 4096, &data, &len)) < 0) {
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "job %s: password_file %s: %s",
 		    j->name, j->password_file, strerror(-rc));
 		return rc;
 	}
-	*ret = bk_xstrndup(data, strcspn(data, "\r\n"));
+	*ret = hf_strndup(data, strcspn(data, "\r\n"));
 	explicit_bzero(data, len);
 	free(data);
 	return 0;
@@ -244,20 +244,20 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	size_t i;
 
 	if (j->type != BK_RESTIC && j->type != BK_BORG) {
-		ev->exec_why = bk_xasprintf("it is implemented for restic and borg "
+		ev->exec_why = hf_printf("it is implemented for restic and borg "
 		    "only, not %s", bk_type_name(j->type));
 		return -ENOTSUP;
 	}
 	if (j->type == BK_RESTIC && j->password_file == NULL) {
-		ev->exec_why = bk_xstrdup("restic needs password_file");
+		ev->exec_why = hf_strdup("restic needs password_file");
 		return -EINVAL;
 	}
 	if ((rc = bk_passphrase(r, j, &pass)) < 0) {
-		ev->exec_why = bk_xasprintf("password_file %s: %s",
+		ev->exec_why = hf_printf("password_file %s: %s",
 		    j->password_file, strerror(-rc));
 		return rc;
 	}
-	if ((rc = r->host->open(r->ctx, j->path, SA_OPEN_DIRECTORY, &repo_fd)) < 0)
+	if ((rc = r->hf.host->open(r->hf.ctx, j->path, SA_OPEN_DIRECTORY, &repo_fd)) < 0)
 		goto fail;
 	snprintf(home, sizeof(home), "%s/smeaudit-backup-XXXXXX",
 	    tmp != NULL && tmp[0] == '/' && strlen(tmp) < 4000 ? tmp : "/tmp");
@@ -305,7 +305,7 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
 		;
 	if (rc == -ETIMEDOUT) {
-		ev->exec_why = bk_xasprintf("%s did not finish within %llds "
+		ev->exec_why = hf_printf("%s did not finish within %llds "
 		    "(exec_timeout)", tool,
 		    (long long)j->exec_timeout);
 		goto done;
@@ -324,9 +324,9 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		last = last != NULL ? last + 1 : errtext.p;
 		clean = bk_clean_text(last, strlen(last), 200);
 		if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-			ev->exec_why = bk_xasprintf("%s is not installed", tool);
+			ev->exec_why = hf_printf("%s is not installed", tool);
 		else
-			ev->exec_why = bk_xasprintf("%s failed (exit %d): %s", tool, WIFEXITED(status) ?
+			ev->exec_why = hf_printf("%s failed (exit %d): %s", tool, WIFEXITED(status) ?
 			    WEXITSTATUS(status) : 128 + WTERMSIG(status), clean);
 		free(clean);
 		rc = -EIO;
@@ -335,7 +335,7 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	times.depth = j->type == BK_RESTIC ? 2 : 3;
 	if (bk_json_walk(out.p != NULL ? out.p : "", out.len, bk_times_member,
 	    &times, &jerr) < 0 || times.bad) {
-		ev->exec_why = bk_xasprintf("%s printed JSON that cannot be read "
+		ev->exec_why = hf_printf("%s printed JSON that cannot be read "
 		    "(line %u: %s)", tool,
 		    times.bad ? 0 : jerr.line, times.bad ? "bad time" : jerr.message);
 		rc = -EINVAL;
@@ -355,7 +355,7 @@ bk_exec_times(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	rc = 0;
 	goto done;
 fail:
-	ev->exec_why = bk_xasprintf("cannot run %s: %s",
+	ev->exec_why = hf_printf("cannot run %s: %s",
 	    tool, strerror(-rc));
 done:
 	bk_forget(pass);

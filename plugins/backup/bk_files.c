@@ -33,7 +33,7 @@ bk_ev_free(struct bk_ev *ev)
 {
 	free(ev->target_why);
 	free(ev->dir);
-	bk_strv_free(&ev->sources);
+	hf_names_free(&ev->sources);
 	free(ev->exec_why);
 	free(ev->count_note);
 	free(ev->count_gap);
@@ -66,15 +66,15 @@ bk_ev_target_error(struct bk_ev *ev, const char *path, int err)
 	free(ev->target_why);
 	if (err == -ENOENT || err == -ENOTDIR) {
 		ev->target = SA_LEVEL_NOT;
-		ev->target_why = bk_xasprintf("%s does not exist", path);
+		ev->target_why = hf_printf("%s does not exist", path);
 	} else if (err == -EINVAL) {
 		/* host->open refuses FIFOs, devices and sockets unread */
 		ev->target = SA_LEVEL_NOT;
-		ev->target_why = bk_xasprintf("%s is not a regular file or "
+		ev->target_why = hf_printf("%s is not a regular file or "
 		    "directory", path);
 	} else {
 		ev->target = SA_LEVEL_UNKNOWN;
-		ev->target_why = bk_xasprintf("%s cannot be read: %s", path,
+		ev->target_why = hf_printf("%s cannot be read: %s", path,
 		    strerror(-err));
 	}
 }
@@ -86,73 +86,11 @@ bk_ev_target_not(struct bk_ev *ev, const char *fmt, ...)
 	char *s;
 
 	va_start(ap, fmt);
-	if (vasprintf(&s, fmt, ap) < 0)
-		abort();
+	s = hf_vprintf(fmt, ap);
 	va_end(ap);
 	free(ev->target_why);
 	ev->target_why = s;
 	ev->target = SA_LEVEL_NOT;
-}
-
-char *
-bk_join(const char *dir, const char *name)
-{
-	size_t n = strlen(dir);
-
-	while (n > 1 && dir[n - 1] == '/')
-		n--;
-	if (n == 1 && dir[0] == '/')
-		return bk_xasprintf("/%s", name);
-	return bk_xasprintf("%.*s/%s", (int)n, dir, name);
-}
-
-int
-bk_opendir(const struct bk_run *r, const char *path, void **ret_dir)
-{
-	DIR *d;
-	int fd, rc;
-
-	rc = r->host->open(r->ctx, path, SA_OPEN_DIRECTORY, &fd);
-	if (rc < 0)
-		return rc;
-	if ((d = fdopendir(fd)) == NULL) {
-		rc = -errno;
-		close(fd);
-		return rc;
-	}
-	/* A directory that opens but cannot be listed fails here, not later. */
-	errno = 0;
-	if (readdir(d) == NULL && errno != 0) {
-		rc = -errno;
-		closedir(d);
-		return rc;
-	}
-	rewinddir(d);
-	*ret_dir = d;
-	return 0;
-}
-
-int
-bk_read(const struct bk_run *r, const char *path, size_t max, char **ret_data,
-    size_t *ret_len)
-{
-	char *data, *copy;
-	size_t len;
-	int rc;
-
-	rc = r->host->read_file(r->ctx, path, max, &data, &len);
-	if (rc < 0)
-		return rc;
-	/* The caller frees with free(): copy out of the core's allocation,
-	 * and leave nothing of it behind (it may be a passphrase file). */
-	copy = bk_xmalloc(len + 1);
-	memcpy(copy, data, len);
-	copy[len] = '\0';
-	explicit_bzero(data, len);
-	r->host->free(data);
-	*ret_data = copy;
-	*ret_len = len;
-	return 0;
 }
 
 int
@@ -166,7 +104,7 @@ bk_read_tail(const struct bk_run *r, const char *path, size_t max,
 	char *data;
 	int fd, rc;
 
-	if ((rc = r->host->open(r->ctx, path, 0, &fd)) < 0)
+	if ((rc = r->hf.host->open(r->hf.ctx, path, 0, &fd)) < 0)
 		return rc;
 	if (fstat(fd, &st) < 0) {
 		rc = -errno;
@@ -175,7 +113,7 @@ bk_read_tail(const struct bk_run *r, const char *path, size_t max,
 	}
 	len = (size_t)st.st_size < max ? (size_t)st.st_size : max;
 	off = st.st_size - (off_t)len;
-	data = bk_xmalloc(len + 1);
+	data = hf_alloc(len + 1);
 	while (got < len) {
 		n = pread(fd, data + got, len - got, off + (off_t)got);
 		if (n < 0 && errno == EINTR)

@@ -16,96 +16,12 @@
 
 #include "bk.h"
 
-void *
-bk_xmalloc(size_t n)
-{
-	void *p = malloc(n != 0 ? n : 1);
-
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-void *
-bk_xrealloc(void *p, size_t n)
-{
-	p = realloc(p, n != 0 ? n : 1);
-	if (p == NULL)
-		abort();
-	return p;
-}
-
-char *
-bk_xstrdup(const char *s)
-{
-	return bk_xstrndup(s, strlen(s));
-}
-
-char *
-bk_xstrndup(const char *s, size_t n)
-{
-	char *d = bk_xmalloc(n + 1);
-
-	memcpy(d, s, n);
-	d[n] = '\0';
-	return d;
-}
-
-char *
-bk_xasprintf(const char *fmt, ...)
-{
-	struct bk_buf b = { 0 };
-	va_list ap;
-	int n;
-
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		abort();
-	b.p = bk_xmalloc((size_t)n + 1);
-	va_start(ap, fmt);
-	vsnprintf(b.p, (size_t)n + 1, fmt, ap);
-	va_end(ap);
-	return b.p;
-}
-
-void
-bk_strv_add(struct bk_strv *sv, const char *s)
-{
-	sv->v = bk_xrealloc(sv->v, (sv->n + 1) * sizeof(*sv->v));
-	sv->v[sv->n++] = bk_xstrdup(s);
-}
-
-void
-bk_strv_free(struct bk_strv *sv)
-{
-	size_t i;
-
-	for (i = 0; i < sv->n; i++)
-		free(sv->v[i]);
-	free(sv->v);
-	sv->v = NULL;
-	sv->n = 0;
-}
-
-int
-bk_strv_has(const struct bk_strv *sv, const char *s)
-{
-	size_t i;
-
-	for (i = 0; i < sv->n; i++)
-		if (strcmp(sv->v[i], s) == 0)
-			return 1;
-	return 0;
-}
-
 void
 bk_buf_add(struct bk_buf *b, const char *s, size_t n)
 {
 	if (b->len + n + 1 > b->cap) {
 		b->cap = (b->len + n + 1) * 2;
-		b->p = bk_xrealloc(b->p, b->cap);
+		b->p = hf_grow(b->p, b->cap, 1);
 	}
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
@@ -125,7 +41,7 @@ bk_buf_printf(struct bk_buf *b, const char *fmt, ...)
 		abort();
 	if (b->len + (size_t)n + 1 > b->cap) {
 		b->cap = (b->len + (size_t)n + 1) * 2;
-		b->p = bk_xrealloc(b->p, b->cap);
+		b->p = hf_grow(b->p, b->cap, 1);
 	}
 	va_start(ap, fmt);
 	vsnprintf(b->p + b->len, (size_t)n + 1, fmt, ap);
@@ -136,7 +52,7 @@ bk_buf_printf(struct bk_buf *b, const char *fmt, ...)
 char *
 bk_buf_take(struct bk_buf *b)
 {
-	char *p = b->p != NULL ? b->p : bk_xstrdup("");
+	char *p = b->p != NULL ? b->p : hf_strdup("");
 
 	b->p = NULL;
 	b->len = b->cap = 0;
@@ -175,18 +91,6 @@ bk_type_parse(const char *s, enum bk_type *ret)
 }
 
 const char *
-bk_fmt_time(int64_t t, char *buf, size_t size)
-{
-	time_t tt = (time_t)t;
-	struct tm tm;
-
-	if (gmtime_r(&tt, &tm) == NULL ||
-	    strftime(buf, size, "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
-		snprintf(buf, size, "@%lld", (long long)t);
-	return buf;
-}
-
-const char *
 bk_fmt_age(int64_t s, char *buf, size_t size)
 {
 	if (s < 0)
@@ -202,97 +106,6 @@ bk_fmt_age(int64_t s, char *buf, size_t size)
 	else
 		snprintf(buf, size, "%llds", (long long)s);
 	return buf;
-}
-
-/* n decimal digits at *s; advances it. */
-static int
-bk_digits(const char **s, const char *end, int n, int *ret)
-{
-	int v = 0;
-
-	while (n-- > 0) {
-		if (*s >= end || !isdigit((unsigned char)**s))
-			return -1;
-		v = v * 10 + (**s - '0');
-		(*s)++;
-	}
-	*ret = v;
-	return 0;
-}
-
-static int
-bk_epoch(int y, int mo, int d, int h, int mi, int sec, int64_t *ret)
-{
-	struct tm tm;
-
-	if (y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
-	    mi > 59 || sec > 60)
-		return -EINVAL;
-	memset(&tm, 0, sizeof(tm));
-	tm.tm_year = y - 1900;
-	tm.tm_mon = mo - 1;
-	tm.tm_mday = d;
-	tm.tm_hour = h;
-	tm.tm_min = mi;
-	tm.tm_sec = sec;
-	*ret = (int64_t)timegm(&tm);
-	return 0;
-}
-
-int
-bk_parse_iso(const char *s, size_t len, int64_t *ret)
-{
-	const char *end = s + len;
-	int y, mo, d, h, mi, sec, oh, om, sign;
-	int64_t t;
-
-	if (bk_digits(&s, end, 4, &y) < 0 || s >= end || *s++ != '-' ||
-	    bk_digits(&s, end, 2, &mo) < 0 || s >= end || *s++ != '-' ||
-	    bk_digits(&s, end, 2, &d) < 0 || s >= end ||
-	    (*s != 'T' && *s != ' ') || (s++, bk_digits(&s, end, 2, &h)) < 0 ||
-	    s >= end || *s++ != ':' || bk_digits(&s, end, 2, &mi) < 0 ||
-	    s >= end || *s++ != ':' || bk_digits(&s, end, 2, &sec) < 0)
-		return -EINVAL;
-	if (s < end && *s == '.') {
-		s++;
-		if (s >= end || !isdigit((unsigned char)*s))
-			return -EINVAL;
-		while (s < end && isdigit((unsigned char)*s))
-			s++;
-	}
-	if (bk_epoch(y, mo, d, h, mi, sec, &t) < 0)
-		return -EINVAL;
-	if (s < end && (*s == 'Z' || *s == 'z'))
-		s++;
-	else if (s < end && (*s == '+' || *s == '-')) {
-		sign = *s++ == '-' ? -1 : 1;
-		if (bk_digits(&s, end, 2, &oh) < 0)
-			return -EINVAL;
-		if (s < end && *s == ':')
-			s++;
-		if (bk_digits(&s, end, 2, &om) < 0 || oh > 23 || om > 59)
-			return -EINVAL;
-		t -= sign * (int64_t)(oh * 3600 + om * 60);
-	}
-	if (s != end)
-		return -EINVAL;
-	*ret = t;
-	return 0;
-}
-
-int
-bk_parse_compact(const char *s, size_t len, int64_t *ret)
-{
-	const char *end = s + len;
-	int y, mo, d, h, mi, sec;
-
-	if (len != 16 || bk_digits(&s, end, 4, &y) < 0 ||
-	    bk_digits(&s, end, 2, &mo) < 0 || bk_digits(&s, end, 2, &d) < 0 ||
-	    *s++ != 'T' || bk_digits(&s, end, 2, &h) < 0 ||
-	    bk_digits(&s, end, 2, &mi) < 0 || bk_digits(&s, end, 2, &sec) < 0 ||
-	    *s != 'Z')
-		return -EINVAL;
-	return bk_epoch(y, mo, d, h, mi, sec, ret);
 }
 
 /* ".manifest" then nothing, ".gpg" or ".gz": the manifest itself. */
@@ -312,7 +125,7 @@ bk_duplicity_manifest(const char *name, int *ret_full, int64_t *ret_time)
 
 	if ((p = strstr(name, "duplicity-full.")) != NULL) {
 		p += 15;
-		if (strlen(p) < 16 || bk_parse_compact(p, 16, ret_time) < 0 ||
+		if (strlen(p) < 16 || tf_parse_iso_basic(p, 16, ret_time) < 0 ||
 		    !bk_manifest_tail(p + 16))
 			return 0;
 		*ret_full = 1;
@@ -321,7 +134,7 @@ bk_duplicity_manifest(const char *name, int *ret_full, int64_t *ret_time)
 	if ((p = strstr(name, "duplicity-inc.")) != NULL) {
 		p += 14;
 		if (strlen(p) < 16 + 4 + 16 || strncmp(p + 16, ".to.", 4) != 0 ||
-		    bk_parse_compact(p + 20, 16, ret_time) < 0 ||
+		    tf_parse_iso_basic(p + 20, 16, ret_time) < 0 ||
 		    !bk_manifest_tail(p + 36))
 			return 0;
 		*ret_full = 0;
@@ -368,7 +181,7 @@ bk_vzdump_name(const char *name, char *ret_guest, size_t size)
 	iso[13] = iso[16] = ':';
 	if (stamp[4] != '_' || stamp[7] != '_' || stamp[10] != '-' ||
 	    stamp[13] != '_' || stamp[16] != '_' ||
-	    bk_parse_iso(iso, 19, &t) < 0)
+	    tf_parse_iso(iso, 19, &t) < 0)
 		return 0;
 	snprintf(ret_guest, size, "%.*s", (int)(stamp - 1 - (name + 7)), name + 7);
 	if (strcmp(stamp + 20, "log") == 0)
@@ -407,11 +220,11 @@ bk_vars_set(struct bk_vars *vars, const char *name, const char *value)
 	for (i = 0; i < vars->names.n; i++)
 		if (strcmp(vars->names.v[i], name) == 0) {
 			free(vars->values.v[i]);
-			vars->values.v[i] = bk_xstrdup(value);
+			vars->values.v[i] = hf_strdup(value);
 			return;
 		}
-	bk_strv_add(&vars->names, name);
-	bk_strv_add(&vars->values, value);
+	hf_names_add(&vars->names, name);
+	hf_names_add(&vars->values, value);
 }
 
 const char *
@@ -428,12 +241,12 @@ bk_vars_get(const struct bk_vars *vars, const char *name)
 void
 bk_vars_free(struct bk_vars *vars)
 {
-	bk_strv_free(&vars->names);
-	bk_strv_free(&vars->values);
+	hf_names_free(&vars->names);
+	hf_names_free(&vars->values);
 }
 
 void
-bk_split_words(const char *line, struct bk_strv *ret)
+bk_split_words(const char *line, struct hf_names *ret)
 {
 	struct bk_buf w = { 0 };
 	const char *p = line;
@@ -467,7 +280,7 @@ bk_split_words(const char *line, struct bk_strv *ret)
 			have = 1;
 		}
 		if (have)
-			bk_strv_add(ret, w.p != NULL ? w.p : "");
+			hf_names_add(ret, w.p != NULL ? w.p : "");
 	}
 	free(w.p);
 }
@@ -494,7 +307,7 @@ bk_learn_word(const char *w, struct bk_vars *vars)
 
 	if (eq == NULL || !bk_is_name(w, (size_t)(eq - w)))
 		return 0;
-	name = bk_xstrndup(w, (size_t)(eq - w));
+	name = hf_strndup(w, (size_t)(eq - w));
 	bk_vars_set(vars, name, eq + 1);
 	free(name);
 	return 1;
@@ -503,7 +316,7 @@ bk_learn_word(const char *w, struct bk_vars *vars)
 int
 bk_learn_vars(const char *line, struct bk_vars *vars)
 {
-	struct bk_strv words = { 0 };
+	struct hf_names words = { 0 };
 	size_t i = 0;
 	int n = 0;
 
@@ -515,7 +328,7 @@ bk_learn_vars(const char *line, struct bk_vars *vars)
 		bk_split_words(line + 12, &words);
 		for (i = 0; i < words.n; i++)
 			n += bk_learn_word(words.v[i], vars);
-		bk_strv_free(&words);
+		hf_names_free(&words);
 		return n;
 	}
 	bk_split_words(line, &words);
@@ -524,7 +337,7 @@ bk_learn_vars(const char *line, struct bk_vars *vars)
 		i++;
 	for (; i < words.n && bk_learn_word(words.v[i], vars); i++)
 		n++;
-	bk_strv_free(&words);
+	hf_names_free(&words);
 	return n;
 }
 
@@ -557,7 +370,7 @@ bk_expand(const char *w, const struct bk_vars *vars)
 		}
 		if (!bk_is_name(s, n))
 			goto fail;
-		name = bk_xstrndup(s, n);
+		name = hf_strndup(s, n);
 		v = bk_vars_get(vars, name);
 		free(name);
 		if (v == NULL || strchr(v, '$') != NULL)
@@ -616,7 +429,7 @@ bk_basename(const char *w)
 }
 
 static int
-bk_parse_restic(const struct bk_strv *w, size_t i, const struct bk_vars *vars,
+bk_parse_restic(const struct hf_names *w, size_t i, const struct bk_vars *vars,
     struct bk_found *f)
 {
 	const char *repo = NULL, *a;
@@ -645,7 +458,7 @@ bk_parse_restic(const struct bk_strv *w, size_t i, const struct bk_vars *vars,
 			continue;
 		}
 		if (a[0] == '/')
-			bk_strv_add(&f->sources, a);
+			hf_names_add(&f->sources, a);
 	}
 	if (!sub)
 		return 0;
@@ -656,7 +469,7 @@ bk_parse_restic(const struct bk_strv *w, size_t i, const struct bk_vars *vars,
 }
 
 static int
-bk_parse_borg(const struct bk_strv *w, size_t i, const struct bk_vars *vars,
+bk_parse_borg(const struct hf_names *w, size_t i, const struct bk_vars *vars,
     struct bk_found *f)
 {
 	const char *a, *sep, *env;
@@ -683,13 +496,13 @@ bk_parse_borg(const struct bk_strv *w, size_t i, const struct bk_vars *vars,
 				return 0;
 			if (sep == a) {
 				env = bk_vars_get(vars, "BORG_REPO");
-				repo = env != NULL ? bk_xstrdup(env) : NULL;
+				repo = env != NULL ? hf_strdup(env) : NULL;
 			} else
-				repo = bk_xstrndup(a, (size_t)(sep - a));
+				repo = hf_strndup(a, (size_t)(sep - a));
 			continue;
 		}
 		if (a[0] == '/')
-			bk_strv_add(&f->sources, a);
+			hf_names_add(&f->sources, a);
 	}
 	if (!spec)
 		return 0;
@@ -699,7 +512,7 @@ bk_parse_borg(const struct bk_strv *w, size_t i, const struct bk_vars *vars,
 }
 
 static int
-bk_parse_duplicity(const struct bk_strv *w, size_t i, const struct bk_vars *vars,
+bk_parse_duplicity(const struct hf_names *w, size_t i, const struct bk_vars *vars,
     struct bk_found *f)
 {
 	size_t url = 0, j;
@@ -721,7 +534,7 @@ bk_parse_duplicity(const struct bk_strv *w, size_t i, const struct bk_vars *vars
 	if (url + 1 < w->n && w->v[url + 1][0] == '/')
 		return 0;
 	if (url > i && w->v[url - 1][0] == '/')
-		bk_strv_add(&f->sources, w->v[url - 1]);
+		hf_names_add(&f->sources, w->v[url - 1]);
 	f->repo = bk_expand(w->v[url], vars);
 	return 1;
 }
@@ -730,7 +543,7 @@ int
 bk_parse_command(const char *line, const struct bk_vars *vars,
     struct bk_found *ret)
 {
-	struct bk_strv words = { 0 };
+	struct hf_names words = { 0 };
 	struct bk_vars local = { { 0 }, { 0 } };
 	const char *base;
 	size_t i;
@@ -768,7 +581,7 @@ bk_parse_command(const char *line, const struct bk_vars *vars,
 	for (i = 0; i < local.values.n; i++)
 		explicit_bzero(local.values.v[i], strlen(local.values.v[i]));
 	bk_vars_free(&local);
-	bk_strv_free(&words);
+	hf_names_free(&words);
 	return found;
 }
 
@@ -776,7 +589,7 @@ void
 bk_found_free(struct bk_found *f)
 {
 	free(f->repo);
-	bk_strv_free(&f->sources);
+	hf_names_free(&f->sources);
 	memset(f, 0, sizeof(*f));
 }
 
@@ -807,14 +620,14 @@ bk_redact_url(const char *url)
 	struct bk_buf b = { 0 };
 
 	if (scheme == NULL)
-		return bk_xstrdup(url);
+		return hf_strdup(url);
 	host = scheme + 3;
 	at = host + strcspn(host, "@/");
 	if (*at != '@')
-		return bk_xstrdup(url);
+		return hf_strdup(url);
 	colon = memchr(host, ':', (size_t)(at - host));
 	if (colon == NULL)
-		return bk_xstrdup(url);
+		return hf_strdup(url);
 	bk_buf_add(&b, url, (size_t)(colon + 1 - url));
 	bk_buf_add(&b, "***", 3);
 	bk_buf_add(&b, at, strlen(at));
@@ -830,7 +643,7 @@ bk_clean_text(const char *s, size_t len, size_t max)
 	/* do not cut a UTF-8 sequence in two */
 	while (n < len && n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
 		n--;
-	d = bk_xstrndup(s, n);
+	d = hf_strndup(s, n);
 	for (i = 0; i < n; i++)
 		if ((unsigned char)d[i] < 0x20 || d[i] == 0x7f)
 			d[i] = '?';

@@ -71,15 +71,15 @@ bk_is_hex(const char *s, size_t n)
 static DIR *
 bk_target_dir(struct bk_run *r, const char *path, struct bk_ev *ev)
 {
-	void *d;
+	DIR *d;
 	int rc;
 
-	if ((rc = bk_opendir(r, path, &d)) < 0) {
+	if ((rc = hf_opendir(&r->hf, path, &d)) < 0) {
 		bk_ev_target_error(ev, path, rc);
 		return NULL;
 	}
 	free(ev->dir);
-	ev->dir = bk_xstrdup(path);
+	ev->dir = hf_strdup(path);
 	return d;
 }
 
@@ -104,9 +104,9 @@ bk_group(struct bk_groups *g, const char *key)
 	for (i = 0; i < g->n; i++)
 		if (strcmp(g->v[i].key, key) == 0)
 			return &g->v[i];
-	g->v = bk_xrealloc(g->v, (g->n + 1) * sizeof(*g->v));
+	g->v = hf_grow(g->v, g->n + 1, sizeof(*g->v));
 	memset(&g->v[g->n], 0, sizeof(g->v[g->n]));
-	g->v[g->n].key = bk_xstrdup(key);
+	g->v[g->n].key = hf_strdup(key);
 	return &g->v[g->n++];
 }
 
@@ -157,7 +157,7 @@ bk_groups_done(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	g->n = 0;
 	if (note.p != NULL) {
 		free(ev->count_note);
-		ev->count_note = bk_xasprintf("per guest: %s", note.p);
+		ev->count_note = hf_printf("per guest: %s", note.p);
 		free(note.p);
 		/* the guest with the fewest copies is what is at risk */
 		ev->count = fewest;
@@ -189,7 +189,7 @@ bk_restic(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		return;
 	}
 	if ((sub = bk_subdir(d, "snapshots")) == NULL) {
-		char *p = bk_join(j->path, "snapshots");
+		char *p = hf_join(j->path, "snapshots");
 
 		bk_ev_target_error(ev, p, -errno);
 		free(p);
@@ -218,7 +218,7 @@ bk_restic(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	}
 	closedir(d);
 	if (stale > 0)
-		ev->lock_why = bk_xasprintf("%zu stale lock%s in locks/, the oldest "
+		ev->lock_why = hf_printf("%zu stale lock%s in locks/, the oldest "
 		    "%s old", stale, stale == 1 ? "" : "s",
 		    bk_fmt_age(r->now - oldest_lock, age, sizeof(age)));
 }
@@ -243,9 +243,9 @@ bk_borg(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	if ((d = bk_target_dir(r, j->path, ev)) == NULL)
 		return;
 	{
-		char *p = bk_join(j->path, "README");
+		char *p = hf_join(j->path, "README");
 
-		rc = bk_read(r, p, 4096, &readme, &len);
+		rc = hf_read(&r->hf, p, 4096, &readme, &len);
 		free(p);
 	}
 	if (rc < 0 || strstr(readme, "Borg Backup repository") == NULL ||
@@ -284,7 +284,7 @@ bk_borg(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	if ((fstatat(dirfd(d), "lock.exclusive", &lst, AT_SYMLINK_NOFOLLOW) == 0 ||
 	    fstatat(dirfd(d), "lock.roster", &lst, AT_SYMLINK_NOFOLLOW) == 0) &&
 	    r->now - (int64_t)lst.st_mtime > j->max_age)
-		ev->lock_why = bk_xasprintf("lock.exclusive/lock.roster left %s ago",
+		ev->lock_why = hf_printf("lock.exclusive/lock.roster left %s ago",
 		    bk_fmt_age(r->now - (int64_t)lst.st_mtime, age, sizeof(age)));
 	closedir(d);
 	if (!found) {
@@ -314,7 +314,7 @@ struct bk_rsn {
 	char *lockfile;
 	struct bk_rsn_level *levels;
 	size_t n_levels;
-	struct bk_strv sources;
+	struct hf_names sources;
 	size_t remote_sources;
 	char *error;		/* the configuration keeps rsnapshot from running */
 	int depth;
@@ -337,7 +337,7 @@ bk_rsn_line(void *user, const char *text, unsigned int lineno)
 		"lockfile", "include_conf", "backup_script", "backup_exec", NULL
 	};
 	struct bk_rsn *c = user;
-	char *line = bk_xstrdup(text), *f[5];
+	char *line = hf_strdup(text), *f[5];
 	size_t n, i, w;
 
 	n = bk_rsnapshot_fields(line, f, 5);
@@ -351,43 +351,43 @@ bk_rsn_line(void *user, const char *text, unsigned int lineno)
 		for (i = 0; directives[i] != NULL; i++)
 			if (strlen(directives[i]) == w &&
 			    strncmp(f[0], directives[i], w) == 0 && f[0][w] == ' ')
-				c->error = bk_xasprintf("%s:%u: fields separated by "
+				c->error = hf_printf("%s:%u: fields separated by "
 				    "spaces; rsnapshot needs tabs and refuses to run",
 				    c->file, lineno);
 	}
 	if (n >= 2 && strcmp(f[0], "snapshot_root") == 0) {
 		free(c->root);
-		c->root = bk_xstrdup(f[1]);
+		c->root = hf_strdup(f[1]);
 	} else if (n >= 3 && (strcmp(f[0], "retain") == 0 ||
 	    strcmp(f[0], "interval") == 0)) {
-		c->levels = bk_xrealloc(c->levels,
-		    (c->n_levels + 1) * sizeof(*c->levels));
-		c->levels[c->n_levels].name = bk_xstrdup(f[1]);
+		c->levels = hf_grow(c->levels, c->n_levels + 1,
+		    sizeof(*c->levels));
+		c->levels[c->n_levels].name = hf_strdup(f[1]);
 		c->levels[c->n_levels].retain = strtol(f[2], NULL, 10);
 		c->levels[c->n_levels].have = 0;
 		c->n_levels++;
 	} else if (n >= 2 && strcmp(f[0], "logfile") == 0) {
 		free(c->logfile);
-		c->logfile = bk_xstrdup(f[1]);
+		c->logfile = hf_strdup(f[1]);
 	} else if (n >= 2 && strcmp(f[0], "lockfile") == 0) {
 		free(c->lockfile);
-		c->lockfile = bk_xstrdup(f[1]);
+		c->lockfile = hf_strdup(f[1]);
 	} else if (n >= 3 && strcmp(f[0], "backup") == 0) {
 		/* host:/path and rsync:// sources live on another machine */
 		if (f[1][0] == '/')
-			bk_strv_add(&c->sources, f[1]);
+			hf_names_add(&c->sources, f[1]);
 		else
 			c->remote_sources++;
 	} else if (n >= 2 && strcmp(f[0], "include_conf") == 0 &&
 	    f[1][0] == '/' && c->depth < 4 && c->files >= BK_RSN_MAX_FILES) {
 		if (c->files++ == BK_RSN_MAX_FILES)
-			c->r->host->log(c->r->ctx, SA_LOG_WARNING, "%s:%u: "
+			c->r->hf.host->log(c->r->hf.ctx, SA_LOG_WARNING, "%s:%u: "
 			    "include_conf %s: more than %d files; ignored",
 			    c->file, lineno, f[1], BK_RSN_MAX_FILES);
 	} else if (n >= 2 && strcmp(f[0], "include_conf") == 0 &&
 	    f[1][0] == '/' && c->depth < 4) {
 		const char *saved = c->file;
-		char *inc = bk_xstrdup(f[1]);
+		char *inc = hf_strdup(f[1]);
 
 		c->depth++;
 		bk_rsn_file(c, inc);
@@ -405,9 +405,9 @@ bk_rsn_file(struct bk_rsn *c, const char *path)
 	size_t len;
 	int rc;
 
-	if ((rc = bk_read(c->r, path, BK_MAX_FILE, &data, &len)) < 0) {
+	if ((rc = hf_read(&c->r->hf, path, BK_MAX_FILE, &data, &len)) < 0) {
 		if (c->depth > 0 && c->error == NULL)
-			c->error = bk_xasprintf("include_conf %s: %s", path,
+			c->error = hf_printf("include_conf %s: %s", path,
 			    strerror(-rc));
 		return;
 	}
@@ -460,12 +460,12 @@ bk_rsn_log(struct bk_run *r, const char *logfile, struct bk_ev *ev)
 		status = error;
 	}
 	if (ok >= 0) {
-		char *text = bk_xasprintf("%s%s%s", status, more != NULL ? " " : "",
+		char *text = hf_printf("%s%s%s", status, more != NULL ? " " : "",
 		    more != NULL ? more : "");
 		char *clean = bk_clean_text(text, strlen(text), 240);
 
 		ev->last_run = ok;
-		ev->last_run_why = bk_xasprintf("%s: %s", logfile, clean);
+		ev->last_run_why = hf_printf("%s: %s", logfile, clean);
 		free(clean);
 		free(text);
 	}
@@ -490,7 +490,7 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	{
 		char *probe;
 
-		if ((rc = bk_read(r, j->path, BK_MAX_FILE, &probe, &len)) < 0) {
+		if ((rc = hf_read(&r->hf, j->path, BK_MAX_FILE, &probe, &len)) < 0) {
 			bk_ev_target_error(ev, j->path, rc);
 			return;
 		}
@@ -507,7 +507,7 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		goto out;
 	}
 	for (i = 0; i < c.sources.n; i++)
-		bk_strv_add(&ev->sources, c.sources.v[i]);
+		hf_names_add(&ev->sources, c.sources.v[i]);
 	if ((d = bk_target_dir(r, c.root, ev)) == NULL) {
 		if (ev->target == SA_LEVEL_NOT)
 			bk_ev_target_not(ev, "snapshot_root %s (from %s) does not "
@@ -545,7 +545,7 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		for (k = i + 1; k < c.n_levels; k++)
 			if (c.levels[k].have > 0 &&
 			    (long)c.levels[i].have < c.levels[i].retain) {
-				ev->count_gap = bk_xasprintf("%s has %zu of %ld "
+				ev->count_gap = hf_printf("%s has %zu of %ld "
 				    "snapshots although %s has some: copies were "
 				    "lost or deleted", c.levels[i].name,
 				    c.levels[i].have, c.levels[i].retain,
@@ -557,9 +557,9 @@ bk_rsnapshot(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 	}
 	if (c.logfile != NULL)
 		bk_rsn_log(r, c.logfile, ev);
-	if (c.lockfile != NULL && r->host->stat(r->ctx, c.lockfile, 0, &st) == 0 &&
+	if (c.lockfile != NULL && r->hf.host->stat(r->hf.ctx, c.lockfile, 0, &st) == 0 &&
 	    r->now - (int64_t)st.st_mtime > j->max_age)
-		ev->lock_why = bk_xasprintf("lockfile %s left %s ago", c.lockfile,
+		ev->lock_why = hf_printf("lockfile %s left %s ago", c.lockfile,
 		    bk_fmt_age(r->now - (int64_t)st.st_mtime, age, sizeof(age)));
 out:
 	for (i = 0; i < c.n_levels; i++)
@@ -569,7 +569,7 @@ out:
 	free(c.logfile);
 	free(c.lockfile);
 	free(c.error);
-	bk_strv_free(&c.sources);
+	hf_names_free(&c.sources);
 }
 
 /* ---- duplicity ---- */
@@ -591,7 +591,7 @@ bk_duplicity_volume(const char *name)
 		p += 20;
 	} else
 		return 0;
-	if (strlen(p) < 20 || bk_parse_compact(p, 16, &t) < 0 ||
+	if (strlen(p) < 20 || tf_parse_iso_basic(p, 16, &t) < 0 ||
 	    strncmp(p + 16, ".vol", 4) != 0 || strstr(p, ".difftar") == NULL)
 		return 0;
 	return t;
@@ -623,10 +623,10 @@ bk_duplicity(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 			bk_ev_add(r, ev, t);
 			if (full && t > ev->last_full && t <= r->now + BK_SKEW)
 				ev->last_full = t;
-			times = bk_xrealloc(times, (n_times + 1) * sizeof(*times));
+			times = hf_grow(times, n_times + 1, sizeof(*times));
 			times[n_times++] = t;
 		} else if ((t = bk_duplicity_volume(de->d_name)) != 0) {
-			vols = bk_xrealloc(vols, (n_vols + 1) * sizeof(*vols));
+			vols = hf_grow(vols, n_vols + 1, sizeof(*vols));
 			vols[n_vols++] = t;
 		}
 	}
@@ -642,9 +642,9 @@ bk_duplicity(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		if (ev->partial_why == NULL) {
 			char when[32];
 
-			ev->partial_why = bk_xasprintf("volumes of %s without a "
+			ev->partial_why = hf_printf("volumes of %s without a "
 			    "manifest: that run did not finish",
-			    bk_fmt_time(vols[i], when, sizeof(when)));
+			    tf_iso(vols[i], when, sizeof(when)));
 		}
 		ev->n_partial++;
 		/* every volume of that run matches; count it once */
@@ -675,7 +675,7 @@ static void
 bk_vzdump(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 {
 	struct bk_groups groups = { 0 };
-	struct bk_strv logs = { 0 };
+	struct hf_names logs = { 0 };
 	struct dirent *de;
 	struct stat st;
 	char guest[64], *data, *err, *p;
@@ -696,36 +696,36 @@ bk_vzdump(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 			continue;
 		if (st.st_size < j->min_size) {
 			if (ev->partial_why == NULL)
-				ev->partial_why = bk_xasprintf("%s is only %lld bytes",
+				ev->partial_why = hf_printf("%s is only %lld bytes",
 				    de->d_name, (long long)st.st_size);
 			ev->n_partial++;
 			continue;
 		}
 		bk_group_add(r, ev, &groups, guest, (int64_t)st.st_mtime);
-		if (!bk_strv_has(&logs, guest))
-			bk_strv_add(&logs, guest);
+		if (!hf_names_has(&logs, guest))
+			hf_names_add(&logs, guest);
 	}
 	closedir(d);
 	/* vzdump keeps each guest's last task log in /var/log/vzdump. */
 	for (i = 0; i < logs.n; i++) {
-		p = bk_xasprintf("/var/log/vzdump/%s.log", logs.v[i]);
+		p = hf_printf("/var/log/vzdump/%s.log", logs.v[i]);
 		if (bk_read_tail(r, p, BK_LOG_TAIL, &data, &len, NULL) == 0) {
 			err = NULL;
 			ok = bk_vzdump_log_ok(data, &err);
 			if (ok == 0 && ev->last_run != 0) {
 				free(ev->last_run_why);
-				ev->last_run_why = bk_xasprintf("%s: %s", p, err);
+				ev->last_run_why = hf_printf("%s: %s", p, err);
 				ev->last_run = 0;
 			} else if (ok == 1 && ev->last_run == -1) {
 				ev->last_run = 1;
-				ev->last_run_why = bk_xasprintf("%s: finished", p);
+				ev->last_run_why = hf_printf("%s: finished", p);
 			}
 			free(err);
 			free(data);
 		}
 		free(p);
 	}
-	bk_strv_free(&logs);
+	hf_names_free(&logs);
 	bk_groups_done(r, j, ev, &groups);
 }
 
@@ -750,9 +750,9 @@ bk_pbs_walk(struct bk_run *r, struct bk_ev *ev, struct bk_groups *g, DIR *d,
 			if (bk_dot(ide->d_name) ||
 			    (id = bk_subdir(td, ide->d_name)) == NULL)
 				continue;
-			key = bk_xasprintf("%s%s/%s", ns, types[i], ide->d_name);
+			key = hf_printf("%s%s/%s", ns, types[i], ide->d_name);
 			while ((sde = readdir(id)) != NULL) {
-				if (bk_parse_iso(sde->d_name, strlen(sde->d_name), &t) < 0 ||
+				if (tf_parse_iso(sde->d_name, strlen(sde->d_name), &t) < 0 ||
 				    (sd = bk_subdir(id, sde->d_name)) == NULL)
 					continue;
 				/* the manifest is written when the snapshot is done */
@@ -763,7 +763,7 @@ bk_pbs_walk(struct bk_run *r, struct bk_ev *ev, struct bk_groups *g, DIR *d,
 					ev->writing = (int64_t)st.st_mtime;
 				else {
 					if (ev->partial_why == NULL)
-						ev->partial_why = bk_xasprintf("%s/%s has no "
+						ev->partial_why = hf_printf("%s/%s has no "
 						    "index.json.blob: unfinished", key,
 						    sde->d_name);
 					ev->n_partial++;
@@ -781,7 +781,7 @@ bk_pbs_walk(struct bk_run *r, struct bk_ev *ev, struct bk_groups *g, DIR *d,
 	while ((ide = readdir(td)) != NULL) {
 		if (bk_dot(ide->d_name) || (nd = bk_subdir(td, ide->d_name)) == NULL)
 			continue;
-		nsname = bk_xasprintf("%sns/%s/", ns, ide->d_name);
+		nsname = hf_printf("%sns/%s/", ns, ide->d_name);
 		bk_pbs_walk(r, ev, g, nd, nsname, depth + 1);
 		free(nsname);
 		closedir(nd);
@@ -860,18 +860,18 @@ bk_timeshift(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0 ||
 		    !S_ISDIR(st.st_mode))
 			continue;
-		p = bk_xasprintf("%s/%s/info.json", j->path, de->d_name);
+		p = hf_printf("%s/%s/info.json", j->path, de->d_name);
 		why = NULL;
-		rc = bk_read(r, p, 65536, &data, &len);
+		rc = hf_read(&r->hf, p, 65536, &data, &len);
 		if (rc < 0)
-			why = bk_xasprintf("%s: %s", p, strerror(-rc));
+			why = hf_printf("%s: %s", p, strerror(-rc));
 		else {
 			memset(&info, 0, sizeof(info));
 			if (bk_json_walk(data, len, bk_ts_member, &info, &jerr) < 0)
-				why = bk_xasprintf("%s:%u: %s", p, jerr.line,
+				why = hf_printf("%s:%u: %s", p, jerr.line,
 				    jerr.message);
 			else if (!info.have)
-				why = bk_xasprintf("%s: no \"created\" time", p);
+				why = hf_printf("%s: no \"created\" time", p);
 			else
 				bk_ev_add(r, ev, info.created);
 			free(data);
@@ -990,8 +990,8 @@ static void
 bk_cand_add(struct bk_cands *c, const char *name, int64_t t, int64_t size,
     const char *bad)
 {
-	c->v = bk_xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
-	c->v[c->n].name = bk_xstrdup(name);
+	c->v = hf_grow(c->v, c->n + 1, sizeof(*c->v));
+	c->v[c->n].name = hf_strdup(name);
 	c->v[c->n].time = t;
 	c->v[c->n].size = size;
 	c->v[c->n].bad = bad;
@@ -1022,8 +1022,8 @@ bk_tar_walk(const struct bk_job *j, DIR *d, const char *rel, int depth,
 		    fstatat(dirfd(d), de->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0)
 			continue;
 		c->entries++;
-		name = rel[0] != '\0' ? bk_xasprintf("%s/%s", rel, de->d_name) :
-		    bk_xstrdup(de->d_name);
+		name = rel[0] != '\0' ? hf_printf("%s/%s", rel, de->d_name) :
+		    hf_strdup(de->d_name);
 		if (S_ISDIR(st.st_mode) && depth < BK_WALK_MAX_DEPTH &&
 		    (sub = bk_subdir(d, de->d_name)) != NULL) {
 			bk_tar_walk(j, sub, name, depth + 1, c);
@@ -1133,7 +1133,7 @@ bk_files(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 		if (bad != NULL) {
 			/* the newest such is named; all are counted */
 			if (ev->partial_why == NULL)
-				ev->partial_why = bk_xasprintf("%s: %s%s",
+				ev->partial_why = hf_printf("%s: %s%s",
 				    c.v[i].name, bad, bad == size ?
 				    ", below min_size" : "");
 			ev->n_partial++;
@@ -1170,7 +1170,7 @@ bk_default_path(const struct bk_run *r, enum bk_type type)
 		return "/var/lib/vz/dump";
 	case BK_TIMESHIFT:
 		for (i = 0; bk_timeshift_dirs[i] != NULL; i++)
-			if (r->host->stat(r->ctx, bk_timeshift_dirs[i], 0, &st) == 0)
+			if (r->hf.host->stat(r->hf.ctx, bk_timeshift_dirs[i], 0, &st) == 0)
 				return bk_timeshift_dirs[i];
 		return NULL;
 	default:
@@ -1183,16 +1183,16 @@ bk_read_target(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev)
 {
 	if (j->remote != NULL) {
 		ev->target = SA_LEVEL_UNKNOWN;
-		ev->target_why = bk_xasprintf("remote repository %s: nothing to "
+		ev->target_why = hf_printf("remote repository %s: nothing to "
 		    "read on this host", j->remote);
 		return;
 	}
 	if (j->path == NULL) {
 		ev->target = SA_LEVEL_UNKNOWN;
 		ev->target_why = j->type == BK_TIMESHIFT ?
-		    bk_xstrdup("timeshift's snapshot device is not mounted here "
+		    hf_strdup("timeshift's snapshot device is not mounted here "
 		    "(set path = to where its snapshots/ are)") :
-		    bk_xstrdup("the repository location could not be told "
+		    hf_strdup("the repository location could not be told "
 		    "(set it in a [plugin.backup.NAME] section)");
 		return;
 	}

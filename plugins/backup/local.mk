@@ -11,3 +11,4 @@ plugins_backup_la_SOURCES = \
 	plugins/backup/bk_tools.c
 plugins_backup_la_CPPFLAGS = $(PLUGIN_CPPFLAGS)
 plugins_backup_la_LDFLAGS = $(PLUGIN_LDFLAGS)
+plugins_backup_la_LIBADD = plugins/lib/libplugin.la

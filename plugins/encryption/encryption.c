@@ -24,6 +24,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "../lib/hostfiles.h"
 #include "encryption.h"
 
@@ -72,6 +73,15 @@ static const struct sa_config_key enc_config[] = {
 
 enum enc_state { ENC_NOT = 0, ENC_YES = 1, ENC_UNKNOWN = -1 };
 
+enum enc_usb_policy { ENC_USB_REQUIRE, ENC_USB_INFORM, ENC_USB_IGNORE };
+
+/* [plugin.encryption], checked. */
+struct enc_settings {
+	enum enc_usb_policy usb;
+	const char *const *ignored;	/* ignore_mount: absolute mount points */
+	size_t n_ignored;
+};
+
 struct enc_volume {
 	char target[512];	/* mount point, or "swap" */
 	char source[512];
@@ -82,12 +92,22 @@ struct enc_run {
 	struct hf hf;
 	int live;
 	struct enc_crypt crypt;
-	const char *const *ignored;
-	size_t n_ignored;
+	struct enc_settings cfg;
 	struct enc_volume *vols;
 	size_t n_vols;
 	size_t malformed;
 };
+
+/* Is target the mount point ignore names?  "/srv/" names "/srv". */
+static int
+enc_same_mount(const char *target, const char *ignore)
+{
+	size_t n = strlen(ignore);
+
+	while (n > 1 && ignore[n - 1] == '/')
+		n--;
+	return strncmp(target, ignore, n) == 0 && target[n] == '\0';
+}
 
 static int
 enc_ignored(const struct enc_run *e, const char *target)
@@ -98,8 +118,8 @@ enc_ignored(const struct enc_run *e, const char *target)
 	for (i = 0; never[i] != NULL; i++)
 		if (strcmp(target, never[i]) == 0)
 			return 1;
-	for (i = 0; i < e->n_ignored; i++)
-		if (strcmp(target, e->ignored[i]) == 0)
+	for (i = 0; i < e->cfg.n_ignored; i++)
+		if (enc_same_mount(target, e->cfg.ignored[i]))
 			return 1;
 	return 0;
 }
@@ -142,9 +162,10 @@ static enum enc_state
 enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
     size_t why_size)
 {
-	char path[512], **slaves, *uuid, *dmname;
+	struct hf_names slaves;
+	char path[512], *uuid, *dmname;
 	enum enc_state st, all = ENC_YES;
-	size_t n, i, len;
+	size_t i, len;
 	int r;
 
 	if (depth > ENC_MAX_DEPTH) {
@@ -164,23 +185,23 @@ enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
 			hf_format(why, why_size, "dm-crypt %.*s on %s (%s)",
 			    (int)strcspn(uuid + 6, "-"), uuid + 6, name,
 			    dmname != NULL ? dmname : "?");
-			hf_free(&e->hf, dmname);
-			hf_free(&e->hf, uuid);
+			free(dmname);
+			free(uuid);
 			return ENC_YES;
 		}
-		hf_free(&e->hf, uuid);
+		free(uuid);
 	} else if (r != -ENOENT) {
 		hf_format(why, why_size, "%s: %s", path, hf_strerror(r));
 		return ENC_UNKNOWN;
 	}
 	snprintf(path, sizeof(path), "/sys/class/block/%s/slaves", name);
-	r = hf_list_dir(&e->hf, path, NULL, &slaves, &n);
+	r = hf_list(&e->hf, path, NULL, &slaves);
 	if (r < 0 && r != -ENOENT) {
 		hf_format(why, why_size, "%s: %s", path, hf_strerror(r));
 		return ENC_UNKNOWN;
 	}
-	if (r == -ENOENT || n == 0) {
-		hf_names_free(slaves, n);
+	if (r == -ENOENT || slaves.n == 0) {
+		hf_names_free(&slaves);
 		if (strncmp(name, "loop", 4) == 0) {
 			hf_format(why, why_size, "%s is a loop device over a file", name);
 			return ENC_UNKNOWN;
@@ -189,12 +210,12 @@ enc_sysfs_device(struct enc_run *e, const char *name, int depth, char *why,
 		return ENC_NOT;
 	}
 	/* LVM, RAID, multipath: encrypted only if everything below is. */
-	for (i = 0; i < n && all != ENC_NOT; i++) {
-		st = enc_sysfs_device(e, slaves[i], depth + 1, why, why_size);
+	for (i = 0; i < slaves.n && all != ENC_NOT; i++) {
+		st = enc_sysfs_device(e, slaves.v[i], depth + 1, why, why_size);
 		if (st == ENC_NOT || (st == ENC_UNKNOWN && all == ENC_YES))
 			all = st;
 	}
-	hf_names_free(slaves, n);
+	hf_names_free(&slaves);
 	if (all == ENC_YES && depth == 0) {
 		char below[256];
 
@@ -304,7 +325,7 @@ enc_offline_lvm(struct enc_run *e, const char *vg, const char *lv, int depth,
 		return ENC_UNKNOWN;
 	}
 	enc_lvm_pvs(data, len, enc_on_pv, &w);
-	hf_free(&e->hf, data);
+	free(data);
 	if (w.count == 0) {
 		hf_format(why, why_size, "LVM volume %s/%s: %s names no device", vg,
 		    lv, path);
@@ -312,12 +333,6 @@ enc_offline_lvm(struct enc_run *e, const char *vg, const char *lv, int depth,
 	}
 	hf_format(why, why_size, "LVM %s/%s on %s", vg, lv, w.why);
 	return w.all;
-}
-
-static int
-enc_prefix(const char *s, const char *prefix)
-{
-	return strncmp(s, prefix, strlen(prefix)) == 0;
 }
 
 static enum enc_state
@@ -338,10 +353,10 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 		hf_format(why, why_size, "device stack too deep at %s", source);
 		return ENC_UNKNOWN;
 	}
-	if (enc_prefix(source, "/dev/mapper/") ||
-	    enc_prefix(source, "/dev/disk/by-id/dm-name-")) {
+	if (hf_has_prefix(source, "/dev/mapper/") ||
+	    hf_has_prefix(source, "/dev/disk/by-id/dm-name-")) {
 		p = strrchr(source, '/') + 1;
-		if (enc_prefix(p, "dm-name-"))
+		if (hf_has_prefix(p, "dm-name-"))
 			p += 8;
 		if (enc_crypt_has(&e->crypt, p)) {
 			hf_format(why, why_size, "dm-crypt mapping %s (%s)", p,
@@ -354,19 +369,19 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 		hf_format(why, why_size, "device-mapper %s is not in /etc/crypttab", p);
 		return ENC_UNKNOWN;
 	}
-	if (enc_prefix(source, "/dev/disk/by-id/dm-uuid-CRYPT-")) {
+	if (hf_has_prefix(source, "/dev/disk/by-id/dm-uuid-CRYPT-")) {
 		hf_format(why, why_size, "dm-crypt device %s", source);
 		return ENC_YES;
 	}
 	for (i = 0; raw[i] != NULL; i++)
-		if (enc_prefix(source, raw[i])) {
+		if (hf_has_prefix(source, raw[i])) {
 			hf_format(why, why_size, "%s is a disk, partition or RAID "
 			    "mounted directly", source);
 			return ENC_NOT;
 		}
-	if (enc_prefix(source, "UUID=") || enc_prefix(source, "LABEL=") ||
-	    enc_prefix(source, "/dev/disk/by-uuid/") ||
-	    enc_prefix(source, "/dev/disk/by-label/")) {
+	if (hf_has_prefix(source, "UUID=") || hf_has_prefix(source, "LABEL=") ||
+	    hf_has_prefix(source, "/dev/disk/by-uuid/") ||
+	    hf_has_prefix(source, "/dev/disk/by-label/")) {
 		/* A filesystem's own id: it may live inside a LUKS container. */
 		if (e->crypt.n == 0) {
 			hf_format(why, why_size, "%s, and nothing is unlocked at boot "
@@ -378,7 +393,7 @@ enc_offline_source(struct enc_run *e, const char *source, int depth, char *why,
 		return ENC_UNKNOWN;
 	}
 	/* /dev/VG/LV */
-	if (enc_prefix(source, "/dev/") && (p = strchr(source + 5, '/')) != NULL &&
+	if (hf_has_prefix(source, "/dev/") && (p = strchr(source + 5, '/')) != NULL &&
 	    strchr(p + 1, '/') == NULL) {
 		snprintf(name, sizeof(name), "%.*s", (int)(p - source - 5), source + 5);
 		snprintf(lv, sizeof(lv), "%s", p + 1);
@@ -402,7 +417,7 @@ enc_offline_volume(struct enc_run *e, const struct enc_volume *v, char *why,
 		return ENC_UNKNOWN;
 	}
 	if (strcmp(v->target, "swap") == 0 && v->source[0] == '/' &&
-	    !enc_prefix(v->source, "/dev/")) {
+	    !hf_has_prefix(v->source, "/dev/")) {
 		hf_format(why, why_size, "swap file %s: its filesystem decides",
 		    v->source);
 		return ENC_UNKNOWN;
@@ -422,12 +437,12 @@ enc_load_crypt(struct enc_run *e)
 
 	if (hf_read(&e->hf, "/etc/crypttab", HF_MAX_CONFIG, &data, &len) == 0) {
 		enc_crypttab_parse(data, len, &e->crypt);
-		hf_free(&e->hf, data);
+		free(data);
 	}
 	for (i = 0; cmdlines[i] != NULL; i++)
 		if (hf_read(&e->hf, cmdlines[i], HF_MAX_CONFIG, &data, &len) == 0) {
 			enc_cmdline_parse(data, &e->crypt);
-			hf_free(&e->hf, data);
+			free(data);
 		}
 }
 
@@ -448,7 +463,7 @@ enc_volumes(struct enc_run *e)
 		return;
 	}
 	e->malformed = enc_mounts_parse(data, len, enc_on_mount, e);
-	hf_free(&e->hf, data);
+	free(data);
 	if (e->live && hf_read(&e->hf, "/proc/swaps", HF_MAX_SYSFS, &data, &len) == 0) {
 		struct hf_lines it;
 		const char *line;
@@ -467,7 +482,7 @@ enc_volumes(struct enc_run *e)
 			snprintf(m.fstype, sizeof(m.fstype), "swap");
 			enc_on_mount(e, &m);
 		}
-		hf_free(&e->hf, data);
+		free(data);
 	}
 	if (e->malformed > 0)
 		e->hf.host->log(e->hf.ctx, SA_LOG_WARNING,
@@ -493,24 +508,25 @@ enc_volumes(struct enc_run *e)
 static int
 enc_usb_builtin(struct enc_run *e, char *kernel, size_t size)
 {
-	char **names, path[512], *data;
-	size_t n, i, len;
+	struct hf_names names;
+	char path[512], *data;
+	size_t i, len;
 	int found = 0;
 
-	if (hf_list_dir(&e->hf, "/lib/modules", NULL, &names, &n) < 0)
+	if (hf_list(&e->hf, "/lib/modules", NULL, &names) < 0)
 		return 0;
-	for (i = 0; i < n && !found; i++) {
+	for (i = 0; i < names.n && !found; i++) {
 		snprintf(path, sizeof(path), "/lib/modules/%s/modules.builtin",
-		    names[i]);
+		    names.v[i]);
 		if (hf_read(&e->hf, path, 16 * 1024 * 1024, &data, &len) < 0)
 			continue;
 		if (strstr(data, "/usb-storage.ko\n") != NULL) {
 			found = 1;
-			snprintf(kernel, size, "%s", names[i]);
+			snprintf(kernel, size, "%s", names.v[i]);
 		}
-		hf_free(&e->hf, data);
+		free(data);
 	}
-	hf_names_free(names, n);
+	hf_names_free(&names);
 	return found;
 }
 
@@ -522,13 +538,14 @@ enc_usb_storage(struct enc_run *e, int require)
 		"/usr/lib/modprobe.d", "/lib/modprobe.d", NULL
 	};
 	struct enc_usb usb;
-	char **names, path[512], evidence[600], kernel[128], *data;
-	size_t n, i, k, len;
+	struct hf_names names;
+	char path[512], evidence[600], kernel[128], *data;
+	size_t i, k, len;
 	int level, blocked, loaded = 0, r;
 
 	memset(&usb, 0, sizeof(usb));
 	for (k = 0; dirs[k] != NULL; k++) {
-		r = hf_list_dir(&e->hf, dirs[k], ".conf", &names, &n);
+		r = hf_list(&e->hf, dirs[k], ".conf", &names);
 		if (r < 0 && r != -ENOENT) {
 			hf_format(evidence, sizeof(evidence), "%s: %s", dirs[k],
 			    hf_strerror(r));
@@ -536,14 +553,14 @@ enc_usb_storage(struct enc_run *e, int require)
 			    dirs[k], evidence);
 			return;
 		}
-		for (i = 0; i < n; i++) {
-			snprintf(path, sizeof(path), "%s/%s", dirs[k], names[i]);
+		for (i = 0; i < names.n; i++) {
+			snprintf(path, sizeof(path), "%s/%s", dirs[k], names.v[i]);
 			if (hf_read(&e->hf, path, HF_MAX_CONFIG, &data, &len) < 0)
 				continue;
 			enc_modprobe_parse(data, len, path, &usb);
-			hf_free(&e->hf, data);
+			free(data);
 		}
-		hf_names_free(names, n);
+		hf_names_free(&names);
 	}
 	if (hf_read(&e->hf, "/etc/default/grub", HF_MAX_CONFIG, &data, &len) == 0) {
 		const char *p = strstr(data, "modprobe.blacklist=");
@@ -554,7 +571,7 @@ enc_usb_storage(struct enc_run *e, int require)
 			snprintf(usb.where, sizeof(usb.where), "/etc/default/grub: "
 			    "modprobe.blacklist");
 		}
-		hf_free(&e->hf, data);
+		free(data);
 	}
 	if (e->live)
 		loaded = hf_exists(&e->hf, "/sys/module/usb_storage") == 1;
@@ -579,45 +596,74 @@ enc_usb_storage(struct enc_run *e, int require)
 	    evidence);
 }
 
+/*
+ * usb_storage and ignore_mount.  Returns 0, or SA_RUN_BAD_INPUT after
+ * naming the line of the value that cannot be used.
+ */
+static int
+enc_load_config(const struct hf *hf, struct enc_settings *c)
+{
+	static const char *const policies[] = { "require", "inform", "ignore" };
+	const char *policy;
+	size_t i;
+
+	if (hf->host->config_string(hf->ctx, NULL, "usb_storage", &policy) < 0 ||
+	    hf->host->config_list(hf->ctx, NULL, "ignore_mount", &c->ignored,
+	    &c->n_ignored) < 0)
+		return -EINVAL;
+	for (i = 0; i < sizeof(policies) / sizeof(policies[0]); i++)
+		if (strcmp(policy, policies[i]) == 0)
+			break;
+	if (i == sizeof(policies) / sizeof(policies[0]))
+		return cfgchk_fail(hf, NULL, "usb_storage", 0, "usb_storage: \"%s\" "
+		    "is not one of require, inform, ignore", policy);
+	c->usb = (enum enc_usb_policy)i;
+	for (i = 0; i < c->n_ignored; i++)
+		if (c->ignored[i][0] != '/')
+			return cfgchk_fail(hf, NULL, "ignore_mount", i, "ignore_mount: "
+			    "\"%s\" is not a mount point (it must start with /)",
+			    c->ignored[i]);
+	return 0;
+}
+
+static int
+enc_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct enc_settings c;
+
+	return enc_load_config(&hf, &c);
+}
+
 static int
 enc_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
 	struct enc_run *e;
-	const char *policy;
-	int r = SA_RUN_OK;
+	int r;
 
-	if (host->config_string(ctx, NULL, "usb_storage", &policy) < 0)
-		return -EINVAL;
-	if (strcmp(policy, "require") != 0 && strcmp(policy, "inform") != 0 &&
-	    strcmp(policy, "ignore") != 0) {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.encryption] usb_storage: \"%s\" "
-		    "is not one of require, inform, ignore", policy);
-		return SA_RUN_BAD_INPUT;
-	}
 	e = calloc(1, sizeof(*e));
 	if (e == NULL)
 		return -ENOMEM;
+	e->hf.host = host;
+	e->hf.ctx = ctx;
+	/* Checked already by enc_check_config() unless the core predates it. */
+	if ((r = enc_load_config(&e->hf, &e->cfg)) != 0) {
+		free(e);
+		return r;
+	}
 	e->vols = calloc(ENC_MAX_VOLUMES, sizeof(*e->vols));
 	if (e->vols == NULL) {
 		free(e);
 		return -ENOMEM;
 	}
-	e->hf.host = host;
-	e->hf.ctx = ctx;
 	e->live = host->is_live(ctx);
-	if (host->config_list(ctx, NULL, "ignore_mount", &e->ignored,
-	    &e->n_ignored) < 0) {
-		r = -EINVAL;
-		goto out;
-	}
 	enc_load_crypt(e);
 	enc_volumes(e);
-	if (strcmp(policy, "ignore") != 0)
-		enc_usb_storage(e, strcmp(policy, "require") == 0);
-out:
+	if (e->cfg.usb != ENC_USB_IGNORE)
+		enc_usb_storage(e, e->cfg.usb == ENC_USB_REQUIRE);
 	free(e->vols);
 	free(e);
-	return r;
+	return SA_RUN_OK;
 }
 
 SA_PLUGIN_DEFINE = {
@@ -631,4 +677,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = enc_checks,
 	.config = enc_config,
 	.run = enc_run,
+	.check_config = enc_check_config,
 };

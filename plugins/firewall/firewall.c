@@ -22,7 +22,9 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "../lib/hostfiles.h"
+#include "../lib/units.h"
 #include "firewall.h"
 
 static const struct sa_check fw_checks[] = {
@@ -74,18 +76,9 @@ static const struct sa_config_key fw_config[] = {
 
 #define FW_MAX_INCLUDE_DEPTH 8
 
-/* Where systemd, SysV init and OpenRC record that a service starts. */
-static const char *const fw_wants_dirs[] = {
-	"/etc/systemd/system/sysinit.target.wants",
-	"/etc/systemd/system/basic.target.wants",
-	"/etc/systemd/system/network-pre.target.wants",
-	"/etc/systemd/system/multi-user.target.wants",
-	"/etc/systemd/system/network.target.wants",
-	NULL
-};
-
 struct fw_run {
 	struct hf hf;
+	struct unit_db units;
 	int init_known;		/* some init system's enablement directory exists */
 	int enabled_any;
 	int unknown_any;	/* a configuration whose start-up cannot be read */
@@ -98,64 +91,28 @@ struct fw_run {
 };
 
 /*
- * Is a service set to start at boot?  1 yes, 0 no.  A systemd unit
- * masked with a link to /dev/null does not start whatever wants it.
+ * Is a service set to start at boot?  1 yes, 0 no; how says which link
+ * (or mask) decided.
  */
 static int
 fw_service_enabled(struct fw_run *f, const char *service, char *how,
     size_t how_size)
 {
-	char path[512], target[256], **names;
-	size_t i, n, k;
-	int r;
+	char unit[128];
+	const char *via;
+	enum unit_state s;
 
-	snprintf(path, sizeof(path), "/etc/systemd/system/%s.service", service);
-	r = hf_readlink(&f->hf, path, target, sizeof(target));
-	if (r >= 0 && strcmp(target, "/dev/null") == 0) {
-		snprintf(how, how_size, "%s.service is masked", service);
-		return 0;
-	}
-	for (i = 0; fw_wants_dirs[i] != NULL; i++) {
-		snprintf(path, sizeof(path), "%s/%s.service", fw_wants_dirs[i],
-		    service);
-		if (hf_exists(&f->hf, path) == 1) {
-			snprintf(how, how_size, "%s.service enabled (%s)", service,
-			    strrchr(fw_wants_dirs[i], '/') + 1);
-			return 1;
-		}
-	}
-	/* SysV init (rcS.d, rc2.d ... S01name) and OpenRC runlevels. */
-	{
-		static const char *const rc_dirs[] = {
-			"/etc/rcS.d", "/etc/rc2.d", "/etc/rc3.d", "/etc/rc5.d", NULL
-		};
-
-		for (i = 0; rc_dirs[i] != NULL; i++) {
-			if (hf_list_dir(&f->hf, rc_dirs[i], service, &names, &n) < 0)
-				continue;
-			for (k = 0; k < n; k++)
-				if (names[k][0] == 'S' && strlen(names[k]) ==
-				    strlen(service) + 3) {
-					snprintf(how, how_size, "%s/%s", rc_dirs[i],
-					    names[k]);
-					hf_names_free(names, n);
-					return 1;
-				}
-			hf_names_free(names, n);
-		}
-	}
-	snprintf(path, sizeof(path), "/etc/runlevels/boot/%s", service);
-	if (hf_exists(&f->hf, path) == 1) {
-		snprintf(how, how_size, "%.200s", path);
-		return 1;
-	}
-	snprintf(path, sizeof(path), "/etc/runlevels/default/%s", service);
-	if (hf_exists(&f->hf, path) == 1) {
-		snprintf(how, how_size, "%.200s", path);
-		return 1;
-	}
-	snprintf(how, how_size, "%s.service not enabled", service);
-	return 0;
+	snprintf(unit, sizeof(unit), "%s.service", service);
+	s = unit_lookup(&f->units, unit, &via);
+	if (s == UNIT_ENABLED && via[0] == '/')
+		hf_format(how, how_size, "%.200s", via);	/* SysV, OpenRC link */
+	else if (s == UNIT_ENABLED)
+		snprintf(how, how_size, "%s enabled (%s)", unit, via);
+	else if (s == UNIT_MASKED)
+		snprintf(how, how_size, "%s is masked", unit);
+	else
+		snprintf(how, how_size, "%s not enabled", unit);
+	return s == UNIT_ENABLED;
 }
 
 static void
@@ -236,9 +193,10 @@ static int
 fw_nft_include(void *user, const char *pattern, int depth)
 {
 	struct fw_nft_ctx *nc = user;
-	char full[4096], dir[4096], path[4200], **names;
+	char full[4096], dir[4096], path[4200];
+	struct hf_names names;
 	const char *slash;
-	size_t n, i;
+	size_t i;
 
 	if (depth > FW_MAX_INCLUDE_DEPTH)
 		return 0;
@@ -249,15 +207,14 @@ fw_nft_include(void *user, const char *pattern, int depth)
 	if (strpbrk(slash + 1, "*?[") == NULL)
 		return fw_nft_file(nc, full, depth);
 	snprintf(dir, sizeof(dir), "%.*s", (int)(slash - full), full);
-	if (hf_list_dir(&nc->f->hf, dir[0] != '\0' ? dir : "/", NULL, &names,
-	    &n) < 0)
+	if (hf_list(&nc->f->hf, dir[0] != '\0' ? dir : "/", NULL, &names) < 0)
 		return 0;	/* a glob matching nothing is no error for nft */
-	for (i = 0; i < n; i++)
-		if (fnmatch(slash + 1, names[i], FNM_PERIOD) == 0) {
-			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+	for (i = 0; i < names.n; i++)
+		if (fnmatch(slash + 1, names.v[i], FNM_PERIOD) == 0) {
+			snprintf(path, sizeof(path), "%s/%s", dir, names.v[i]);
 			fw_nft_file(nc, path, depth);
 		}
-	hf_names_free(names, n);
+	hf_names_free(&names);
 	return 0;
 }
 
@@ -279,7 +236,7 @@ fw_nft_file(struct fw_nft_ctx *nc, const char *path, int depth)
 	nc->nft->depth = depth;
 	fw_nft_parse(nc->nft, data, len);
 	nc->nft->depth = saved;
-	hf_free(&nc->f->hf, data);
+	free(data);
 	return 0;
 }
 
@@ -320,6 +277,26 @@ fw_nftables(struct fw_run *f)
 	free(nft);
 }
 
+/* One iptables-save file: does it deny inbound by default? */
+static enum fw_deny
+fw_iptables_file(struct fw_run *f, const char *path, char *why,
+    size_t why_size)
+{
+	enum fw_deny d;
+	char *data;
+	size_t len;
+	int r;
+
+	r = hf_read(&f->hf, path, HF_MAX_CONFIG, &data, &len);
+	if (r < 0) {
+		snprintf(why, why_size, "%s", hf_strerror(r));
+		return FW_DENY_UNKNOWN;
+	}
+	d = fw_iptables_deny(data, len, why, why_size);
+	free(data);
+	return d;
+}
+
 /* iptables-save files restored at boot. */
 static void
 fw_iptables_pair(struct fw_run *f, const char *v4_path, const char *v6_path,
@@ -329,9 +306,6 @@ fw_iptables_pair(struct fw_run *f, const char *v4_path, const char *v6_path,
 	char how[256], how6[256], why4[200] = "", why6[200] = "", why[512];
 	int have4 = hf_exists(&f->hf, v4_path) == 1;
 	int have6 = hf_exists(&f->hf, v6_path) == 1;
-	char *data;
-	size_t len;
-	int r;
 
 	if (!have4 && !have6)
 		return;
@@ -342,27 +316,13 @@ fw_iptables_pair(struct fw_run *f, const char *v4_path, const char *v6_path,
 	if (service6 != NULL && have6 && !fw_service_enabled(f, service6, how6,
 	    sizeof(how6)))
 		have6 = 0;
-	if (have4) {
-		r = hf_read(&f->hf, v4_path, HF_MAX_CONFIG, &data, &len);
-		if (r < 0) {
-			d4 = FW_DENY_UNKNOWN;
-			snprintf(why4, sizeof(why4), "%s", hf_strerror(r));
-		} else {
-			d4 = fw_iptables_deny(data, len, why4, sizeof(why4));
-			hf_free(&f->hf, data);
-		}
-	} else
+	if (have4)
+		d4 = fw_iptables_file(f, v4_path, why4, sizeof(why4));
+	else
 		snprintf(why4, sizeof(why4), "missing");
-	if (have6) {
-		r = hf_read(&f->hf, v6_path, HF_MAX_CONFIG, &data, &len);
-		if (r < 0) {
-			d6 = FW_DENY_UNKNOWN;
-			snprintf(why6, sizeof(why6), "%s", hf_strerror(r));
-		} else {
-			d6 = fw_iptables_deny(data, len, why6, sizeof(why6));
-			hf_free(&f->hf, data);
-		}
-	} else
+	if (have6)
+		d6 = fw_iptables_file(f, v6_path, why6, sizeof(why6));
+	else
 		snprintf(why6, sizeof(why6), "missing or not restored at boot");
 	snprintf(why, sizeof(why), "IPv4 (%s): %s; IPv6 (%s): %s", v4_path, why4,
 	    v6_path, why6);
@@ -398,6 +358,34 @@ fw_shell_value(const char *data, size_t len, const char *key, char *out,
 	return found;
 }
 
+/*
+ * key of a firewall's own shell-style configuration file into out (left
+ * as it is when the file does not set it).  1 read; 0 no such file, or
+ * one that cannot be read, which is reported: whether that firewall
+ * starts cannot be told.
+ */
+static int
+fw_conf_value(struct fw_run *f, const char *conf, const char *key, char *out,
+    size_t out_size)
+{
+	char *data;
+	size_t len;
+	int r;
+
+	r = hf_read(&f->hf, conf, HF_MAX_CONFIG, &data, &len);
+	if (r == -ENOENT)
+		return 0;
+	if (r < 0) {
+		sa_report(f->hf.host, f->hf.ctx, "enabled", SA_LEVEL_UNKNOWN, conf,
+		    hf_strerror(r));
+		f->unknown_any = 1;
+		return 0;
+	}
+	fw_shell_value(data, len, key, out, out_size);
+	free(data);
+	return 1;
+}
+
 static void
 fw_ufw(struct fw_run *f)
 {
@@ -409,17 +397,8 @@ fw_ufw(struct fw_run *f)
 	size_t len;
 	int r;
 
-	r = hf_read(&f->hf, conf, HF_MAX_CONFIG, &data, &len);
-	if (r == -ENOENT)
+	if (!fw_conf_value(f, conf, "ENABLED", enabled, sizeof(enabled)))
 		return;
-	if (r < 0) {
-		sa_report(f->hf.host, f->hf.ctx, "enabled", SA_LEVEL_UNKNOWN, conf,
-		    hf_strerror(r));
-		f->unknown_any = 1;
-		return;
-	}
-	fw_shell_value(data, len, "ENABLED", enabled, sizeof(enabled));
-	hf_free(&f->hf, data);
 	if (strcasecmp(enabled, "yes") != 0) {
 		snprintf(note, sizeof(note), "%s present, ENABLED=%s", conf, enabled);
 		fw_note_present(f, note);
@@ -439,7 +418,7 @@ fw_ufw(struct fw_run *f)
 		fw_shell_value(data, len, "DEFAULT_INPUT_POLICY", policy,
 		    sizeof(policy));
 		fw_shell_value(data, len, "IPV6", ipv6, sizeof(ipv6));
-		hf_free(&f->hf, data);
+		free(data);
 	}
 	v4 = strcasecmp(policy, "DROP") == 0 || strcasecmp(policy, "REJECT") == 0 ?
 	    FW_DENY_YES : FW_DENY_NO;
@@ -482,17 +461,8 @@ fw_firewalld(struct fw_run *f)
 	size_t len;
 	int r, i;
 
-	r = hf_read(&f->hf, conf, HF_MAX_CONFIG, &data, &len);
-	if (r == -ENOENT)
+	if (!fw_conf_value(f, conf, "DefaultZone", zone, sizeof(zone)))
 		return;
-	if (r < 0) {
-		sa_report(f->hf.host, f->hf.ctx, "enabled", SA_LEVEL_UNKNOWN, conf,
-		    hf_strerror(r));
-		f->unknown_any = 1;
-		return;
-	}
-	fw_shell_value(data, len, "DefaultZone", zone, sizeof(zone));
-	hf_free(&f->hf, data);
 	if (!fw_enabled_or_note(f, conf, "firewalld", how, sizeof(how)))
 		return;
 	/* The administrator's copy of a zone overrides the shipped one. */
@@ -509,7 +479,7 @@ fw_firewalld(struct fw_run *f)
 		    (p[7] == '"' || p[7] == '\'') &&
 		    (q = strchr(p + 8, p[7])) != NULL)
 			snprintf(target, sizeof(target), "%.*s", (int)(q - p - 8), p + 8);
-		hf_free(&f->hf, data);
+		free(data);
 	}
 	if (where == NULL && (builtin = fw_firewalld_builtin_target(zone)) != NULL) {
 		where = "built-in";
@@ -531,32 +501,33 @@ fw_firewalld(struct fw_run *f)
 static int
 fw_ipv6_disabled(struct fw_run *f)
 {
-	char **names, path[512], value[16], *data, *p;
-	size_t n, i, len, k;
+	struct hf_names names;
+	char path[512], value[16], *data, *p;
+	size_t i, len, k;
 	int off = 0;
 
 	if (f->hf.host->is_live(f->hf.ctx)) {
 		if (hf_read(&f->hf, "/proc/sys/net/ipv6/conf/all/disable_ipv6",
 		    HF_MAX_SYSFS, &data, &len) == 0) {
 			off = data[0] == '1';
-			hf_free(&f->hf, data);
+			free(data);
 			return off;
 		}
 		return hf_exists(&f->hf, "/proc/net/if_inet6") == 0;
 	}
 	if (hf_read(&f->hf, "/etc/default/grub", HF_MAX_CONFIG, &data, &len) == 0) {
 		off = strstr(data, "ipv6.disable=1") != NULL;
-		hf_free(&f->hf, data);
+		free(data);
 	}
 	for (k = 0; k < 2 && !off; k++) {
 		const char *dir = k == 0 ? "/etc/sysctl.d" : "/etc";
 
-		if (hf_list_dir(&f->hf, dir, ".conf", &names, &n) < 0)
+		if (hf_list(&f->hf, dir, ".conf", &names) < 0)
 			continue;
-		for (i = 0; i < n && !off; i++) {
-			if (k == 1 && strcmp(names[i], "sysctl.conf") != 0)
+		for (i = 0; i < names.n && !off; i++) {
+			if (k == 1 && strcmp(names.v[i], "sysctl.conf") != 0)
 				continue;
-			snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+			snprintf(path, sizeof(path), "%s/%s", dir, names.v[i]);
 			if (hf_read(&f->hf, path, HF_MAX_CONFIG, &data, &len) < 0)
 				continue;
 			for (p = data; (p = strstr(p, "net.ipv6.conf.all.disable_ipv6")) != NULL;
@@ -572,9 +543,9 @@ fw_ipv6_disabled(struct fw_run *f)
 				    value) == 1 && strcmp(value, "1") == 0)
 					off = 1;
 			}
-			hf_free(&f->hf, data);
+			free(data);
 		}
-		hf_names_free(names, n);
+		hf_names_free(&names);
 	}
 	return off;
 }
@@ -642,22 +613,24 @@ fw_on_socket(void *user, const struct fw_socket *s)
 static void
 fw_name_processes(struct fw_listen *l)
 {
-	char **pids, **fds, path[128], target[64], *comm;
-	size_t np, nf, i, k, e, j, len, missing = 0;
+	struct hf_names pids, fds;
+	char path[128], target[64], *comm;
+	size_t i, k, e, j, len, missing = 0;
 	unsigned long inode;
 
 	for (e = 0; e < l->n; e++)
 		missing += l->v[e].n_inodes > 0;
-	if (missing == 0 || hf_list_dir(&l->f->hf, "/proc", NULL, &pids, &np) < 0)
+	if (missing == 0 || hf_list(&l->f->hf, "/proc", NULL, &pids) < 0)
 		return;
-	for (i = 0; i < np && missing > 0; i++) {
-		if (pids[i][0] < '1' || pids[i][0] > '9')
+	for (i = 0; i < pids.n && missing > 0; i++) {
+		if (pids.v[i][0] < '1' || pids.v[i][0] > '9')
 			continue;
-		snprintf(path, sizeof(path), "/proc/%s/fd", pids[i]);
-		if (hf_list_dir(&l->f->hf, path, NULL, &fds, &nf) < 0)
+		snprintf(path, sizeof(path), "/proc/%s/fd", pids.v[i]);
+		if (hf_list(&l->f->hf, path, NULL, &fds) < 0)
 			continue;
-		for (k = 0; k < nf && missing > 0; k++) {
-			snprintf(path, sizeof(path), "/proc/%s/fd/%s", pids[i], fds[k]);
+		for (k = 0; k < fds.n && missing > 0; k++) {
+			snprintf(path, sizeof(path), "/proc/%s/fd/%s", pids.v[i],
+			    fds.v[k]);
 			if (hf_readlink(&l->f->hf, path, target, sizeof(target)) < 0 ||
 			    sscanf(target, "socket:[%lu]", &inode) != 1)
 				continue;
@@ -669,19 +642,19 @@ fw_name_processes(struct fw_listen *l)
 						break;
 				if (j == l->v[e].n_inodes)
 					continue;
-				snprintf(path, sizeof(path), "/proc/%s/comm", pids[i]);
+				snprintf(path, sizeof(path), "/proc/%s/comm", pids.v[i]);
 				if (hf_read(&l->f->hf, path, HF_MAX_SYSFS, &comm, &len) < 0)
 					continue;
 				len = strcspn(comm, "\n");
 				snprintf(l->v[e].process, sizeof(l->v[e].process), "%.*s",
 				    (int)len, comm);
-				hf_free(&l->f->hf, comm);
+				free(comm);
 				missing--;
 			}
 		}
-		hf_names_free(fds, nf);
+		hf_names_free(&fds);
 	}
-	hf_names_free(pids, np);
+	hf_names_free(&pids);
 }
 
 static void
@@ -725,7 +698,7 @@ fw_listening(struct fw_run *f)
 		    fw_on_socket, &l) > 0)
 			f->hf.host->log(f->hf.ctx, SA_LOG_WARNING,
 			    "%s: some lines could not be parsed", tables[i].path);
-		hf_free(&f->hf, data);
+		free(data);
 	}
 	fw_name_processes(&l);
 	for (i = 0; i < l.n; i++) {
@@ -752,25 +725,40 @@ fw_listening(struct fw_run *f)
 	free(l.v);
 }
 
+/*
+ * allow_listen, every value of it.  Returns 0, or SA_RUN_BAD_INPUT after
+ * naming the line of the first bad entry.
+ */
 static int
-fw_load_allowlist(struct fw_run *f)
+fw_load_allowlist(const struct hf *hf, struct fw_allow *allow, size_t *n_allow)
 {
 	const char *const *values;
 	size_t n, i;
 	char bad[64];
 
-	if (f->hf.host->config_list(f->hf.ctx, NULL, "allow_listen", &values, &n) < 0)
-		return -EINVAL;
+	*n_allow = 0;
+	if (hf->host->config_list(hf->ctx, NULL, "allow_listen", &values, &n) < 0)
+		return SA_RUN_BAD_INPUT;
 	for (i = 0; i < n; i++)
-		if (fw_allow_parse(values[i], f->allow, &f->n_allow, bad,
-		    sizeof(bad)) < 0) {
-			f->hf.host->log(f->hf.ctx, SA_LOG_ERROR,
-			    "[plugin.firewall] allow_listen: bad entry \"%s\" "
-			    "(want tcp/PORT, udp/PORT, PORT or PORT-PORT, 1-65535, "
-			    "at most %d)", bad, FW_MAX_ALLOW);
-			return -EINVAL;
-		}
+		if (fw_allow_parse(values[i], allow, n_allow, bad, sizeof(bad)) < 0)
+			return cfgchk_fail(hf, NULL, "allow_listen", i,
+			    "allow_listen: bad entry \"%s\" (want tcp/PORT, udp/PORT, "
+			    "PORT or PORT-PORT, 1-65535, at most %d)", bad, FW_MAX_ALLOW);
 	return 0;
+}
+
+/* Before anything is audited: the allowlist must parse. */
+static int
+fw_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct fw_allow *allow = hf_grow(NULL, FW_MAX_ALLOW, sizeof(*allow));
+	size_t n;
+	int r;
+
+	r = fw_load_allowlist(&hf, allow, &n);
+	free(allow);
+	return r;
 }
 
 static int
@@ -783,14 +771,13 @@ fw_run(const struct sa_host *host, struct sa_ctx *ctx)
 		return -ENOMEM;
 	f->hf.host = host;
 	f->hf.ctx = ctx;
-	if (fw_load_allowlist(f) < 0) {
+	/* Checked already by fw_check_config() unless the core predates it. */
+	if (fw_load_allowlist(&f->hf, f->allow, &f->n_allow) != 0) {
 		free(f);
 		return SA_RUN_BAD_INPUT;
 	}
-	f->init_known = hf_exists(&f->hf, "/etc/systemd/system") == 1 ||
-	    hf_exists(&f->hf, "/etc/rcS.d") == 1 ||
-	    hf_exists(&f->hf, "/etc/rc2.d") == 1 ||
-	    hf_exists(&f->hf, "/etc/runlevels") == 1;
+	unit_db_load(&f->units, &f->hf);
+	f->init_known = f->units.systemd || f->units.sysv || f->units.openrc;
 	f->ipv6_off = fw_ipv6_disabled(f);
 	fw_nftables(f);
 	fw_iptables_pair(f, "/etc/iptables/rules.v4", "/etc/iptables/rules.v6",
@@ -805,6 +792,7 @@ fw_run(const struct sa_host *host, struct sa_ctx *ctx)
 		    f->present[0] != '\0' ? f->present :
 		    "no configuration of nftables, iptables, ufw or firewalld");
 	fw_listening(f);
+	unit_db_free(&f->units);
 	free(f);
 	return SA_RUN_OK;
 }
@@ -820,4 +808,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = fw_checks,
 	.config = fw_config,
 	.run = fw_run,
+	.check_config = fw_check_config,
 };

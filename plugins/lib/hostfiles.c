@@ -3,9 +3,9 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,59 +14,120 @@
 
 #include "hostfiles.h"
 
-int
-hf_read(const struct hf *hf, const char *path, size_t max, char **ret_data,
-    size_t *ret_len)
+void *
+hf_alloc(size_t size)
 {
-	return hf->host->read_file(hf->ctx, path, max, ret_data, ret_len);
+	void *p = calloc(1, size != 0 ? size : 1);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+void *
+hf_grow(void *p, size_t n, size_t size)
+{
+	if (size != 0 && n > (size_t)-1 / size)
+		abort();
+	p = realloc(p, n * size != 0 ? n * size : 1);
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+char *
+hf_strdup(const char *s)
+{
+	return hf_strndup(s, strlen(s));
+}
+
+char *
+hf_strndup(const char *s, size_t n)
+{
+	char *p = strndup(s, n);
+
+	if (p == NULL)
+		abort();
+	return p;
+}
+
+char *
+hf_vprintf(const char *fmt, va_list ap)
+{
+	char *p;
+
+	if (vasprintf(&p, fmt, ap) < 0)
+		abort();
+	return p;
+}
+
+char *
+hf_printf(const char *fmt, ...)
+{
+	va_list ap;
+	char *p;
+
+	va_start(ap, fmt);
+	p = hf_vprintf(fmt, ap);
+	va_end(ap);
+	return p;
+}
+
+char *
+hf_format(char *buf, size_t size, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (size == 0)
+		return buf;
+	va_start(ap, fmt);
+	vsnprintf(buf, size, fmt, ap);
+	va_end(ap);
+	return buf;
+}
+
+int
+hf_report(const struct hf *hf, const char *check, int level,
+    const char *object, const char *evidence, const char *detail_en,
+    const char *detail_ja)
+{
+	struct sa_finding f = {
+		.struct_size = sizeof(f),
+		.check = check,
+		.level = level,
+		.object = object,
+		.evidence = evidence,
+		.detail_en = detail_en,
+		.detail_ja = detail_ja,
+	};
+
+	return hf->host->report(hf->ctx, &f);
 }
 
 void
-hf_free(const struct hf *hf, void *data)
+hf_names_add(struct hf_names *names, const char *s)
 {
-	if (data != NULL)
-		hf->host->free(data);
+	names->v = hf_grow(names->v, names->n + 1, sizeof(*names->v));
+	names->v[names->n++] = hf_strdup(s);
 }
 
 int
-hf_read_user(const struct hf *hf, const char *path, uid_t uid, size_t max,
-    char **ret_data, size_t *ret_len)
+hf_names_add_new(struct hf_names *names, const char *s)
 {
-	struct stat st;
-	char *buf = NULL;
-	size_t len = 0;
-	ssize_t n;
-	int fd, r = 0;
+	if (hf_names_has(names, s))
+		return 0;
+	hf_names_add(names, s);
+	return 1;
+}
 
-	/* One descriptor for the owner check and the read: no swap between. */
-	r = hf->host->open(hf->ctx, path, 0, &fd);
-	if (r < 0)
-		return r;
-	if (fstat(fd, &st) < 0)
-		r = -errno;
-	else if (st.st_uid != uid)
-		r = -EPERM;
-	else if ((buf = malloc(max + 1)) == NULL)
-		r = -ENOMEM;
-	while (r == 0) {
-		n = read(fd, buf + len, max + 1 - len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			r = -errno;
-		else if (n == 0)
-			break;
-		else if ((len += (size_t)n) > max)
-			r = -EFBIG;
-	}
-	close(fd);
-	if (r < 0) {
-		free(buf);
-		return r;
-	}
-	buf[len] = '\0';
-	*ret_data = buf;
-	*ret_len = len;
+int
+hf_names_has(const struct hf_names *names, const char *s)
+{
+	size_t i;
+
+	for (i = 0; i < names->n; i++)
+		if (strcmp(names->v[i], s) == 0)
+			return 1;
 	return 0;
 }
 
@@ -76,18 +137,121 @@ hf_name_cmp(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-int
-hf_list_dir(const struct hf *hf, const char *dir, const char *suffix,
-    char ***ret_names, size_t *ret_count)
+void
+hf_names_sort(struct hf_names *names)
 {
-	char **names = NULL, **grown;
-	size_t n = 0, cap = 0, slen = suffix != NULL ? strlen(suffix) : 0, len;
-	struct dirent *de;
+	if (names->n > 1)
+		qsort(names->v, names->n, sizeof(*names->v), hf_name_cmp);
+}
+
+int
+hf_names_find(const struct hf_names *names, const char *s)
+{
+	return names->n > 0 && bsearch(&s, names->v, names->n,
+	    sizeof(*names->v), hf_name_cmp) != NULL;
+}
+
+void
+hf_names_free(struct hf_names *names)
+{
+	size_t i;
+
+	for (i = 0; i < names->n; i++)
+		free(names->v[i]);
+	free(names->v);
+	names->v = NULL;
+	names->n = 0;
+}
+
+/*
+ * Read what an open descriptor holds, at most max bytes; uid, unless
+ * (uid_t)-1, must own the file.  Closes fd.
+ */
+static int
+hf_read_fd(int fd, uid_t uid, size_t max, char **ret_data, size_t *ret_len)
+{
+	struct stat st;
+	char *buf = NULL;
+	size_t len = 0, cap = 0;
+	ssize_t n;
+	int r = 0;
+
+	if (fstat(fd, &st) < 0)
+		r = -errno;
+	else if (uid != (uid_t)-1 && st.st_uid != uid)
+		r = -EPERM;
+	else if ((unsigned long long)st.st_size > max)
+		r = -EFBIG;
+	else
+		cap = (size_t)st.st_size + 1 < 4096 ? 4096 : (size_t)st.st_size + 1;
+	if (cap > max + 1)
+		cap = max + 1;
+	if (r == 0)
+		buf = hf_grow(NULL, cap, 1);
+	/* procfs and sysfs files say size 0, and files may grow: read to the end. */
+	while (r == 0) {
+		if (len == cap) {
+			if (cap > max) {
+				r = -EFBIG;
+				break;
+			}
+			cap = cap * 2 < max + 1 ? cap * 2 : max + 1;
+			buf = hf_grow(buf, cap, 1);
+		}
+		n = read(fd, buf + len, cap - len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			r = -errno;
+		else if (n == 0)
+			break;
+		else
+			len += (size_t)n;
+	}
+	close(fd);
+	if (r < 0) {
+		free(buf);
+		return r;
+	}
+	buf = hf_grow(buf, len + 1, 1);
+	buf[len] = '\0';
+	*ret_data = buf;
+	*ret_len = len;
+	return 0;
+}
+
+int
+hf_read(const struct hf *hf, const char *path, size_t max, char **ret_data,
+    size_t *ret_len)
+{
+	int fd, r;
+
+	r = hf->host->open(hf->ctx, path, 0, &fd);
+	if (r < 0)
+		return r;
+	return hf_read_fd(fd, (uid_t)-1, max, ret_data, ret_len);
+}
+
+int
+hf_read_owned(const struct hf *hf, const char *path, uid_t uid, size_t max,
+    char **ret_data, size_t *ret_len)
+{
+	int fd, r;
+
+	/* One descriptor for the owner check and the read: no swap between. */
+	r = hf->host->open(hf->ctx, path, 0, &fd);
+	if (r < 0)
+		return r;
+	return hf_read_fd(fd, uid, max, ret_data, ret_len);
+}
+
+int
+hf_opendir(const struct hf *hf, const char *dir, DIR **ret)
+{
 	DIR *d;
 	int fd, r;
 
-	*ret_names = NULL;
-	*ret_count = 0;
+	*ret = NULL;
 	r = hf->host->open(hf->ctx, dir, SA_OPEN_DIRECTORY, &fd);
 	if (r < 0)
 		return r;
@@ -96,38 +260,41 @@ hf_list_dir(const struct hf *hf, const char *dir, const char *suffix,
 		close(fd);
 		return r;
 	}
-	while ((de = readdir(d)) != NULL && n < HF_MAX_NAMES) {
-		if (de->d_name[0] == '.')
-			continue;
-		len = strlen(de->d_name);
-		if (slen > 0 && (len <= slen ||
-		    strcmp(de->d_name + len - slen, suffix) != 0))
-			continue;
-		if (n == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			grown = realloc(names, cap * sizeof(*names));
-			if (grown == NULL)
-				abort();
-			names = grown;
-		}
-		names[n++] = hf_strndup(de->d_name, len);
+	errno = 0;
+	if (readdir(d) == NULL && errno != 0) {
+		r = -errno;
+		closedir(d);
+		return r;
 	}
-	closedir(d);
-	if (n > 0)
-		qsort(names, n, sizeof(*names), hf_name_cmp);
-	*ret_names = names;
-	*ret_count = n;
+	rewinddir(d);
+	*ret = d;
 	return 0;
 }
 
-void
-hf_names_free(char **names, size_t count)
+int
+hf_list(const struct hf *hf, const char *dir, const char *suffix,
+    struct hf_names *ret)
 {
-	size_t i;
+	struct dirent *de;
+	DIR *d;
+	int r;
 
-	for (i = 0; i < count; i++)
-		free(names[i]);
-	free(names);
+	ret->v = NULL;
+	ret->n = 0;
+	if ((r = hf_opendir(hf, dir, &d)) < 0)
+		return r;
+	while ((de = readdir(d)) != NULL && ret->n < HF_MAX_NAMES) {
+		if (de->d_name[0] == '.')
+			continue;
+		if (suffix != NULL && suffix[0] != '\0' &&
+		    (strlen(de->d_name) <= strlen(suffix) ||
+		    !hf_has_suffix(de->d_name, suffix)))
+			continue;
+		hf_names_add(ret, de->d_name);
+	}
+	closedir(d);
+	hf_names_sort(ret);
+	return 0;
 }
 
 /* Open the directory holding path's last component; *ret_name points into path. */
@@ -149,26 +316,34 @@ hf_open_parent(const struct hf *hf, const char *path, int *ret_fd,
 }
 
 int
-hf_exists(const struct hf *hf, const char *path)
+hf_lstat(const struct hf *hf, const char *path, struct stat *ret)
 {
 	const char *name;
-	struct stat st;
 	int fd, r;
+
+	r = hf_open_parent(hf, path, &fd, &name);
+	if (r < 0)
+		return r;
+	r = fstatat(fd, name, ret, AT_SYMLINK_NOFOLLOW) < 0 ? -errno : 0;
+	close(fd);
+	return r;
+}
+
+int
+hf_exists(const struct hf *hf, const char *path)
+{
+	struct stat st;
+	int r;
 
 	/*
 	 * The directory resolves inside the root (following symlinks such
 	 * as /lib -> usr/lib); the last component is looked at, not
 	 * followed, so a dangling link still counts.
 	 */
-	r = hf_open_parent(hf, path, &fd, &name);
-	if (r == -ENOENT || r == -ENOTDIR)
-		return 0;
-	if (r < 0)
-		return r;
-	r = fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW);
-	r = r == 0 ? 1 : errno == ENOENT || errno == ENOTDIR ? 0 : -errno;
-	close(fd);
-	return r;
+	r = hf_lstat(hf, path, &st);
+	if (r == 0)
+		return 1;
+	return r == -ENOENT || r == -ENOTDIR ? 0 : r;
 }
 
 int
@@ -191,6 +366,34 @@ hf_readlink(const struct hf *hf, const char *path, char *buf, size_t size)
 	return r;
 }
 
+char *
+hf_join(const char *dir, const char *name)
+{
+	size_t n = strlen(dir);
+
+	while (n > 1 && dir[n - 1] == '/')
+		n--;
+	if (n == 1 && dir[0] == '/')
+		return hf_printf("/%s", name);
+	return hf_printf("%.*s/%s", (int)n, dir, name);
+}
+
+const char *
+hf_strerror(int negative_errno)
+{
+	switch (-negative_errno) {
+	case ENOENT: return "not found";
+	case EACCES: return "permission denied";
+	case EPERM: return "operation not permitted";
+	case EFBIG: return "file too large";
+	case EINVAL: return "not a regular file";
+	case ELOOP: return "symlink loop or refused symlink";
+	case ENOTDIR: return "not a directory";
+	case EISDIR: return "is a directory";
+	default: return strerror(-negative_errno);
+	}
+}
+
 void
 hf_lines_init(struct hf_lines *it, const char *data, size_t len)
 {
@@ -203,17 +406,27 @@ int
 hf_lines_next(struct hf_lines *it, const char **ret_line, size_t *ret_len)
 {
 	const char *nl;
+	size_t n;
 
 	if (it->p >= it->end)
 		return 0;
 	nl = memchr(it->p, '\n', (size_t)(it->end - it->p));
 	if (nl == NULL)
 		nl = it->end;
+	n = (size_t)(nl - it->p);
+	if (n > 0 && it->p[n - 1] == '\r')
+		n--;
 	*ret_line = it->p;
-	*ret_len = (size_t)(nl - it->p);
+	*ret_len = n;
 	it->p = nl < it->end ? nl + 1 : it->end;
 	it->number++;
 	return 1;
+}
+
+static int
+hf_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 const char *
@@ -221,26 +434,24 @@ hf_trim(const char *s, size_t *len)
 {
 	size_t n = *len;
 
-	while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\r')) {
+	while (n > 0 && hf_blank(*s)) {
 		s++;
 		n--;
 	}
-	while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' ||
-	    s[n - 1] == '\r'))
+	while (n > 0 && hf_blank(s[n - 1]))
 		n--;
 	*len = n;
 	return s;
 }
 
 char *
-hf_strndup(const char *s, size_t n)
+hf_strip(char *s)
 {
-	/* Out of memory in a plugin's child: crash it, the core reports it. */
-	char *p = strndup(s, n);
+	size_t n = strlen(s);
+	char *start = (char *)hf_trim(s, &n);
 
-	if (p == NULL)
-		abort();
-	return p;
+	start[n] = '\0';
+	return start;
 }
 
 int
@@ -251,6 +462,20 @@ hf_word_eq(const char *s, size_t n, const char *word, int ci)
 	if (n != wl)
 		return 0;
 	return ci ? strncasecmp(s, word, n) == 0 : memcmp(s, word, n) == 0;
+}
+
+int
+hf_has_prefix(const char *s, const char *prefix)
+{
+	return strncmp(s, prefix, strlen(prefix)) == 0;
+}
+
+int
+hf_has_suffix(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), m = strlen(suffix);
+
+	return n >= m && memcmp(s + n - m, suffix, m) == 0;
 }
 
 int
@@ -270,74 +495,4 @@ hf_parse_uint(const char *s, unsigned long long *ret)
 	}
 	*ret = v;
 	return 0;
-}
-
-int
-hf_keyfile_parse(const char *data, size_t len, hf_keyfile_fn fn, void *user)
-{
-	struct hf_lines it;
-	const char *line, *eq, *close;
-	char *section = hf_strndup("", 0), *key, *value;
-	size_t n, klen, vlen;
-	int r = 0;
-
-	hf_lines_init(&it, data, len);
-	while (r == 0 && hf_lines_next(&it, &line, &n)) {
-		line = hf_trim(line, &n);
-		if (n == 0 || line[0] == '#' || line[0] == ';')
-			continue;
-		if (line[0] == '[') {
-			close = line + n - 1;
-			while (close > line && *close != ']')
-				close--;
-			if (close == line)
-				continue;	/* "[" without "]": not a header */
-			free(section);
-			section = hf_strndup(line + 1, (size_t)(close - line - 1));
-			continue;
-		}
-		eq = memchr(line, '=', n);
-		if (eq == NULL)
-			continue;
-		klen = (size_t)(eq - line);
-		vlen = n - klen - 1;
-		line = hf_trim(line, &klen);
-		eq = hf_trim(eq + 1, &vlen);
-		key = hf_strndup(line, klen);
-		value = hf_strndup(eq, vlen);
-		r = fn(user, section, key, value, it.number);
-		free(key);
-		free(value);
-	}
-	free(section);
-	return r;
-}
-
-char *
-hf_format(char *buf, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-
-	if (size == 0)
-		return buf;
-	va_start(ap, fmt);
-	vsnprintf(buf, size, fmt, ap);
-	va_end(ap);
-	return buf;
-}
-
-const char *
-hf_strerror(int negative_errno)
-{
-	switch (-negative_errno) {
-	case ENOENT: return "not found";
-	case EACCES: return "permission denied";
-	case EPERM: return "operation not permitted";
-	case EFBIG: return "file too large";
-	case EINVAL: return "not a regular file";
-	case ELOOP: return "symlink loop or refused symlink";
-	case ENOTDIR: return "not a directory";
-	case EISDIR: return "is a directory";
-	default: return strerror(-negative_errno);
-	}
 }

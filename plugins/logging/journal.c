@@ -6,7 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "hostfs.h"
+#include "../lib/keyfile.h"
 #include "journal.h"
 
 void
@@ -27,36 +27,31 @@ jd_copy(char *dst, size_t size, const char *v)
 	dst[n] = '\0';
 }
 
+static int
+jd_key(void *user, const char *section, const char *key, const char *value,
+    unsigned int line)
+{
+	struct jd_conf *c = user;
+	long long t;
+
+	(void)line;
+	if (strcmp(section, "Journal") != 0)
+		return 0;
+	if (strcmp(key, "Storage") == 0)
+		jd_copy(c->storage, sizeof(c->storage), value[0] != '\0' ? value :
+		    "auto");
+	else if (strcmp(key, "MaxRetentionSec") == 0)
+		c->max_retention = value[0] != '\0' && jd_timespan(value, &t) == 0 ?
+		    t : 0;
+	else if (strcmp(key, "SystemMaxUse") == 0)
+		jd_copy(c->system_max_use, sizeof(c->system_max_use), value);
+	return 0;
+}
+
 void
 jd_apply(struct jd_conf *c, const char *data, size_t len)
 {
-	const char *pos = data, *end = data + len, *line;
-	char *copy, *k, *eq, *v;
-	size_t n;
-	int in = 0;
-	long long t;
-
-	while (hf_next_line(&pos, end, &line, &n)) {
-		copy = hf_strndup(line, n);
-		k = hf_trim(copy);
-		if (*k == '[') {
-			in = strcmp(k, "[Journal]") == 0;
-		} else if (in && *k != '#' && *k != ';' &&
-		    (eq = strchr(k, '=')) != NULL) {
-			*eq = '\0';
-			v = hf_trim(eq + 1);
-			k = hf_trim(k);
-			if (strcmp(k, "Storage") == 0)
-				jd_copy(c->storage, sizeof(c->storage),
-				    v[0] != '\0' ? v : "auto");
-			else if (strcmp(k, "MaxRetentionSec") == 0)
-				c->max_retention = v[0] != '\0' &&
-				    jd_timespan(v, &t) == 0 ? t : 0;
-			else if (strcmp(k, "SystemMaxUse") == 0)
-				jd_copy(c->system_max_use, sizeof(c->system_max_use), v);
-		}
-		free(copy);
-	}
+	kf_parse(data, len, jd_key, c);
 }
 
 int

@@ -17,12 +17,14 @@
 
 #include <smeaudit/plugin.h>
 
-#include "dpkgdb.h"
-#include "hostfs.h"
+#include "../lib/cfgchk.h"
+#include "../lib/dpkgdb.h"
+#include "../lib/hostfiles.h"
+#include "../lib/timefmt.h"
+#include "../lib/units.h"
 #include "journal.h"
 #include "logrotate.h"
 #include "syslogconf.h"
-#include "units.h"
 
 #define LG_MAX_CONF (4u * 1024 * 1024)
 
@@ -71,8 +73,7 @@ static const struct sa_config_key lg_config[] = {
 };
 
 struct lg_run {
-	const struct sa_host *host;
-	struct sa_ctx *ctx;
+	struct hf hf;
 	time_t now;
 	int64_t min_retention;
 	int require_auditd;
@@ -96,23 +97,6 @@ struct lg_run {
 	char syslog_err_path[256];
 };
 
-static void
-lg_report(struct lg_run *g, const char *check, int level, const char *object,
-    const char *evidence, const char *detail_en, const char *detail_ja)
-{
-	struct sa_finding f = {
-		.struct_size = sizeof(f),
-		.check = check,
-		.level = level,
-		.object = object,
-		.evidence = evidence,
-		.detail_en = detail_en,
-		.detail_ja = detail_ja,
-	};
-
-	g->host->report(g->ctx, &f);
-}
-
 static int
 lg_installed(struct lg_run *g, const char *const *packages,
     const char *const *files)
@@ -125,7 +109,7 @@ lg_installed(struct lg_run *g, const char *const *packages,
 		    pkg_find(&g->pkgs, packages[i], strlen(packages[i])) != NULL)
 			return 1;
 	for (i = 0; files[i] != NULL; i++)
-		if (g->host->stat(g->ctx, files[i], 0, &st) == 0)
+		if (g->hf.host->stat(g->hf.ctx, files[i], 0, &st) == 0)
 			return 1;
 	return 0;
 }
@@ -151,10 +135,10 @@ lg_journald_file(struct lg_run *g, const char *path, int missing_ok)
 	size_t len;
 	int r;
 
-	r = g->host->read_file(g->ctx, path, LG_MAX_CONF, &data, &len);
+	r = hf_read(&g->hf, path, LG_MAX_CONF, &data, &len);
 	if (r == 0) {
 		jd_apply(&g->jd, data, len);
-		g->host->free(data);
+		free(data);
 	} else if (!(missing_ok && r == -ENOENT) && g->jd_err == 0) {
 		g->jd_err = r;
 		snprintf(g->jd_err_path, sizeof(g->jd_err_path), "%s", path);
@@ -178,16 +162,14 @@ lg_journald(struct lg_run *g)
 	char *path;
 
 	jd_init(&g->jd);
-	if (g->host->stat(g->ctx, "/etc/systemd/journald.conf", 0, &st) == -ENOENT)
+	if (g->hf.host->stat(g->hf.ctx, "/etc/systemd/journald.conf", 0, &st) == -ENOENT)
 		lg_journald_file(g, "/usr/lib/systemd/journald.conf", 1);
 	else
 		lg_journald_file(g, "/etc/systemd/journald.conf", 0);
 	for (k = 0; dropin_dirs[k] != NULL; k++) {
-		if (hf_list(g->host, g->ctx, dropin_dirs[k], &names) < 0)
+		if (hf_list(&g->hf, dropin_dirs[k], ".conf", &names) < 0)
 			continue;
 		for (i = 0; i < names.n; i++) {
-			if (!hf_has_suffix(names.v[i], ".conf"))
-				continue;
 			d = hf_grow(d, n + 1, sizeof(*d));
 			d[n].name = hf_strdup(names.v[i]);
 			d[n++].dir = k;
@@ -206,7 +188,7 @@ lg_journald(struct lg_run *g)
 	for (i = 0; i < n; i++)
 		free(d[i].name);
 	free(d);
-	g->journal_dir = g->host->stat(g->ctx, "/var/log/journal", 0, &st) == 0 &&
+	g->journal_dir = g->hf.host->stat(g->hf.ctx, "/var/log/journal", 0, &st) == 0 &&
 	    S_ISDIR(st.st_mode);
 	g->journald_persistent = strcmp(g->jd.storage, "persistent") == 0 ||
 	    (strcmp(g->jd.storage, "auto") == 0 && g->journal_dir);
@@ -218,14 +200,7 @@ lg_journald(struct lg_run *g)
 static void
 lg_add_file(void *user, const char *path)
 {
-	struct hf_names *set = user;
-	size_t i;
-
-	for (i = 0; i < set->n; i++)
-		if (strcmp(set->v[i], path) == 0)
-			return;
-	set->v = hf_grow(set->v, set->n + 1, sizeof(*set->v));
-	set->v[set->n++] = hf_strdup(path);
+	hf_names_add_new(user, path);
 }
 
 struct lg_syslog_kind {
@@ -246,11 +221,11 @@ lg_syslog_conf(struct lg_run *g, const char *path,
 	size_t len;
 	int r;
 
-	r = g->host->read_file(g->ctx, path, LG_MAX_CONF, &data, &len);
+	r = hf_read(&g->hf, path, LG_MAX_CONF, &data, &len);
 	if (r == 0) {
 		kind->files(data, len, lg_add_file, &g->syslog_files);
 		g->syslog_forwards += kind->forwards(data, len);
-		g->host->free(data);
+		free(data);
 	} else if (r != -ENOENT && g->syslog_err == 0) {
 		g->syslog_err = r;
 		snprintf(g->syslog_err_path, sizeof(g->syslog_err_path), "%s", path);
@@ -266,7 +241,7 @@ lg_syslog_dir(struct lg_run *g, const char *dir, const char *suffix,
 	size_t i;
 	int r;
 
-	r = hf_list(g->host, g->ctx, dir, &names);
+	r = hf_list(&g->hf, dir, suffix, &names);
 	if (r < 0) {
 		if (r != -ENOENT && g->syslog_err == 0) {
 			g->syslog_err = r;
@@ -276,8 +251,6 @@ lg_syslog_dir(struct lg_run *g, const char *dir, const char *suffix,
 		return;
 	}
 	for (i = 0; i < names.n; i++) {
-		if (!hf_has_suffix(names.v[i], suffix))
-			continue;
 		path = hf_join(dir, names.v[i]);
 		lg_syslog_conf(g, path, kind);
 		free(path);
@@ -334,40 +307,40 @@ lg_persistent(struct lg_run *g)
 	snprintf(evidence, sizeof(evidence), "%s; %s", journal, syslog);
 
 	if ((g->units.systemd && g->journald_persistent == 1) || syslog_ok) {
-		lg_report(g, "persistent", SA_LEVEL_IMPLEMENTED,
+		hf_report(&g->hf, "persistent", SA_LEVEL_IMPLEMENTED,
 		    syslog_ok && !(g->units.systemd && g->journald_persistent == 1) ?
 		    g->syslog_name : "journald", evidence, NULL, NULL);
 		return;
 	}
 	/* Nothing persistent seen: say "cannot tell" if a file was unread. */
 	if ((g->units.systemd && g->journald_persistent < 0) || g->syslog_err < 0) {
-		lg_report(g, "persistent", SA_LEVEL_UNKNOWN, g->syslog_err < 0 ?
+		hf_report(&g->hf, "persistent", SA_LEVEL_UNKNOWN, g->syslog_err < 0 ?
 		    g->syslog_err_path : g->jd_err_path, evidence, NULL, NULL);
 		return;
 	}
-	lg_report(g, "persistent", SA_LEVEL_NOT, g->units.systemd ? "journald" :
+	hf_report(&g->hf, "persistent", SA_LEVEL_NOT, g->units.systemd ? "journald" :
 	    "syslog", evidence, NULL, NULL);
 }
 
 static int
 lg_count_rules(struct lg_run *g, const char *path, int *rules)
 {
-	const char *pos, *end, *line;
+	struct hf_lines it;
+	const char *line;
 	char *data;
 	size_t len, n;
 	int r;
 
-	r = g->host->read_file(g->ctx, path, LG_MAX_CONF, &data, &len);
+	r = hf_read(&g->hf, path, LG_MAX_CONF, &data, &len);
 	if (r < 0)
 		return r;
-	pos = data;
-	end = data + len;
-	while (hf_next_line(&pos, end, &line, &n))
+	hf_lines_init(&it, data, len);
+	while (hf_lines_next(&it, &line, &n))
 		if (n > 3 && (memcmp(line, "-w ", 3) == 0 ||
 		    (memcmp(line, "-a ", 3) == 0 &&
 		    memmem(line, n, "never", 5) == NULL)))
 			(*rules)++;
-	g->host->free(data);
+	free(data);
 	return 0;
 }
 
@@ -385,12 +358,10 @@ lg_audit_rules(struct lg_run *g, int *ret_rules)
 	int r, err = 0;
 
 	*ret_rules = 0;
-	r = hf_list(g->host, g->ctx, "/etc/audit/rules.d", &names);
+	r = hf_list(&g->hf, "/etc/audit/rules.d", ".rules", &names);
 	if (r < 0 && r != -ENOENT)
 		err = r;
 	for (i = 0; i < names.n; i++) {
-		if (!hf_has_suffix(names.v[i], ".rules"))
-			continue;
 		path = hf_join("/etc/audit/rules.d", names.v[i]);
 		r = lg_count_rules(g, path, ret_rules);
 		if (r < 0 && r != -ENOENT)
@@ -420,11 +391,11 @@ lg_auditd(struct lg_run *g)
 		if (g->have_dpkg && g->pkgs_err < 0) {
 			snprintf(evidence, sizeof(evidence), "/var/lib/dpkg/status: %s",
 			    strerror(-g->pkgs_err));
-			lg_report(g, "auditd", SA_LEVEL_UNKNOWN, "auditd", evidence,
+			hf_report(&g->hf, "auditd", SA_LEVEL_UNKNOWN, "auditd", evidence,
 			    NULL, NULL);
 			return;
 		}
-		lg_report(g, "auditd", g->require_auditd ? SA_LEVEL_NOT : SA_LEVEL_NA,
+		hf_report(&g->hf, "auditd", g->require_auditd ? SA_LEVEL_NOT : SA_LEVEL_NA,
 		    "auditd", "auditd is not installed",
 		    g->require_auditd ? NULL : "Not required by the configuration "
 		    "(require_auditd = no).",
@@ -436,7 +407,7 @@ lg_auditd(struct lg_run *g)
 	if (s != UNIT_ENABLED) {
 		snprintf(evidence, sizeof(evidence), "auditd installed; auditd.service "
 		    "is %s", unit_state_name(s));
-		lg_report(g, "auditd", SA_LEVEL_NOT, "auditd", evidence, NULL, NULL);
+		hf_report(&g->hf, "auditd", SA_LEVEL_NOT, "auditd", evidence, NULL, NULL);
 		return;
 	}
 	err = lg_audit_rules(g, &rules);
@@ -447,7 +418,7 @@ lg_auditd(struct lg_run *g)
 		snprintf(evidence, sizeof(evidence), "auditd enabled; %d watch/syscall "
 		    "rule%s%s", rules, rules == 1 ? "" : "s", rules == 0 ?
 		    " (only logins and authentication are recorded)" : "");
-	lg_report(g, "auditd", SA_LEVEL_IMPLEMENTED, "auditd", evidence, NULL,
+	hf_report(&g->hf, "auditd", SA_LEVEL_IMPLEMENTED, "auditd", evidence, NULL,
 	    NULL);
 }
 
@@ -488,9 +459,9 @@ lg_logrotate_include(void *user, struct lr_conf *c, const char *path)
 	char *sub;
 	size_t i;
 
-	if (inc->g->host->stat(inc->g->ctx, path, 0, &st) == 0 &&
+	if (inc->g->hf.host->stat(inc->g->hf.ctx, path, 0, &st) == 0 &&
 	    S_ISDIR(st.st_mode)) {
-		if (hf_list(inc->g->host, inc->g->ctx, path, &names) < 0)
+		if (hf_list(&inc->g->hf, path, NULL, &names) < 0)
 			return;
 		for (i = 0; i < names.n; i++) {
 			if (!lg_logrotate_name_ok(names.v[i]))
@@ -513,7 +484,7 @@ lg_logrotate_file(struct lg_include *inc, struct lr_conf *c, const char *path)
 	unsigned int line;
 	int r;
 
-	r = inc->g->host->read_file(inc->g->ctx, path, LG_MAX_CONF, &data, &len);
+	r = hf_read(&inc->g->hf, path, LG_MAX_CONF, &data, &len);
 	if (r < 0) {
 		if (r != -ENOENT && inc->err == 0) {
 			inc->err = r;
@@ -522,9 +493,9 @@ lg_logrotate_file(struct lg_include *inc, struct lr_conf *c, const char *path)
 		return;
 	}
 	if (lr_feed(c, path, data, len, lg_logrotate_include, inc, &line) < 0)
-		inc->g->host->log(inc->g->ctx, SA_LOG_WARNING,
+		inc->g->hf.host->log(inc->g->hf.ctx, SA_LOG_WARNING,
 		    "%s:%u: unbalanced braces (logrotate skips this file)", path, line);
-	inc->g->host->free(data);
+	free(data);
 }
 
 static void
@@ -535,16 +506,16 @@ lg_retention_file(struct lg_run *g, const struct lr_conf *lr,
 	char evidence[400], want[32], kept[32];
 	long long r;
 
-	hf_format_duration(g->min_retention, want, sizeof(want));
+	tf_limit(g->min_retention, want, sizeof(want));
 	if (s == NULL) {
 		if (inc->err < 0) {
 			snprintf(evidence, sizeof(evidence), "%s: %s", inc->err_path,
 			    strerror(-inc->err));
-			lg_report(g, "retention", SA_LEVEL_UNKNOWN, log, evidence, NULL,
+			hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, log, evidence, NULL,
 			    NULL);
 			return;
 		}
-		lg_report(g, "retention", SA_LEVEL_IMPLEMENTED, log,
+		hf_report(&g->hf, "retention", SA_LEVEL_IMPLEMENTED, log,
 		    "not rotated by logrotate: kept until removed", NULL, NULL);
 		return;
 	}
@@ -552,15 +523,15 @@ lg_retention_file(struct lg_run *g, const struct lr_conf *lr,
 	if (r == LR_KEEP_ALL) {
 		snprintf(evidence, sizeof(evidence), "%s:%u: rotated copies are never "
 		    "removed (rotate -1)", s->file, s->line);
-		lg_report(g, "retention", SA_LEVEL_IMPLEMENTED, log, evidence, NULL,
+		hf_report(&g->hf, "retention", SA_LEVEL_IMPLEMENTED, log, evidence, NULL,
 		    NULL);
 	} else if (r == LR_UNKNOWN) {
 		snprintf(evidence, sizeof(evidence), "%s:%u: rotated by %s, rotate %lld: "
 		    "the days kept depend on how much is logged", s->file, s->line,
 		    s->set.size_based ? "size" : "no fixed period", s->set.rotate);
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, log, evidence, NULL, NULL);
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, log, evidence, NULL, NULL);
 	} else {
-		hf_format_duration(r, kept, sizeof(kept));
+		tf_limit(r, kept, sizeof(kept));
 		snprintf(evidence, sizeof(evidence), "%s:%u: %lld rotation%s of %s "
 		    "kept, about %s (need %s)%s", s->file, s->line, s->set.rotate,
 		    s->set.rotate == 1 ? "" : "s", s->set.period == 86400 ? "a day" :
@@ -568,7 +539,7 @@ lg_retention_file(struct lg_run *g, const struct lr_conf *lr,
 		    "a month" : s->set.period == 365 * 86400 ? "a year" : "an hour",
 		    r == 0 ? "0s" : kept, want, s->set.maxage > 0 ? ", capped by maxage" :
 		    "");
-		lg_report(g, "retention", r >= g->min_retention ? SA_LEVEL_IMPLEMENTED :
+		hf_report(&g->hf, "retention", r >= g->min_retention ? SA_LEVEL_IMPLEMENTED :
 		    r == 0 ? SA_LEVEL_NOT : SA_LEVEL_PARTLY, log, evidence, NULL, NULL);
 	}
 }
@@ -585,28 +556,26 @@ lg_retention_journal(struct lg_run *g)
 	int fd, err = 0;
 	ssize_t got;
 
-	hf_format_duration(g->min_retention, want, sizeof(want));
+	tf_limit(g->min_retention, want, sizeof(want));
 	if (g->jd.max_retention > 0 && g->jd.max_retention < g->min_retention) {
-		hf_format_duration(g->jd.max_retention, cap, sizeof(cap));
+		tf_limit(g->jd.max_retention, cap, sizeof(cap));
 		snprintf(evidence, sizeof(evidence), "MaxRetentionSec=%s removes "
 		    "journal entries sooner than %s", cap, want);
-		lg_report(g, "retention", SA_LEVEL_PARTLY, "journald", evidence, NULL,
+		hf_report(&g->hf, "retention", SA_LEVEL_PARTLY, "journald", evidence, NULL,
 		    NULL);
 		return;
 	}
-	if (hf_list(g->host, g->ctx, "/var/log/journal", &machines) < 0) {
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
+	if (hf_list(&g->hf, "/var/log/journal", NULL, &machines) < 0) {
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
 		    "/var/log/journal cannot be listed", NULL, NULL);
 		return;
 	}
 	for (i = 0; i < machines.n; i++) {
 		dir = hf_join("/var/log/journal", machines.v[i]);
-		if (hf_list(g->host, g->ctx, dir, &files) == 0) {
+		if (hf_list(&g->hf, dir, ".journal", &files) == 0) {
 			for (k = 0; k < files.n; k++) {
-				if (!hf_has_suffix(files.v[k], ".journal"))
-					continue;
 				path = hf_join(dir, files.v[k]);
-				if (g->host->open(g->ctx, path, 0, &fd) == 0) {
+				if (g->hf.host->open(g->hf.ctx, path, 0, &fd) == 0) {
 					got = read(fd, buf, sizeof(buf));
 					close(fd);
 					n_files++;
@@ -626,15 +595,15 @@ lg_retention_journal(struct lg_run *g)
 	if (oldest == 0) {
 		snprintf(evidence, sizeof(evidence), "%zu journal files%s; no entry "
 		    "time readable", n_files, err ? " (some unreadable)" : "");
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal",
 		    evidence, NULL, NULL);
 		return;
 	}
-	hf_format_time((time_t)(oldest / 1000000), when, sizeof(when));
+	tf_stamp((time_t)(oldest / 1000000), when, sizeof(when));
 	if (g->now - (time_t)(oldest / 1000000) >= g->min_retention) {
 		snprintf(evidence, sizeof(evidence), "the journal reaches back to %s "
 		    "(need %s)", when, want);
-		lg_report(g, "retention", SA_LEVEL_IMPLEMENTED, "/var/log/journal",
+		hf_report(&g->hf, "retention", SA_LEVEL_IMPLEMENTED, "/var/log/journal",
 		    evidence, NULL, NULL);
 		return;
 	}
@@ -642,7 +611,7 @@ lg_retention_journal(struct lg_run *g)
 	    "than %s; it is bounded by size (SystemMaxUse=%s), not by time",
 	    when, want, g->jd.system_max_use[0] != '\0' ? g->jd.system_max_use :
 	    "default");
-	lg_report(g, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal", evidence,
+	hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "/var/log/journal", evidence,
 	    "A young system has not had time to collect the history: check "
 	    "again later, or set MaxRetentionSec and enough SystemMaxUse.",
 	    "新しいシステムではまだ履歴がたまっていない可能性があります。"
@@ -670,16 +639,46 @@ lg_retention(struct lg_run *g)
 	else if (syslog_on && g->syslog_files.n > 0)
 		return;
 	else if (syslog_on && g->syslog_forwards > 0)
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, g->syslog_name,
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, g->syslog_name,
 		    "logs are forwarded to a log server; how long it keeps them "
 		    "is not visible from this host", NULL, NULL);
 	else if ((g->units.systemd && g->journald_persistent < 0) ||
 	    g->syslog_err < 0)
-		lg_report(g, "retention", SA_LEVEL_UNKNOWN, "logs",
+		hf_report(&g->hf, "retention", SA_LEVEL_UNKNOWN, "logs",
 		    "the logging configuration could not be read", NULL, NULL);
 	else
-		lg_report(g, "retention", SA_LEVEL_NOT, "logs",
+		hf_report(&g->hf, "retention", SA_LEVEL_NOT, "logs",
 		    "no persistent log is kept, so nothing is retained", NULL, NULL);
+}
+
+/*
+ * min_retention and require_auditd.  Returns 0, or SA_RUN_BAD_INPUT after
+ * naming the line of a value that cannot work.
+ */
+static int
+lg_load_config(const struct hf *hf, struct lg_run *g)
+{
+	if (hf->host->config_number(hf->ctx, NULL, "min_retention",
+	    &g->min_retention) < 0 || hf->host->config_bool(hf->ctx, NULL,
+	    "require_auditd", &g->require_auditd) < 0) {
+		hf->host->log(hf->ctx, SA_LOG_ERROR,
+		    "cannot read the plugin's configuration");
+		return -EINVAL;
+	}
+	if (g->min_retention <= 0)
+		return cfgchk_fail(hf, NULL, "min_retention", 0,
+		    "min_retention: must be longer than 0");
+	return 0;
+}
+
+static int
+lg_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct lg_run g;
+
+	memset(&g, 0, sizeof(g));
+	return lg_load_config(&hf, &g);
 }
 
 static int
@@ -687,20 +686,19 @@ lg_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
 	struct lg_run g;
 	struct stat st;
+	int r;
 
 	memset(&g, 0, sizeof(g));
-	g.host = host;
-	g.ctx = ctx;
+	g.hf.host = host;
+	g.hf.ctx = ctx;
 	g.now = host->now(ctx);
-	if (host->config_number(ctx, NULL, "min_retention", &g.min_retention) < 0 ||
-	    host->config_bool(ctx, NULL, "require_auditd", &g.require_auditd) < 0) {
-		host->log(ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
-		return -EINVAL;
-	}
+	/* Checked already by lg_check_config() unless the core predates it. */
+	if ((r = lg_load_config(&g.hf, &g)) != 0)
+		return r;
 	g.have_dpkg = host->stat(ctx, "/var/lib/dpkg/status", 0, &st) == 0;
 	if (g.have_dpkg)
-		g.pkgs_err = pkg_load(&g.pkgs, host, ctx, "/var/lib/dpkg/status");
-	unit_db_load(&g.units, host, ctx);
+		g.pkgs_err = pkg_load(&g.pkgs, &g.hf, "/var/lib/dpkg/status");
+	unit_db_load(&g.units, &g.hf);
 	if (g.units.systemd)
 		lg_journald(&g);
 	lg_syslog(&g);
@@ -727,4 +725,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = lg_checks,
 	.config = lg_config,
 	.run = lg_run,
+	.check_config = lg_check_config,
 };

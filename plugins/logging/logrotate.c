@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hostfs.h"
+#include "../lib/hostfiles.h"
 #include "logrotate.h"
 
 #define LR_MAX_INCLUDE 8
@@ -130,15 +130,17 @@ int
 lr_feed(struct lr_conf *c, const char *file, const char *data, size_t len,
     lr_include_fn inc, void *user, unsigned int *ret_line)
 {
-	const char *pos = data, *end = data + len, *raw;
+	struct hf_lines it;
+	const char *raw;
 	char *copy, *w[64], **pending = NULL;
 	size_t n, nw, i, n_pending = 0;
 	unsigned int line = 0;
 	int in_stanza = 0, in_script = 0, r = 0;
 	struct lr_stanza *cur = NULL;
 
-	while (hf_next_line(&pos, end, &raw, &n)) {
-		line++;
+	hf_lines_init(&it, data, len);
+	while (hf_lines_next(&it, &raw, &n)) {
+		line = it.number;
 		copy = lr_words(raw, n, w, sizeof(w) / sizeof(w[0]), &nw);
 		if (nw == 0 || w[0][0] == '#') {
 			free(copy);

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "hostfs.h"
+#include "../lib/hostfiles.h"
 #include "syslogconf.h"
 
 /* The quoted value after key= in [p, end), e.g. file="/var/log/x". */
@@ -113,20 +113,22 @@ sl_actions(const char *data, size_t len, sl_file_fn fn, void *user)
 void
 sl_rsyslog_files(const char *data, size_t len, sl_file_fn fn, void *user)
 {
-	const char *pos = data, *end = data + len, *line;
+	struct hf_lines it;
+	const char *line;
 	char *copy, *s, *sel, *act;
 	size_t n;
 
-	while (hf_next_line(&pos, end, &line, &n)) {
+	hf_lines_init(&it, data, len);
+	while (hf_lines_next(&it, &line, &n)) {
 		copy = hf_strndup(line, n);
-		s = hf_trim(copy);
+		s = hf_strip(copy);
 		/* "selector<blanks>action"; the selector names facility.priority. */
 		if (*s != '#' && *s != '$' && *s != '\0' && strchr(s, '(') == NULL) {
 			sel = s;
 			act = sel + strcspn(sel, " \t");
 			if (*act != '\0') {
 				*act++ = '\0';
-				act = hf_trim(act);
+				act = hf_strip(act);
 				if (*act == '-')
 					act++;
 				/* "/var/log/x;TemplateName": the template is not the path. */
@@ -175,17 +177,19 @@ sl_syslogng_files(const char *data, size_t len, sl_file_fn fn, void *user)
 int
 sl_rsyslog_forwards(const char *data, size_t len)
 {
-	const char *pos = data, *end = data + len, *line, *a, *close;
+	const char *pos, *end = data + len, *line, *a, *close;
+	struct hf_lines it;
 	char *copy, *s, *act, *type;
 	size_t n;
 	int count = 0;
 
-	while (hf_next_line(&pos, end, &line, &n)) {
+	hf_lines_init(&it, data, len);
+	while (hf_lines_next(&it, &line, &n)) {
 		copy = hf_strndup(line, n);
-		s = hf_trim(copy);
+		s = hf_strip(copy);
 		if (*s != '#' && *s != '$' && strchr(s, '(') == NULL) {
 			act = s + strcspn(s, " \t");
-			act = hf_trim(act);
+			act = hf_strip(act);
 			if (strchr(s, '.') != NULL && act[0] == '@' && act[1] != '\0')
 				count++;
 		}

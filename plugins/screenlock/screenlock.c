@@ -22,7 +22,9 @@
 
 #include <smeaudit/plugin.h>
 
+#include "../lib/cfgchk.h"
 #include "../lib/hostfiles.h"
+#include "../lib/keyfile.h"
 #include "screenlock.h"
 
 static const struct sa_check sl_checks[] = {
@@ -158,15 +160,16 @@ sl_detect_desktops(struct sl_run *s)
 	static const char *const dirs[] = {
 		"/usr/share/xsessions", "/usr/share/wayland-sessions", NULL
 	};
-	char **names, base[128];
-	size_t n, i, k;
+	struct hf_names names;
+	char base[128];
+	size_t i, k;
 
 	for (k = 0; dirs[k] != NULL; k++) {
-		if (hf_list_dir(&s->hf, dirs[k], ".desktop", &names, &n) < 0)
+		if (hf_list(&s->hf, dirs[k], ".desktop", &names) < 0)
 			continue;
-		for (i = 0; i < n; i++) {
-			hf_format(base, sizeof(base), "%.*s", (int)(strlen(names[i]) - 8),
-			    names[i]);
+		for (i = 0; i < names.n; i++) {
+			hf_format(base, sizeof(base), "%.*s",
+			    (int)(strlen(names.v[i]) - 8), names.v[i]);
 			s->desktop = 1;
 			if (strncasecmp(base, "gnome", 5) == 0 ||
 			    strncasecmp(base, "ubuntu", 6) == 0)
@@ -179,7 +182,7 @@ sl_detect_desktops(struct sl_run *s)
 			else if (strstr(s->others, base) == NULL)
 				sl_append(s->others, sizeof(s->others), base);
 		}
-		hf_names_free(names, n);
+		hf_names_free(&names);
 	}
 	if (!s->desktop && hf_exists(&s->hf,
 	    "/etc/systemd/system/display-manager.service") == 1) {
@@ -208,7 +211,7 @@ sl_load_users(struct sl_run *s)
 			if ((p == data || p[-1] == '\n') &&
 			    sscanf(p + 7, " %llu", &v) == 1)
 				uid_min = v;
-		hf_free(&s->hf, data);
+		free(data);
 	}
 	if (hf_read(&s->hf, "/etc/passwd", HF_MAX_CONFIG * 16, &data, &n) < 0)
 		return;
@@ -242,7 +245,7 @@ sl_load_users(struct sl_run *s)
 		    field[5]);
 		s->n_users++;
 	}
-	hf_free(&s->hf, data);
+	free(data);
 }
 
 /*
@@ -316,8 +319,8 @@ sl_gnome(struct sl_run *s)
 	struct hf_lines it;
 	struct stat st;
 	const char *line;
-	size_t n_dbs = 0, n, i, k, len, nn;
-	char **names;
+	size_t n_dbs = 0, n, i, k, len;
+	struct hf_names names;
 	time_t newest;
 	int r, level, enforced, profile;
 
@@ -337,7 +340,7 @@ sl_gnome(struct sl_run *s)
 				hf_format(dbs[n_dbs++], sizeof(dbs[0]), "%.*s", (int)(n - 10),
 				    line + 10);
 		}
-		hf_free(&s->hf, data);
+		free(data);
 	}
 	db = calloc(SL_MAX_DBS, sizeof(*db));
 	if (db == NULL)
@@ -345,25 +348,26 @@ sl_gnome(struct sl_run *s)
 	for (i = 0; i < n_dbs; i++) {
 		hf_format(dir, sizeof(dir), "/etc/dconf/db/%s.d", dbs[i]);
 		newest = 0;
-		if (hf_list_dir(&s->hf, dir, NULL, &names, &nn) < 0)
+		if (hf_list(&s->hf, dir, NULL, &names) < 0)
 			continue;
-		for (k = 0; k < nn; k++) {
-			hf_format(path, sizeof(path), "%s/%s", dir, names[k]);
+		for (k = 0; k < names.n; k++) {
+			hf_format(path, sizeof(path), "%s/%s", dir, names.v[k]);
 			if (hf_read(&s->hf, path, HF_MAX_CONFIG, &data, &len) < 0)
 				continue;	/* the locks directory, mostly */
 			if (s->hf.host->stat(s->hf.ctx, path, 0, &st) == 0 &&
 			    st.st_mtime > newest)
 				newest = st.st_mtime;
 			db[i].current = path;
-			hf_keyfile_parse(data, len, sl_gnome_key, &db[i]);
-			hf_free(&s->hf, data);
+			kf_parse(data, len, sl_gnome_key, &db[i]);
+			free(data);
 		}
-		hf_names_free(names, nn);
+		hf_names_free(&names);
 		/* Locks: one key path per line, in any file of locks/. */
 		hf_format(path, sizeof(path), "%s/locks", dir);
-		if (hf_list_dir(&s->hf, path, NULL, &names, &nn) == 0) {
-			for (k = 0; k < nn; k++) {
-				hf_format(path, sizeof(path), "%s/locks/%s", dir, names[k]);
+		if (hf_list(&s->hf, path, NULL, &names) == 0) {
+			for (k = 0; k < names.n; k++) {
+				hf_format(path, sizeof(path), "%s/locks/%s", dir,
+				    names.v[k]);
 				if (hf_read(&s->hf, path, HF_MAX_CONFIG, &data, &len) < 0)
 					continue;
 				if (s->hf.host->stat(s->hf.ctx, path, 0, &st) == 0 &&
@@ -376,9 +380,9 @@ sl_gnome(struct sl_run *s)
 						if (hf_word_eq(line, n, sl_gnome_keys[r], 0))
 							locked[r] = 1;
 				}
-				hf_free(&s->hf, data);
+				free(data);
 			}
-			hf_names_free(names, nn);
+			hf_names_free(&names);
 		}
 		/* dconf reads the compiled database, not the keyfiles. */
 		hf_format(path, sizeof(path), "/etc/dconf/db/%s", dbs[i]);
@@ -484,7 +488,7 @@ sl_kde(struct sl_run *s)
 	}
 	if (r == 0) {
 		sl_kde_parse(data, len, &sys);
-		hf_free(&s->hf, data);
+		free(data);
 		if (sys.bad_value) {
 			sa_report(s->hf.host, s->hf.ctx, "kde", SA_LEVEL_UNKNOWN, sys_path,
 			    "a [Daemon] value is not understood");
@@ -509,7 +513,7 @@ sl_kde(struct sl_run *s)
 		    s->users[i].home);
 		hf_format(object, sizeof(object), "%s (user %s)", path,
 		    s->users[i].name);
-		r = hf_read_user(&s->hf, path, s->users[i].uid, HF_MAX_USER_FILE,
+		r = hf_read_owned(&s->hf, path, s->users[i].uid, HF_MAX_USER_FILE,
 		    &data, &len);
 		if (r == -ENOENT || r == -ENOTDIR)
 			continue;
@@ -596,7 +600,7 @@ sl_xfce_read(struct sl_run *s, const char *path, uid_t uid, int user,
 	int r;
 
 	*present = 0;
-	r = user ? hf_read_user(&s->hf, path, uid, HF_MAX_USER_FILE, &data, &len) :
+	r = user ? hf_read_owned(&s->hf, path, uid, HF_MAX_USER_FILE, &data, &len) :
 	    hf_read(&s->hf, path, HF_MAX_CONFIG, &data, &len);
 	if (r == -ENOENT || r == -ENOTDIR)
 		return 0;
@@ -604,10 +608,7 @@ sl_xfce_read(struct sl_run *s, const char *path, uid_t uid, int user,
 		return r;
 	*present = 1;
 	r = sl_xfconf_parse(data, len, sl_xfce_prop, x);
-	if (user)
-		free(data);
-	else
-		hf_free(&s->hf, data);
+	free(data);
 	return r < 0 || x->bad ? -EBADMSG : 0;
 }
 
@@ -705,8 +706,9 @@ sl_console(struct sl_run *s)
 	};
 	struct sl_tmout t;
 	enum sl_console mode = s->console;
-	char **names = NULL, path[512], why[600], *data;
-	size_t n = 0, i, f, len;
+	struct hf_names names;
+	char path[512], why[600], *data;
+	size_t i, f, len;
 	int level, r;
 
 	if (mode == SL_CON_IGNORE)
@@ -714,7 +716,7 @@ sl_console(struct sl_run *s)
 	if (mode == SL_CON_AUTO)
 		mode = s->desktop ? SL_CON_INFORM : SL_CON_REQUIRE;
 	memset(&t, 0, sizeof(t));
-	r = hf_list_dir(&s->hf, "/etc/profile.d", ".sh", &names, &n);
+	r = hf_list(&s->hf, "/etc/profile.d", ".sh", &names);
 	if (r < 0 && r != -ENOENT) {
 		sa_report(s->hf.host, s->hf.ctx, "console-timeout", SA_LEVEL_UNKNOWN,
 		    "/etc/profile.d", hf_strerror(r));
@@ -722,9 +724,10 @@ sl_console(struct sl_run *s)
 	}
 	for (f = 0; f < sizeof(fixed) / sizeof(fixed[0]); f++) {
 		/* fixed[1] stands for /etc/profile.d/\*.sh. */
-		for (i = 0; i < (fixed[f] == NULL ? n : 1); i++) {
+		for (i = 0; i < (fixed[f] == NULL ? names.n : 1); i++) {
 			if (fixed[f] == NULL)
-				hf_format(path, sizeof(path), "/etc/profile.d/%s", names[i]);
+				hf_format(path, sizeof(path), "/etc/profile.d/%s",
+				    names.v[i]);
 			else
 				hf_format(path, sizeof(path), "%s", fixed[f]);
 			r = hf_read(&s->hf, path, HF_MAX_CONFIG, &data, &len);
@@ -734,14 +737,14 @@ sl_console(struct sl_run *s)
 				/* An unread file may set or unset TMOUT. */
 				sa_report(s->hf.host, s->hf.ctx, "console-timeout",
 				    SA_LEVEL_UNKNOWN, path, hf_strerror(r));
-				hf_names_free(names, n);
+				hf_names_free(&names);
 				return;
 			}
 			sl_tmout_parse(data, len, path, &t);
-			hf_free(&s->hf, data);
+			free(data);
 		}
 	}
-	hf_names_free(names, n);
+	hf_names_free(&names);
 	if (t.set && t.dynamic) {
 		sa_report(s->hf.host, s->hf.ctx, "console-timeout", SA_LEVEL_UNKNOWN,
 		    t.where, "TMOUT is set from a variable or command");
@@ -769,37 +772,60 @@ sl_console(struct sl_run *s)
 	    t.set ? t.where : "TMOUT", why);
 }
 
+/*
+ * max_idle, require_enforced and console_timeout.  Returns 0, or
+ * SA_RUN_BAD_INPUT after naming the line of the value that cannot be used.
+ */
+static int
+sl_load_config(const struct hf *hf, struct sl_run *s)
+{
+	static const char *const modes[] = {
+		[SL_CON_AUTO] = "auto", [SL_CON_REQUIRE] = "require",
+		[SL_CON_INFORM] = "inform", [SL_CON_IGNORE] = "ignore",
+	};
+	const char *console;
+	size_t i;
+
+	if (hf->host->config_number(hf->ctx, NULL, "max_idle", &s->max_idle) < 0 ||
+	    hf->host->config_bool(hf->ctx, NULL, "require_enforced",
+	    &s->require_enforced) < 0 ||
+	    hf->host->config_string(hf->ctx, NULL, "console_timeout", &console) < 0)
+		return -EINVAL;
+	if (s->max_idle <= 0)
+		return cfgchk_fail(hf, NULL, "max_idle", 0,
+		    "max_idle: must be longer than 0");
+	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+		if (strcmp(console, modes[i]) == 0)
+			break;
+	if (i == sizeof(modes) / sizeof(modes[0]))
+		return cfgchk_fail(hf, NULL, "console_timeout", 0, "console_timeout: "
+		    "\"%s\" is not one of auto, require, inform, ignore", console);
+	s->console = (enum sl_console)i;
+	return 0;
+}
+
+static int
+sl_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct sl_run s;
+
+	memset(&s, 0, sizeof(s));
+	return sl_load_config(&hf, &s);
+}
+
 static int
 sl_run(const struct sa_host *host, struct sa_ctx *ctx)
 {
 	struct sl_run s;
-	const char *console;
+	int r;
 
 	memset(&s, 0, sizeof(s));
 	s.hf.host = host;
 	s.hf.ctx = ctx;
-	if (host->config_number(ctx, NULL, "max_idle", &s.max_idle) < 0 ||
-	    host->config_bool(ctx, NULL, "require_enforced", &s.require_enforced) < 0 ||
-	    host->config_string(ctx, NULL, "console_timeout", &console) < 0)
-		return -EINVAL;
-	if (s.max_idle <= 0) {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.screenlock] max_idle: must be "
-		    "longer than 0");
-		return SA_RUN_BAD_INPUT;
-	}
-	if (strcmp(console, "auto") == 0)
-		s.console = SL_CON_AUTO;
-	else if (strcmp(console, "require") == 0)
-		s.console = SL_CON_REQUIRE;
-	else if (strcmp(console, "inform") == 0)
-		s.console = SL_CON_INFORM;
-	else if (strcmp(console, "ignore") == 0)
-		s.console = SL_CON_IGNORE;
-	else {
-		host->log(ctx, SA_LOG_ERROR, "[plugin.screenlock] console_timeout: "
-		    "\"%s\" is not one of auto, require, inform, ignore", console);
-		return SA_RUN_BAD_INPUT;
-	}
+	/* Checked already by sl_check_config() unless the core predates it. */
+	if ((r = sl_load_config(&s.hf, &s)) != 0)
+		return r;
 	sl_detect_desktops(&s);
 	if (!s.desktop)
 		sa_report(host, ctx, "desktop", SA_LEVEL_NA, NULL,
@@ -830,4 +856,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = sl_checks,
 	.config = sl_config,
 	.run = sl_run,
+	.check_config = sl_check_config,
 };

@@ -5,8 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/hostfiles.h"
 #include "aptconf.h"
-#include "hostfs.h"
 
 #define AC_MAX_DEPTH 32
 

@@ -5,9 +5,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../lib/hostfiles.h"
 #include "aptlists.h"
 #include "debver.h"
-#include "hostfs.h"
 
 enum apt_list_kind
 apt_list_kind(const char *name)

@@ -10,8 +10,8 @@
 
 #include <stddef.h>
 
-#include "deb822.h"
-#include "dpkgdb.h"
+#include "../lib/deb822.h"
+#include "../lib/dpkgdb.h"
 
 enum apt_list_kind {
 	APT_LIST_OTHER = 0,

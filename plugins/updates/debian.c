@@ -64,16 +64,17 @@ deb_read_releases(struct up_run *u, struct deb_lists *dl)
 	for (i = 0; i < names->n; i++) {
 		enum apt_list_kind kind = apt_list_kind(names->v[i]);
 
-		if (kind != APT_LIST_OTHER && hf_lstat(u->host, u->ctx, DEB_LISTS,
-		    names->v[i], &st) == 0)
-			deb_newer(dl, st.st_mtime, "lists");
-		if (kind != APT_LIST_RELEASE)
-			continue;
 		path = hf_join(DEB_LISTS, names->v[i]);
-		if (u->host->read_file(u->ctx, path, UP_MAX_FILE, &data, &len) == 0) {
+		if (kind != APT_LIST_OTHER && hf_lstat(&u->hf, path, &st) == 0)
+			deb_newer(dl, st.st_mtime, "lists");
+		if (kind != APT_LIST_RELEASE) {
+			free(path);
+			continue;
+		}
+		if (hf_read(&u->hf, path, UP_MAX_FILE, &data, &len) == 0) {
 			dl->rels = hf_grow(dl->rels, dl->n_rels + 1, sizeof(*dl->rels));
 			apt_release_parse(names->v[i], data, len, &dl->rels[dl->n_rels++]);
-			u->host->free(data);
+			free(data);
 		}
 		free(path);
 	}
@@ -100,7 +101,7 @@ deb_read_packages(struct up_run *u, struct deb_lists *dl, struct pkg_db *db)
 			continue;
 		security = rel != NULL ? rel->security : apt_name_is_security(name);
 		path = hf_join(DEB_LISTS, name);
-		r = u->host->open(u->ctx, path, 0, &fd);
+		r = u->hf.host->open(u->hf.ctx, path, 0, &fd);
 		free(path);
 		if (r == 0)
 			r = zr_open(&z, fd, name);
@@ -112,7 +113,7 @@ deb_read_packages(struct up_run *u, struct deb_lists *dl, struct pkg_db *db)
 			deb_unreadable(dl, name, r);
 		else
 			dl->n_packages++;
-		u->host->progress(u->ctx, "apt lists", i + 1);
+		u->hf.host->progress(u->hf.ctx, "apt lists", i + 1);
 	}
 }
 
@@ -143,10 +144,10 @@ deb_report_pending(struct up_run *u, const struct pkg_db *db, size_t n_lists)
 		    e->version, e->candidate, e->candidate_security ?
 		    " (security)" : "", e->held ? ", held" : "");
 		if (pending > u->max_pending)
-			up_report(u, "pending", SA_LEVEL_NOT, object, evidence,
+			hf_report(&u->hf, "pending", SA_LEVEL_NOT, object, evidence,
 			    NULL, NULL);
 		if (e->candidate_security && security > u->max_pending_security)
-			up_report(u, "pending-security", SA_LEVEL_NOT, object,
+			hf_report(&u->hf, "pending-security", SA_LEVEL_NOT, object,
 			    evidence, NULL, NULL);
 	}
 	if (pending <= u->max_pending) {
@@ -154,26 +155,26 @@ deb_report_pending(struct up_run *u, const struct pkg_db *db, size_t n_lists)
 		    "%lld pending upgrade%s (limit %lld); %zu installed packages "
 		    "compared with %zu lists", pending, pending == 1 ? "" : "s",
 		    u->max_pending, db->n, n_lists);
-		up_report(u, "pending", SA_LEVEL_IMPLEMENTED, DEB_STATUS, evidence,
+		hf_report(&u->hf, "pending", SA_LEVEL_IMPLEMENTED, DEB_STATUS, evidence,
 		    NULL, NULL);
 	}
 	if (security <= u->max_pending_security) {
 		snprintf(evidence, sizeof(evidence),
 		    "%lld pending security upgrade%s (limit %lld)", security,
 		    security == 1 ? "" : "s", u->max_pending_security);
-		up_report(u, "pending-security", SA_LEVEL_IMPLEMENTED, DEB_STATUS,
+		hf_report(&u->hf, "pending-security", SA_LEVEL_IMPLEMENTED, DEB_STATUS,
 		    evidence, NULL, NULL);
 	}
 	if (held > 0)
-		u->host->log(u->ctx, SA_LOG_INFO, "%lld pending upgrades are held "
+		u->hf.host->log(u->hf.ctx, SA_LOG_INFO, "%lld pending upgrades are held "
 		    "back by dpkg selections", held);
 }
 
 static void
 deb_pending_unknown(struct up_run *u, const char *object, const char *why)
 {
-	up_report(u, "pending", SA_LEVEL_UNKNOWN, object, why, NULL, NULL);
-	up_report(u, "pending-security", SA_LEVEL_UNKNOWN, object, why, NULL, NULL);
+	hf_report(&u->hf, "pending", SA_LEVEL_UNKNOWN, object, why, NULL, NULL);
+	hf_report(&u->hf, "pending-security", SA_LEVEL_UNKNOWN, object, why, NULL, NULL);
 }
 
 static void
@@ -189,108 +190,21 @@ deb_list_age(struct up_run *u, struct deb_lists *dl, int lists_err)
 	size_t i;
 
 	for (i = 0; stamps[i] != NULL; i++)
-		if (u->host->stat(u->ctx, stamps[i], 0, &st) == 0)
+		if (u->hf.host->stat(u->hf.ctx, stamps[i], 0, &st) == 0)
 			deb_newer(dl, st.st_mtime, stamps[i]);
 	if (dl->newest == 0) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", DEB_LISTS,
 		    lists_err < 0 ? strerror(-lists_err) :
 		    "no package lists (apt update never ran, or the lists were removed)");
-		up_report(u, "list-age", SA_LEVEL_UNKNOWN, DEB_LISTS, evidence,
+		hf_report(&u->hf, "list-age", SA_LEVEL_UNKNOWN, DEB_LISTS, evidence,
 		    NULL, NULL);
 		return;
 	}
 	up_when(u, dl->newest, when, sizeof(when));
 	snprintf(evidence, sizeof(evidence), "last apt update %s (newest of %s)",
 	    when, dl->newest_what);
-	up_report(u, "list-age", u->now - dl->newest <= u->max_list_age ?
+	hf_report(&u->hf, "list-age", u->now - dl->newest <= u->max_list_age ?
 	    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT, DEB_LISTS, evidence, NULL, NULL);
-}
-
-/* Shared by both families: judge the last upgrade against what is pending. */
-void
-up_judge_upgrade(struct up_run *u, const struct pl_scan *s, const char *log)
-{
-	char when[128], evidence[320];
-	long long age;
-	int level;
-
-	if (s->last_upgrade == 0 && s->first == 0) {
-		snprintf(evidence, sizeof(evidence), "%s: no readable entries", log);
-		up_report(u, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence, NULL,
-		    NULL);
-		return;
-	}
-	if (s->last_upgrade != 0) {
-		age = (long long)(u->now - s->last_upgrade);
-		up_when(u, s->last_upgrade, when, sizeof(when));
-		snprintf(evidence, sizeof(evidence), "last upgrade %s", when);
-	} else {
-		/* No upgrade in the whole log: at least as old as the log. */
-		age = (long long)(u->now - s->first);
-		up_when(u, s->first, when, sizeof(when));
-		snprintf(evidence, sizeof(evidence),
-		    "no upgrade recorded since the log starts %s", when);
-		if (age <= u->max_upgrade_age) {
-			up_report(u, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence,
-			    NULL, NULL);
-			return;
-		}
-	}
-	if (age <= u->max_upgrade_age)
-		level = SA_LEVEL_IMPLEMENTED;
-	else if (u->pending == 0)
-		level = SA_LEVEL_IMPLEMENTED;	/* nothing was there to install */
-	else if (u->pending > 0)
-		level = SA_LEVEL_NOT;
-	else
-		level = SA_LEVEL_UNKNOWN;
-	if (age > u->max_upgrade_age) {
-		size_t n = strlen(evidence);
-
-		snprintf(evidence + n, sizeof(evidence) - n, "; %s",
-		    u->pending == 0 ? "nothing pending" : u->pending > 0 ?
-		    "upgrades are pending" : "pending upgrades unknown");
-	}
-	up_report(u, "last-upgrade", level, log, evidence, NULL, NULL);
-}
-
-static void
-deb_last_upgrade(struct up_run *u)
-{
-	struct pl_scan s;
-	char path[64], *data;
-	size_t len;
-	int i, r, any = 0, denied = 0;
-
-	memset(&s, 0, sizeof(s));
-	/* dpkg.log, dpkg.log.1, dpkg.log.2.gz ... until an upgrade shows. */
-	for (i = 0; i <= 12 && s.last_upgrade == 0; i++) {
-		if (i == 0)
-			snprintf(path, sizeof(path), "/var/log/dpkg.log");
-		else
-			snprintf(path, sizeof(path), "/var/log/dpkg.log.%d%s", i,
-			    i == 1 ? "" : ".gz");
-		r = up_read_any(u, path, &data, &len);
-		if (r == -ENOENT)
-			continue;
-		if (r < 0) {
-			denied = denied != 0 ? denied : r;
-			continue;
-		}
-		any = 1;
-		pl_dpkg_scan(data, len, &s);
-		free(data);
-	}
-	if (!any) {
-		char evidence[200];
-
-		snprintf(evidence, sizeof(evidence), "/var/log/dpkg.log: %s",
-		    strerror(denied != 0 ? -denied : ENOENT));
-		up_report(u, "last-upgrade", SA_LEVEL_UNKNOWN, "/var/log/dpkg.log",
-		    evidence, NULL, NULL);
-		return;
-	}
-	up_judge_upgrade(u, &s, "/var/log/dpkg.log");
 }
 
 /* What apt's configuration says about periodic runs and u-u's origins. */
@@ -359,7 +273,7 @@ deb_read_aptconf(struct up_run *u, struct deb_aptconf *c, char *unreadable,
 	size_t i, len;
 	int r;
 
-	r = hf_list(u->host, u->ctx, "/etc/apt/apt.conf.d", &names);
+	r = hf_list(&u->hf, "/etc/apt/apt.conf.d", NULL, &names);
 	if (r < 0 && r != -ENOENT) {
 		snprintf(unreadable, size, "/etc/apt/apt.conf.d: %s", strerror(-r));
 		return r;
@@ -370,7 +284,7 @@ deb_read_aptconf(struct up_run *u, struct deb_aptconf *c, char *unreadable,
 			continue;
 		path = i < names.n ? hf_join("/etc/apt/apt.conf.d", names.v[i]) :
 		    hf_strdup("/etc/apt/apt.conf");
-		r = u->host->read_file(u->ctx, path, UP_MAX_FILE, &data, &len);
+		r = hf_read(&u->hf, path, UP_MAX_FILE, &data, &len);
 		if (r == -ENOENT || r == -EISDIR || r == -EINVAL) {
 			free(path);
 			continue;
@@ -385,7 +299,7 @@ deb_read_aptconf(struct up_run *u, struct deb_aptconf *c, char *unreadable,
 		    c->error[0] == '\0')
 			snprintf(c->error, sizeof(c->error),
 			    "%s:%u: syntax error (apt refuses to run)", path, line);
-		u->host->free(data);
+		free(data);
 		free(path);
 	}
 	hf_names_free(&names);
@@ -405,18 +319,18 @@ deb_auto_upgrades(struct up_run *u, const struct pkg_db *db, int db_err)
 	if (db_err < 0) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", DEB_STATUS,
 		    strerror(-db_err));
-		up_report(u, "auto-upgrades", SA_LEVEL_UNKNOWN, DEB_STATUS, evidence,
+		hf_report(&u->hf, "auto-upgrades", SA_LEVEL_UNKNOWN, DEB_STATUS, evidence,
 		    NULL, NULL);
 		return;
 	}
 	if (pkg_find(db, "unattended-upgrades", strlen("unattended-upgrades")) ==
 	    NULL) {
-		up_report(u, "auto-upgrades", SA_LEVEL_NOT, "unattended-upgrades",
+		hf_report(&u->hf, "auto-upgrades", SA_LEVEL_NOT, "unattended-upgrades",
 		    "package unattended-upgrades is not installed", NULL, NULL);
 		return;
 	}
 	if (deb_read_aptconf(u, &c, unreadable, sizeof(unreadable)) < 0) {
-		up_report(u, "auto-upgrades", SA_LEVEL_UNKNOWN, "/etc/apt/apt.conf.d",
+		hf_report(&u->hf, "auto-upgrades", SA_LEVEL_UNKNOWN, "/etc/apt/apt.conf.d",
 		    unreadable, NULL, NULL);
 		goto out;
 	}
@@ -459,7 +373,7 @@ deb_auto_upgrades(struct up_run *u, const struct pkg_db *db, int db_err)
 		    "Update-Package-Lists \"%s\")%s", c.unattended,
 		    c.update_lists, c.security_origin ?
 		    ", security origin configured" : "");
-	up_report(u, "auto-upgrades", level, "unattended-upgrades", evidence,
+	hf_report(&u->hf, "auto-upgrades", level, "unattended-upgrades", evidence,
 	    NULL, NULL);
 out:
 	free(c.unattended);
@@ -477,8 +391,8 @@ up_debian(struct up_run *u)
 	size_t i;
 
 	memset(&dl, 0, sizeof(dl));
-	db_err = pkg_load(&db, u->host, u->ctx, DEB_STATUS);
-	lists_err = hf_list(u->host, u->ctx, DEB_LISTS, &u->lists);
+	db_err = pkg_load(&db, &u->hf, DEB_STATUS);
+	lists_err = hf_list(&u->hf, DEB_LISTS, NULL, &u->lists);
 	deb_read_releases(u, &dl);
 
 	if (db_err < 0) {
@@ -508,7 +422,8 @@ up_debian(struct up_run *u)
 			deb_report_pending(u, &db, dl.n_packages);
 	}
 	deb_list_age(u, &dl, lists_err);
-	deb_last_upgrade(u);
+	/* dpkg.log, dpkg.log.1, dpkg.log.2.gz ... until an upgrade shows. */
+	up_last_upgrade(u, "/var/log/dpkg.log", 12, 2, pl_dpkg_scan);
 	deb_auto_upgrades(u, &db, db_err);
 
 	for (i = 0; i < dl.n_rels; i++)

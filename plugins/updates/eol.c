@@ -7,8 +7,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "../lib/hostfiles.h"
 #include "eol.h"
-#include "hostfs.h"
 
 int
 eol_parse_date(const char *s, time_t *ret)
@@ -132,28 +132,27 @@ eol_record(void *user, const struct sa_record *rec, struct sa_record_error *err)
 }
 
 int
-eol_load(struct eol_table *t, const struct sa_host *host, struct sa_ctx *ctx,
-    const char *path)
+eol_load(struct eol_table *t, const struct hf *hf, const char *path)
 {
 	size_t i;
 	int r;
 
 	memset(t, 0, sizeof(*t));
 	t->path = hf_strdup(path);
-	r = host->parse_records(ctx, path, NULL, eol_record, t);
+	r = hf->host->parse_records(hf->ctx, path, NULL, eol_record, t);
 	if (r < 0)
 		return r;
 	for (i = 0; i < t->n; i++) {
 		struct eol_entry *e = &t->v[i];
 
 		if (e->id == NULL || e->version == NULL || e->eol == 0) {
-			host->log(ctx, SA_LOG_ERROR,
+			hf->host->log(hf->ctx, SA_LOG_ERROR,
 			    "%s:%u: [release %s] needs id, version and eol", path,
 			    e->line, e->name);
 			return -EINVAL;
 		}
 		if (e->extended != 0 && e->extended < e->eol) {
-			host->log(ctx, SA_LOG_ERROR,
+			hf->host->log(hf->ctx, SA_LOG_ERROR,
 			    "%s:%u: [release %s] ends its extended support before "
 			    "its regular support", path, e->line, e->name);
 			return -EINVAL;

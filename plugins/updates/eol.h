@@ -10,8 +10,7 @@
 #include <stddef.h>
 #include <time.h>
 
-#include <smeaudit/plugin.h>
-
+#include "../lib/hostfiles.h"
 #include "osrelease.h"
 
 struct eol_entry {
@@ -37,8 +36,7 @@ struct eol_table {
  * Load path (a host file).  Errors are logged as FILE:LINE: message and
  * returned as -EINVAL; an unreadable file returns its -errno.
  */
-int eol_load(struct eol_table *t, const struct sa_host *host,
-    struct sa_ctx *ctx, const char *path);
+int eol_load(struct eol_table *t, const struct hf *hf, const char *path);
 void eol_free(struct eol_table *t);
 
 /* The entry for this os-release, or NULL. */

@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hostfs.h"
+#include "../lib/hostfiles.h"
 #include "jsonpath.h"
 
 #define JS_MAX_DEPTH 128

@@ -12,12 +12,7 @@ plugins_updates_la_SOURCES = \
 	plugins/updates/jsonpath.c plugins/updates/jsonpath.h \
 	plugins/updates/osrelease.c plugins/updates/osrelease.h \
 	plugins/updates/pkglog.c plugins/updates/pkglog.h \
-	plugins/updates/zread.c plugins/updates/zread.h \
-	plugins/common/deb822.c plugins/common/deb822.h \
-	plugins/common/dpkgdb.c plugins/common/dpkgdb.h \
-	plugins/common/hostfs.c plugins/common/hostfs.h \
-	plugins/common/units.c plugins/common/units.h
-plugins_updates_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -I$(top_srcdir)/plugins/common \
-	$(LZ4_CFLAGS) $(ZLIB_CFLAGS)
+	plugins/updates/zread.c plugins/updates/zread.h
+plugins_updates_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) $(LZ4_CFLAGS) $(ZLIB_CFLAGS)
 plugins_updates_la_LDFLAGS = $(PLUGIN_LDFLAGS)
-plugins_updates_la_LIBADD = $(LZ4_LIBS) $(ZLIB_LIBS)
+plugins_updates_la_LIBADD = plugins/lib/libplugin.la $(LZ4_LIBS) $(ZLIB_LIBS)

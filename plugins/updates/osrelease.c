@@ -4,7 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hostfs.h"
+#include "../lib/hostfiles.h"
 #include "osrelease.h"
 
 /* The value of one assignment, unquoted; caller frees. */
@@ -60,11 +60,13 @@ osr_parse(const char *data, size_t len, struct osr *ret)
 		{ "NAME", offsetof(struct osr, name) },
 		{ "PRETTY_NAME", offsetof(struct osr, pretty_name) },
 	};
-	const char *pos = data, *end = data + len, *line, *eq;
+	struct hf_lines it;
+	const char *line, *eq;
 	size_t n, k, i;
 
 	memset(ret, 0, sizeof(*ret));
-	while (hf_next_line(&pos, end, &line, &n)) {
+	hf_lines_init(&it, data, len);
+	while (hf_lines_next(&it, &line, &n)) {
 		while (n > 0 && (*line == ' ' || *line == '\t')) {
 			line++;
 			n--;

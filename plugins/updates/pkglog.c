@@ -5,7 +5,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "hostfs.h"
+#include "../lib/hostfiles.h"
 #include "pkglog.h"
 
 static void
@@ -47,13 +47,15 @@ pl_fields(const char *line, size_t n, struct tm *tm, int *consumed)
 void
 pl_dpkg_scan(const char *data, size_t len, struct pl_scan *s)
 {
-	const char *pos = data, *end = data + len, *line;
+	struct hf_lines it;
+	const char *line;
 	struct tm tm;
 	size_t n;
 	int used;
 	time_t t;
 
-	while (hf_next_line(&pos, end, &line, &n)) {
+	hf_lines_init(&it, data, len);
+	while (hf_lines_next(&it, &line, &n)) {
 		if (pl_fields(line, n, &tm, &used) < 0 || line[10] != ' ')
 			continue;
 		/* dpkg writes local time: read it as the local zone. */
@@ -68,14 +70,16 @@ pl_dpkg_scan(const char *data, size_t len, struct pl_scan *s)
 void
 pl_dnf_scan(const char *data, size_t len, struct pl_scan *s)
 {
-	const char *pos = data, *end = data + len, *line, *z;
+	struct hf_lines it;
+	const char *line, *z;
 	struct tm tm;
 	size_t n, rest;
 	int used, oh, om;
 	long off = 0;
 	time_t t;
 
-	while (hf_next_line(&pos, end, &line, &n)) {
+	hf_lines_init(&it, data, len);
+	while (hf_lines_next(&it, &line, &n)) {
 		if (pl_fields(line, n, &tm, &used) < 0 || line[10] != 'T')
 			continue;
 		z = line + 19;

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "../lib/keyfile.h"
 #include "pkglog.h"
 #include "updates.h"
 
@@ -31,7 +32,7 @@ rh_list_age(struct up_run *u)
 	int any_dir = 0, denied = 0, r;
 
 	for (k = 0; rh_caches[k] != NULL; k++) {
-		r = hf_list(u->host, u->ctx, rh_caches[k], &repos);
+		r = hf_list(&u->hf, rh_caches[k], NULL, &repos);
 		if (r < 0) {
 			if (r != -ENOENT)
 				denied = r;
@@ -41,7 +42,7 @@ rh_list_age(struct up_run *u)
 		for (i = 0; i < repos.n; i++) {
 			path = hf_printf("%s/%s/repodata/repomd.xml", rh_caches[k],
 			    repos.v[i]);
-			if (u->host->stat(u->ctx, path, 0, &st) == 0 &&
+			if (u->hf.host->stat(u->hf.ctx, path, 0, &st) == 0 &&
 			    st.st_mtime > newest)
 				newest = st.st_mtime;
 			free(path);
@@ -53,85 +54,16 @@ rh_list_age(struct up_run *u)
 		    denied < 0 ? strerror(-denied) : any_dir ?
 		    "no repository metadata in /var/cache/dnf (dnf makecache never ran)" :
 		    "no dnf cache directory");
-		up_report(u, "list-age", SA_LEVEL_UNKNOWN, "/var/cache/dnf", evidence,
+		hf_report(&u->hf, "list-age", SA_LEVEL_UNKNOWN, "/var/cache/dnf", evidence,
 		    NULL, NULL);
 		return;
 	}
 	up_when(u, newest, when, sizeof(when));
 	snprintf(evidence, sizeof(evidence), "repository metadata fetched %s",
 	    when);
-	up_report(u, "list-age", u->now - newest <= u->max_list_age ?
+	hf_report(&u->hf, "list-age", u->now - newest <= u->max_list_age ?
 	    SA_LEVEL_IMPLEMENTED : SA_LEVEL_NOT, "/var/cache/dnf", evidence,
 	    NULL, NULL);
-}
-
-static void
-rh_last_upgrade(struct up_run *u)
-{
-	struct pl_scan s;
-	char path[64], evidence[200], *data;
-	size_t len;
-	int i, r, any = 0, denied = 0;
-
-	memset(&s, 0, sizeof(s));
-	/* dnf rotates its logs itself: dnf.rpm.log, dnf.rpm.log.1 ... */
-	for (i = 0; i <= 4 && s.last_upgrade == 0; i++) {
-		if (i == 0)
-			snprintf(path, sizeof(path), "/var/log/dnf.rpm.log");
-		else
-			snprintf(path, sizeof(path), "/var/log/dnf.rpm.log.%d", i);
-		r = up_read_any(u, path, &data, &len);
-		if (r == -ENOENT)
-			continue;
-		if (r < 0) {
-			denied = denied != 0 ? denied : r;
-			continue;
-		}
-		any = 1;
-		pl_dnf_scan(data, len, &s);
-		free(data);
-	}
-	if (!any) {
-		snprintf(evidence, sizeof(evidence), "/var/log/dnf.rpm.log: %s",
-		    strerror(denied != 0 ? -denied : ENOENT));
-		up_report(u, "last-upgrade", SA_LEVEL_UNKNOWN, "/var/log/dnf.rpm.log",
-		    evidence, NULL, NULL);
-		return;
-	}
-	up_judge_upgrade(u, &s, "/var/log/dnf.rpm.log");
-}
-
-/* The value of key in [section] of a small INI file; caller frees. */
-static char *
-rh_ini_value(const char *data, size_t len, const char *section, const char *key)
-{
-	const char *pos = data, *end = data + len, *line;
-	char *copy, *k, *v, *eq, *found = NULL;
-	size_t n;
-	int in = 0;
-
-	while (hf_next_line(&pos, end, &line, &n)) {
-		copy = hf_strndup(line, n);
-		k = hf_trim(copy);
-		if (*k == '[') {
-			char *close = strchr(k, ']');
-
-			if (close != NULL) {
-				*close = '\0';
-				in = strcmp(hf_trim(k + 1), section) == 0;
-			}
-		} else if (in && *k != '#' && *k != ';' &&
-		    (eq = strchr(k, '=')) != NULL) {
-			*eq = '\0';
-			v = hf_trim(eq + 1);
-			if (strcmp(hf_trim(k), key) == 0) {
-				free(found);
-				found = hf_strdup(v);
-			}
-		}
-		free(copy);
-	}
-	return found;
 }
 
 static int
@@ -153,14 +85,14 @@ rh_auto_upgrades(struct up_run *u)
 	size_t len, i;
 	int r, installs = 0, level;
 
-	r = u->host->read_file(u->ctx, object, UP_MAX_FILE, &data, &len);
+	r = hf_read(&u->hf, object, UP_MAX_FILE, &data, &len);
 	if (r == 0) {
-		apply = rh_ini_value(data, len, "commands", "apply_updates");
-		type = rh_ini_value(data, len, "commands", "upgrade_type");
-		u->host->free(data);
+		apply = kf_get(data, len, "commands", "apply_updates");
+		type = kf_get(data, len, "commands", "upgrade_type");
+		free(data);
 	} else if (r != -ENOENT) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", object, strerror(-r));
-		up_report(u, "auto-upgrades", SA_LEVEL_UNKNOWN, object, evidence,
+		hf_report(&u->hf, "auto-upgrades", SA_LEVEL_UNKNOWN, object, evidence,
 		    NULL, NULL);
 		return;
 	}
@@ -177,11 +109,11 @@ rh_auto_upgrades(struct up_run *u)
 	if (r == -ENOENT && timer == NULL) {
 		/* EL7: yum-cron. */
 		object = "/etc/yum/yum-cron.conf";
-		r = u->host->read_file(u->ctx, object, UP_MAX_FILE, &data, &len);
+		r = hf_read(&u->hf, object, UP_MAX_FILE, &data, &len);
 		if (r == 0) {
-			apply = rh_ini_value(data, len, "commands", "apply_updates");
-			type = rh_ini_value(data, len, "commands", "update_cmd");
-			u->host->free(data);
+			apply = kf_get(data, len, "commands", "apply_updates");
+			type = kf_get(data, len, "commands", "update_cmd");
+			free(data);
 			if (unit_state(&u->units, "yum-cron.service") == UNIT_ENABLED) {
 				timer = "yum-cron.service";
 				installs = rh_yes(apply);
@@ -189,7 +121,7 @@ rh_auto_upgrades(struct up_run *u)
 		} else if (r != -ENOENT) {
 			snprintf(evidence, sizeof(evidence), "%s: %s", object,
 			    strerror(-r));
-			up_report(u, "auto-upgrades", SA_LEVEL_UNKNOWN, object,
+			hf_report(&u->hf, "auto-upgrades", SA_LEVEL_UNKNOWN, object,
 			    evidence, NULL, NULL);
 			return;
 		}
@@ -210,7 +142,7 @@ rh_auto_upgrades(struct up_run *u)
 		    "automatically (upgrade_type %s)", timer,
 		    type != NULL ? type : "default");
 	}
-	up_report(u, "auto-upgrades", level, object, evidence, NULL, NULL);
+	hf_report(&u->hf, "auto-upgrades", level, object, evidence, NULL, NULL);
 	free(apply);
 	free(type);
 }
@@ -222,9 +154,10 @@ up_rhel(struct up_run *u)
 	    "repository metadata, which smeaudit does not evaluate; run "
 	    "\"dnf check-update --security\"";
 
-	up_report(u, "pending", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
-	up_report(u, "pending-security", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
+	hf_report(&u->hf, "pending", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
+	hf_report(&u->hf, "pending-security", SA_LEVEL_UNKNOWN, "dnf", why, NULL, NULL);
 	rh_list_age(u);
-	rh_last_upgrade(u);
+	/* dnf rotates its logs itself: dnf.rpm.log, dnf.rpm.log.1 ... */
+	up_last_upgrade(u, "/var/log/dnf.rpm.log", 4, 0, pl_dnf_scan);
 	rh_auto_upgrades(u);
 }

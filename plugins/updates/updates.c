@@ -16,8 +16,10 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../lib/cfgchk.h"
 #include "eol.h"
 #include "jsonpath.h"
+#include "pkglog.h"
 #include "updates.h"
 #include "zread.h"
 
@@ -127,23 +129,6 @@ static const struct sa_config_key updates_config[] = {
 	{ NULL, 0, NULL, 0, NULL, NULL }
 };
 
-void
-up_report(struct up_run *u, const char *check, int level, const char *object,
-    const char *evidence, const char *detail_en, const char *detail_ja)
-{
-	struct sa_finding f = {
-		.struct_size = sizeof(f),
-		.check = check,
-		.level = level,
-		.object = object,
-		.evidence = evidence,
-		.detail_en = detail_en,
-		.detail_ja = detail_ja,
-	};
-
-	u->host->report(u->ctx, &f);
-}
-
 int
 up_read_any(struct up_run *u, const char *path, char **ret, size_t *ret_len)
 {
@@ -155,7 +140,7 @@ up_read_any(struct up_run *u, const char *path, char **ret, size_t *ret_len)
 
 	*ret = NULL;
 	*ret_len = 0;
-	r = u->host->open(u->ctx, path, 0, &fd);
+	r = u->hf.host->open(u->hf.ctx, path, 0, &fd);
 	if (r < 0)
 		return r;
 	if ((r = zr_open(&z, fd, path)) < 0)
@@ -196,22 +181,107 @@ up_when(struct up_run *u, time_t t, char *buf, size_t size)
 	char stamp[64];
 	long long age = (long long)(u->now - t);
 
-	hf_format_time(t, stamp, sizeof(stamp));
+	tf_stamp(t, stamp, sizeof(stamp));
 	if (age < 0)
 		snprintf(buf, size, "at %s (in the future)", stamp);
 	else
-		snprintf(buf, size, "at %s, %lld day%s ago", stamp, hf_days(age),
-		    hf_days(age) == 1 ? "" : "s");
+		snprintf(buf, size, "at %s, %lld day%s ago", stamp, tf_days(age),
+		    tf_days(age) == 1 ? "" : "s");
 }
 
+/* Judge the last upgrade against what is pending. */
+static void
+up_judge_upgrade(struct up_run *u, const struct pl_scan *s, const char *log)
+{
+	char when[128], evidence[320];
+	long long age;
+	int level;
+
+	if (s->last_upgrade == 0 && s->first == 0) {
+		snprintf(evidence, sizeof(evidence), "%s: no readable entries", log);
+		hf_report(&u->hf, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence, NULL,
+		    NULL);
+		return;
+	}
+	if (s->last_upgrade != 0) {
+		age = (long long)(u->now - s->last_upgrade);
+		up_when(u, s->last_upgrade, when, sizeof(when));
+		snprintf(evidence, sizeof(evidence), "last upgrade %s", when);
+	} else {
+		/* No upgrade in the whole log: at least as old as the log. */
+		age = (long long)(u->now - s->first);
+		up_when(u, s->first, when, sizeof(when));
+		snprintf(evidence, sizeof(evidence),
+		    "no upgrade recorded since the log starts %s", when);
+		if (age <= u->max_upgrade_age) {
+			hf_report(&u->hf, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence,
+			    NULL, NULL);
+			return;
+		}
+	}
+	if (age <= u->max_upgrade_age)
+		level = SA_LEVEL_IMPLEMENTED;
+	else if (u->pending == 0)
+		level = SA_LEVEL_IMPLEMENTED;	/* nothing was there to install */
+	else if (u->pending > 0)
+		level = SA_LEVEL_NOT;
+	else
+		level = SA_LEVEL_UNKNOWN;
+	if (age > u->max_upgrade_age) {
+		size_t n = strlen(evidence);
+
+		snprintf(evidence + n, sizeof(evidence) - n, "; %s",
+		    u->pending == 0 ? "nothing pending" : u->pending > 0 ?
+		    "upgrades are pending" : "pending upgrades unknown");
+	}
+	hf_report(&u->hf, "last-upgrade", level, log, evidence, NULL, NULL);
+}
+
+void
+up_last_upgrade(struct up_run *u, const char *log, int rotations,
+    int gz_from, up_scan_fn scan)
+{
+	struct pl_scan s;
+	char *path, *data;
+	size_t len;
+	int i, r, any = 0, denied = 0;
+
+	memset(&s, 0, sizeof(s));
+	for (i = 0; i <= rotations && s.last_upgrade == 0; i++) {
+		if (i == 0)
+			path = hf_strdup(log);
+		else
+			path = hf_printf("%s.%d%s", log, i,
+			    gz_from > 0 && i >= gz_from ? ".gz" : "");
+		r = up_read_any(u, path, &data, &len);
+		free(path);
+		if (r == -ENOENT)
+			continue;
+		if (r < 0) {
+			denied = denied != 0 ? denied : r;
+			continue;
+		}
+		any = 1;
+		scan(data, len, &s);
+		free(data);
+	}
+	if (!any) {
+		char evidence[200];
+
+		snprintf(evidence, sizeof(evidence), "%s: %s", log,
+		    strerror(denied != 0 ? -denied : ENOENT));
+		hf_report(&u->hf, "last-upgrade", SA_LEVEL_UNKNOWN, log, evidence,
+		    NULL, NULL);
+		return;
+	}
+	up_judge_upgrade(u, &s, log);
+}
+
+/* The last day of support: the table stores the first second after it. */
 static void
 up_day(time_t end, char *buf, size_t size)
 {
-	struct tm tm;
-	time_t day = end - 86400;	/* the table stores the first day after */
-
-	gmtime_r(&day, &tm);
-	strftime(buf, size, "%Y-%m-%d", &tm);
+	tf_date(end - 86400, buf, size);
 }
 
 static int
@@ -238,12 +308,12 @@ up_eol(struct up_run *u, const struct eol_table *t)
 		snprintf(evidence, sizeof(evidence), "cannot read /etc/os-release: "
 		    "%s; the release cannot be identified", u->os_error == -EINVAL ?
 		    "not a regular file" : strerror(-u->os_error));
-		up_report(u, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
-		    NULL, NULL);
+		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release",
+		    evidence, NULL, NULL);
 		return;
 	}
 	if (!u->have_os) {
-		up_report(u, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release",
+		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release",
 		    "no os-release file: the release cannot be identified", NULL, NULL);
 		return;
 	}
@@ -252,7 +322,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 		snprintf(evidence, sizeof(evidence), "%s has no VERSION_ID "
 		    "(a testing, unstable or rolling release has no fixed end of "
 		    "support)", label);
-		up_report(u, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
+		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
 		    NULL, NULL);
 		free(label);
 		return;
@@ -262,7 +332,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 		snprintf(evidence, sizeof(evidence), "%s (ID %s, VERSION_ID %s) is "
 		    "not in the release table %s", label, u->os.id != NULL ?
 		    u->os.id : "-", u->os.version_id, t->path);
-		up_report(u, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
+		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release", evidence,
 		    NULL, NULL);
 		free(label);
 		return;
@@ -274,11 +344,11 @@ up_eol(struct up_run *u, const struct eol_table *t)
 	if (left > u->eol_warning) {
 		snprintf(evidence, sizeof(evidence), "%s: security support until %s",
 		    label, ends);
-		up_report(u, "eol", SA_LEVEL_IMPLEMENTED, label, evidence, NULL, NULL);
+		hf_report(&u->hf, "eol", SA_LEVEL_IMPLEMENTED, label, evidence, NULL, NULL);
 	} else if (left > 0) {
 		snprintf(evidence, sizeof(evidence), "%s: security support ends %s "
-		    "(in %lld days)", label, ends, hf_days(left));
-		up_report(u, "eol", SA_LEVEL_PARTLY, label, evidence,
+		    "(in %lld days)", label, ends, tf_days(left));
+		hf_report(&u->hf, "eol", SA_LEVEL_PARTLY, label, evidence,
 		    "Plan the upgrade now: support ends soon.",
 		    "サポート終了が近づいています。今のうちにアップグレードを計画して"
 		    "ください。");
@@ -291,7 +361,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 			    "lists from %s)", label, ends, e->extended_label != NULL ?
 			    e->extended_label : "extended support", ext,
 			    e->extended_source);
-			up_report(u, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
+			hf_report(&u->hf, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
 		} else {
 			snprintf(evidence, sizeof(evidence), "%s: regular security "
 			    "support ended %s; only %s until %s", label, ends,
@@ -303,7 +373,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 			snprintf(detail_ja, sizeof(detail_ja), "延長サポートで修正される"
 			    "パッケージは通常より少なくなります。%s までにアップグレードして"
 			    "ください。", ext);
-			up_report(u, "eol", SA_LEVEL_PARTLY, label, evidence, detail_en,
+			hf_report(&u->hf, "eol", SA_LEVEL_PARTLY, label, evidence, detail_en,
 			    detail_ja);
 		}
 	} else {
@@ -314,7 +384,7 @@ up_eol(struct up_run *u, const struct eol_table *t)
 		} else
 			snprintf(evidence, sizeof(evidence), "%s: security support "
 			    "ended %s", label, ends);
-		up_report(u, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
+		hf_report(&u->hf, "eol", SA_LEVEL_NOT, label, evidence, NULL, NULL);
 	}
 	free(label);
 }
@@ -331,19 +401,19 @@ up_reboot(struct up_run *u, int debian)
 	int r;
 
 	if (!debian) {
-		up_report(u, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
+		hf_report(&u->hf, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
 		    "this distribution keeps no reboot-required marker; run "
 		    "\"needs-restarting -r\"", NULL, NULL);
 		return;
 	}
 	for (i = 0; markers[i] != NULL; i++) {
-		r = u->host->stat(u->ctx, markers[i], 0, &st);
+		r = u->hf.host->stat(u->hf.ctx, markers[i], 0, &st);
 		if (r == -ENOENT || r == -ENOTDIR)
 			continue;
 		if (r < 0) {
 			snprintf(evidence, sizeof(evidence), "%s: %s", markers[i],
 			    strerror(-r));
-			up_report(u, "reboot-required", SA_LEVEL_UNKNOWN, markers[i],
+			hf_report(&u->hf, "reboot-required", SA_LEVEL_UNKNOWN, markers[i],
 			    evidence, NULL, NULL);
 			return;
 		}
@@ -351,7 +421,7 @@ up_reboot(struct up_run *u, int debian)
 		n = (size_t)snprintf(evidence, sizeof(evidence), "reboot requested %s",
 		    when);
 		path = hf_printf("%s.pkgs", markers[i]);
-		if (u->host->read_file(u->ctx, path, 64 * 1024, &pkgs, &len) == 0) {
+		if (hf_read(&u->hf, path, 64 * 1024, &pkgs, &len) == 0) {
 			char *p;
 
 			for (p = pkgs; *p != '\0'; p++)
@@ -359,11 +429,11 @@ up_reboot(struct up_run *u, int debian)
 					*p = ' ';
 			if (n < sizeof(evidence))
 				snprintf(evidence + n, sizeof(evidence) - n, " by %s",
-				    hf_trim(pkgs));
-			u->host->free(pkgs);
+				    hf_strip(pkgs));
+			free(pkgs);
 		}
 		free(path);
-		up_report(u, "reboot-required", SA_LEVEL_PARTLY, markers[i], evidence,
+		hf_report(&u->hf, "reboot-required", SA_LEVEL_PARTLY, markers[i], evidence,
 		    NULL, NULL);
 		return;
 	}
@@ -371,18 +441,18 @@ up_reboot(struct up_run *u, int debian)
 	 * No marker.  On a mounted image /run is an empty mount point: its
 	 * emptiness says nothing about the machine when it runs.
 	 */
-	if (!u->host->is_live(u->ctx)) {
-		r = hf_list(u->host, u->ctx, "/run", &run);
+	if (!u->hf.host->is_live(u->hf.ctx)) {
+		r = hf_list(&u->hf, "/run", NULL, &run);
 		n = run.n;
 		hf_names_free(&run);
 		if (r < 0 || n == 0) {
-			up_report(u, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
+			hf_report(&u->hf, "reboot-required", SA_LEVEL_UNKNOWN, "/run",
 			    "/run is empty under --root: no run-time state to read",
 			    NULL, NULL);
 			return;
 		}
 	}
-	up_report(u, "reboot-required", SA_LEVEL_IMPLEMENTED, "/run/reboot-required",
+	hf_report(&u->hf, "reboot-required", SA_LEVEL_IMPLEMENTED, "/run/reboot-required",
 	    "no reboot-required marker", NULL, NULL);
 }
 
@@ -390,28 +460,11 @@ up_reboot(struct up_run *u, int debian)
 static int
 up_rfc3339(const char *s, time_t *ret)
 {
-	struct tm tm;
-	int n = 0, oh = 0, om = 0;
-	long off = 0;
-	const char *p;
+	int64_t t;
 
-	memset(&tm, 0, sizeof(tm));
-	if (sscanf(s, "%4d-%2d-%2dT%2d:%2d:%2d%n", &tm.tm_year, &tm.tm_mon,
-	    &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec, &n) != 6 || n != 19)
+	if (tf_parse_iso(s, strlen(s), &t) < 0)
 		return -EINVAL;
-	p = s + n;
-	if (*p == '.')
-		for (p++; *p >= '0' && *p <= '9'; p++)
-			;
-	if (*p == '+' || *p == '-') {
-		if (sscanf(p + 1, "%2d:%2d", &oh, &om) != 2)
-			return -EINVAL;
-		off = (oh * 3600L + om * 60L) * (*p == '-' ? -1 : 1);
-	} else if (*p != 'Z')
-		return -EINVAL;
-	tm.tm_year -= 1900;
-	tm.tm_mon -= 1;
-	*ret = timegm(&tm) - off;
+	*ret = (time_t)t;
 	return 0;
 }
 
@@ -429,7 +482,7 @@ up_snap(struct up_run *u)
 	time_t t;
 	int r, level;
 
-	if (hf_list(u->host, u->ctx, "/var/lib/snapd/snaps", &snaps) < 0)
+	if (hf_list(&u->hf, "/var/lib/snapd/snaps", NULL, &snaps) < 0)
 		return;
 	for (i = 0; i < snaps.n; i++)
 		n += hf_has_suffix(snaps.v[i], ".snap");
@@ -441,25 +494,25 @@ up_snap(struct up_run *u)
 		snprintf(evidence, sizeof(evidence), "%zu snap%s installed; "
 		    "snapd.service is %s: nothing refreshes them", n,
 		    n == 1 ? "" : "s", unit_state_name(svc));
-		up_report(u, "snap", SA_LEVEL_NOT, "snapd.service", evidence, NULL,
+		hf_report(&u->hf, "snap", SA_LEVEL_NOT, "snapd.service", evidence, NULL,
 		    NULL);
 		return;
 	}
-	r = u->host->read_file(u->ctx, state, 256u * 1024 * 1024, &data, &len);
+	r = hf_read(&u->hf, state, 256u * 1024 * 1024, &data, &len);
 	if (r < 0) {
 		snprintf(evidence, sizeof(evidence), "%s: %s", state, strerror(-r));
-		up_report(u, "snap", SA_LEVEL_UNKNOWN, state, evidence, NULL, NULL);
+		hf_report(&u->hf, "snap", SA_LEVEL_UNKNOWN, state, evidence, NULL, NULL);
 		return;
 	}
 	if (js_get(data, len, hold_path, &hold) < 0 ||
 	    js_get(data, len, last_path, &last) < 0) {
-		u->host->free(data);
+		free(data);
 		free(hold);
-		up_report(u, "snap", SA_LEVEL_UNKNOWN, state, "not valid JSON", NULL,
+		hf_report(&u->hf, "snap", SA_LEVEL_UNKNOWN, state, "not valid JSON", NULL,
 		    NULL);
 		return;
 	}
-	u->host->free(data);
+	free(data);
 	level = SA_LEVEL_IMPLEMENTED;
 	if (hold != NULL && strcmp(hold, "forever") == 0) {
 		level = SA_LEVEL_NOT;
@@ -467,7 +520,7 @@ up_snap(struct up_run *u)
 		    "forever (refresh.hold)", n, n == 1 ? "" : "s");
 	} else if (hold != NULL && up_rfc3339(hold, &t) == 0 && t > u->now) {
 		level = SA_LEVEL_PARTLY;
-		hf_format_time(t, when, sizeof(when));
+		tf_stamp(t, when, sizeof(when));
 		snprintf(evidence, sizeof(evidence), "%zu snap%s; refreshes are held "
 		    "until %s", n, n == 1 ? "" : "s", when);
 	} else if (last == NULL || up_rfc3339(last, &t) < 0) {
@@ -481,7 +534,7 @@ up_snap(struct up_run *u)
 		if (u->now - t > u->max_list_age)
 			level = SA_LEVEL_PARTLY;
 	}
-	up_report(u, "snap", level, state, evidence, NULL, NULL);
+	hf_report(&u->hf, "snap", level, state, evidence, NULL, NULL);
 	free(hold);
 	free(last);
 }
@@ -494,11 +547,11 @@ up_flatpak(struct up_run *u)
 	struct hf_names apps, arches, branches;
 	struct stat st;
 	time_t newest = 0;
-	char evidence[400], when[128], *a, *b, *c;
+	char evidence[400], when[128], *a, *b, *c, *a_link;
 	const char *timer = NULL;
 	size_t i, j, k;
 
-	if (hf_list(u->host, u->ctx, base, &apps) < 0)
+	if (hf_list(&u->hf, base, NULL, &apps) < 0)
 		return;
 	if (apps.n == 0) {
 		hf_names_free(&apps);
@@ -506,15 +559,17 @@ up_flatpak(struct up_run *u)
 	}
 	for (i = 0; i < apps.n; i++) {
 		a = hf_join(base, apps.v[i]);
-		if (hf_list(u->host, u->ctx, a, &arches) == 0) {
+		if (hf_list(&u->hf, a, NULL, &arches) == 0) {
 			for (j = 0; j < arches.n; j++) {
 				b = hf_join(a, arches.v[j]);
-				if (hf_list(u->host, u->ctx, b, &branches) == 0) {
+				if (hf_list(&u->hf, b, NULL, &branches) == 0) {
 					for (k = 0; k < branches.n; k++) {
 						c = hf_join(b, branches.v[k]);
-						if (hf_lstat(u->host, u->ctx, c, "active",
-						    &st) == 0 && st.st_mtime > newest)
+						a_link = hf_join(c, "active");
+						if (hf_lstat(&u->hf, a_link, &st) == 0 &&
+						    st.st_mtime > newest)
 							newest = st.st_mtime;
+						free(a_link);
 						free(c);
 					}
 					hf_names_free(&branches);
@@ -526,9 +581,9 @@ up_flatpak(struct up_run *u)
 		free(a);
 	}
 	for (i = 0; i < u->units.enabled.n && timer == NULL; i++)
-		if (strstr(u->units.enabled.v[i], "flatpak") != NULL &&
-		    hf_has_suffix(u->units.enabled.v[i], ".timer"))
-			timer = u->units.enabled.v[i];
+		if (strstr(u->units.enabled.v[i].name, "flatpak") != NULL &&
+		    hf_has_suffix(u->units.enabled.v[i].name, ".timer"))
+			timer = u->units.enabled.v[i].name;
 	if (newest != 0)
 		up_when(u, newest, when, sizeof(when));
 	else
@@ -536,13 +591,13 @@ up_flatpak(struct up_run *u)
 	if (timer != NULL) {
 		snprintf(evidence, sizeof(evidence), "%zu flatpak app%s; %s enabled; "
 		    "newest deploy %s", apps.n, apps.n == 1 ? "" : "s", timer, when);
-		up_report(u, "flatpak", SA_LEVEL_IMPLEMENTED, base, evidence, NULL,
+		hf_report(&u->hf, "flatpak", SA_LEVEL_IMPLEMENTED, base, evidence, NULL,
 		    NULL);
 	} else {
 		snprintf(evidence, sizeof(evidence), "%zu flatpak app%s, newest "
 		    "deploy %s; no system timer updates them", apps.n,
 		    apps.n == 1 ? "" : "s", when);
-		up_report(u, "flatpak", SA_LEVEL_UNKNOWN, base, evidence,
+		hf_report(&u->hf, "flatpak", SA_LEVEL_UNKNOWN, base, evidence,
 		    "Per-user automatic updates (GNOME Software, KDE Discover) are "
 		    "not visible to smeaudit.",
 		    "ユーザーごとの自動更新(GNOME ソフトウェア、KDE Discover)の設定"
@@ -551,22 +606,49 @@ up_flatpak(struct up_run *u)
 	hf_names_free(&apps);
 }
 
+/*
+ * The limits and the release table's name.  Returns 0, or
+ * SA_RUN_BAD_INPUT after naming the line of a value that cannot work.
+ */
 static int
-up_config(struct up_run *u)
+up_load_config(const struct hf *hf, struct up_run *u)
 {
-	const struct sa_host *h = u->host;
+	const struct sa_host *h = hf->host;
 
-	if (h->config_int(u->ctx, NULL, "max_pending", &u->max_pending) < 0 ||
-	    h->config_int(u->ctx, NULL, "max_pending_security",
+	if (h->config_int(hf->ctx, NULL, "max_pending", &u->max_pending) < 0 ||
+	    h->config_int(hf->ctx, NULL, "max_pending_security",
 	    &u->max_pending_security) < 0 ||
-	    h->config_number(u->ctx, NULL, "max_list_age", &u->max_list_age) < 0 ||
-	    h->config_number(u->ctx, NULL, "max_upgrade_age",
+	    h->config_number(hf->ctx, NULL, "max_list_age", &u->max_list_age) < 0 ||
+	    h->config_number(hf->ctx, NULL, "max_upgrade_age",
 	    &u->max_upgrade_age) < 0 ||
-	    h->config_number(u->ctx, NULL, "eol_warning", &u->eol_warning) < 0) {
-		h->log(u->ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
+	    h->config_number(hf->ctx, NULL, "eol_warning", &u->eol_warning) < 0) {
+		h->log(hf->ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
 		return -EINVAL;
 	}
-	return 0;
+	if (u->max_pending < 0)
+		return cfgchk_fail(hf, NULL, "max_pending", 0,
+		    "max_pending: must be 0 or more");
+	if (u->max_pending_security < 0)
+		return cfgchk_fail(hf, NULL, "max_pending_security", 0,
+		    "max_pending_security: must be 0 or more");
+	if (u->max_list_age <= 0)
+		return cfgchk_fail(hf, NULL, "max_list_age", 0,
+		    "max_list_age: must be longer than 0");
+	if (u->max_upgrade_age <= 0)
+		return cfgchk_fail(hf, NULL, "max_upgrade_age", 0,
+		    "max_upgrade_age: must be longer than 0");
+	return cfgchk_host_file(hf, NULL, "eol_table");
+}
+
+/* Before anything is audited: limits that can work, a table that opens. */
+static int
+updates_check_config(const struct sa_host *host, struct sa_ctx *ctx)
+{
+	struct hf hf = { host, ctx };
+	struct up_run u;
+
+	memset(&u, 0, sizeof(u));
+	return up_load_config(&hf, &u);
 }
 
 static int
@@ -581,11 +663,12 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 	int r, debian, rhel;
 
 	memset(&u, 0, sizeof(u));
-	u.host = host;
-	u.ctx = ctx;
+	u.hf.host = host;
+	u.hf.ctx = ctx;
 	u.now = host->now(ctx);
 	u.pending = u.pending_security = -1;
-	if ((r = up_config(&u)) < 0)
+	/* Checked already by updates_check_config() unless the core predates it. */
+	if ((r = up_load_config(&u.hf, &u)) != 0)
 		return r;
 	/* The table is our own input: a broken one stops the run (exit 3). */
 	if (host->config_string(ctx, NULL, "eol_table", &table_path) == 0 &&
@@ -593,18 +676,18 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 		path = hf_strdup(table_path);
 	else
 		path = hf_join(host->data_dir(ctx), "os-eol.rules");
-	r = eol_load(&table, host, ctx, path);
+	r = eol_load(&table, &u.hf, path);
 	free(path);
 	if (r < 0) {
 		eol_free(&table);
 		return SA_RUN_BAD_INPUT;
 	}
 
-	if ((u.os_error = host->read_file(ctx, "/etc/os-release", 1024 * 1024,
-	    &data, &len)) == 0 || host->read_file(ctx, "/usr/lib/os-release",
-	    1024 * 1024, &data, &len) == 0) {
+	if ((u.os_error = hf_read(&u.hf, "/etc/os-release", 1024 * 1024, &data,
+	    &len)) == 0 ||
+	    hf_read(&u.hf, "/usr/lib/os-release", 1024 * 1024, &data, &len) == 0) {
 		osr_parse(data, len, &u.os);
-		host->free(data);
+		free(data);
 		u.have_os = 1;
 	}
 	debian = host->stat(ctx, "/var/lib/dpkg/status", 0, &st) != -ENOENT;
@@ -618,7 +701,7 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 		eol_free(&table);
 		return SA_RUN_SKIPPED;
 	}
-	unit_db_load(&u.units, host, ctx);
+	unit_db_load(&u.units, &u.hf);
 	if (debian)
 		up_debian(&u);
 	else if (rhel)
@@ -633,9 +716,9 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 			snprintf(why, sizeof(why), "package manager of %s is not "
 			    "supported (dpkg/apt and rpm/dnf are)", u.os.id != NULL ?
 			    u.os.id : "this system");
-		up_report(&u, "pending", SA_LEVEL_UNKNOWN, "/etc/os-release", why,
+		hf_report(&u.hf, "pending", SA_LEVEL_UNKNOWN, "/etc/os-release", why,
 		    NULL, NULL);
-		up_report(&u, "pending-security", SA_LEVEL_UNKNOWN, "/etc/os-release",
+		hf_report(&u.hf, "pending-security", SA_LEVEL_UNKNOWN, "/etc/os-release",
 		    why, NULL, NULL);
 	}
 	up_eol(&u, &table);
@@ -661,4 +744,5 @@ SA_PLUGIN_DEFINE = {
 	.checks = updates_checks,
 	.config = updates_config,
 	.run = updates_run,
+	.check_config = updates_check_config,
 };

@@ -8,16 +8,16 @@
 
 #include <smeaudit/plugin.h>
 
-#include "dpkgdb.h"
-#include "hostfs.h"
+#include "../lib/dpkgdb.h"
+#include "../lib/hostfiles.h"
+#include "../lib/timefmt.h"
+#include "../lib/units.h"
 #include "osrelease.h"
-#include "units.h"
 
 #define UP_MAX_FILE (64u * 1024 * 1024)
 
 struct up_run {
-	const struct sa_host *host;
-	struct sa_ctx *ctx;
+	struct hf hf;
 	time_t now;
 	long long max_pending;
 	long long max_pending_security;
@@ -37,11 +37,6 @@ struct up_run {
 	struct hf_names lists;
 };
 
-/* Report one finding with per-object detail in both languages. */
-void up_report(struct up_run *u, const char *check, int level,
-    const char *object, const char *evidence, const char *detail_en,
-    const char *detail_ja);
-
 /* Read a whole, possibly compressed file (.gz/.lz4) inside the root. */
 int up_read_any(struct up_run *u, const char *path, char **ret, size_t *ret_len);
 
@@ -49,12 +44,16 @@ int up_read_any(struct up_run *u, const char *path, char **ret, size_t *ret_len)
 void up_when(struct up_run *u, time_t t, char *buf, size_t size);
 
 struct pl_scan;
+/* Fold one package log's text into a scan (pl_dpkg_scan, pl_dnf_scan). */
+typedef void (*up_scan_fn)(const char *data, size_t len, struct pl_scan *s);
 /*
- * Judge the age of the last upgrade (from a package log scan) against
- * max_upgrade_age and what is pending, and report last-upgrade.
+ * Read the package log and its rotations LOG.1 ... LOG.rotations (".gz"
+ * from number gz_from on; 0: never) until one shows an upgrade, judge the
+ * age of the last upgrade against max_upgrade_age and what is pending,
+ * and report last-upgrade.
  */
-void up_judge_upgrade(struct up_run *u, const struct pl_scan *s,
-    const char *log);
+void up_last_upgrade(struct up_run *u, const char *log, int rotations,
+    int gz_from, up_scan_fn scan);
 
 /* Debian family: pending, pending-security, list-age, last-upgrade, auto-upgrades. */
 void up_debian(struct up_run *u);

@@ -9,7 +9,7 @@
 #include <lz4frame.h>
 #include <zlib.h>
 
-#include "hostfs.h"
+#include "../lib/hostfiles.h"
 #include "zread.h"
 
 #define ZR_IN (128u * 1024)

@@ -19,6 +19,7 @@
 #include <smeaudit/plugin.h>
 
 #include "../lib/hostfiles.h"
+#include "../lib/keyfile.h"
 #include "wifi.h"
 
 static const struct sa_check wifi_checks[] = {
@@ -244,19 +245,13 @@ wifi_report_profile(struct wifi_run *w, const char *object, enum wifi_sec sec,
 	case WIFI_SEC_OPEN:
 		sa_report(h, c, "open-network", SA_LEVEL_NOT, object, evidence);
 		break;
-	case WIFI_SEC_OWE: {
-		struct sa_finding f = {
-			.struct_size = sizeof(f), .check = "open-network",
-			.level = SA_LEVEL_PARTLY, .object = object,
-			.evidence = evidence,
-			.detail_en = "Enhanced Open encrypts the traffic but lets "
-			    "anyone join the network.",
-			.detail_ja = "Enhanced Open(OWE)は通信を暗号化しますが、"
-			    "誰でもネットワークに参加できます。",
-		};
-		h->report(c, &f);
+	case WIFI_SEC_OWE:
+		hf_report(&w->hf, "open-network", SA_LEVEL_PARTLY, object, evidence,
+		    "Enhanced Open encrypts the traffic but lets anyone join the "
+		    "network.",
+		    "Enhanced Open(OWE)は通信を暗号化しますが、誰でもネットワークに"
+		    "参加できます。");
 		break;
-	}
 	case WIFI_SEC_WEP:
 		sa_report(h, c, "wep", SA_LEVEL_NOT, object, evidence);
 		break;
@@ -270,6 +265,14 @@ wifi_report_profile(struct wifi_run *w, const char *object, enum wifi_sec sec,
 		sa_report(h, c, "profiles", SA_LEVEL_UNKNOWN, object, evidence);
 		break;
 	}
+}
+
+/* A profile, or a place that may hold some, that cannot be assessed. */
+static void
+wifi_cannot_tell(struct wifi_run *w, const char *object, const char *why)
+{
+	w->profiles++;
+	sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN, object, why);
 }
 
 /* A file holding a passphrase or key must not be readable by others. */
@@ -362,14 +365,12 @@ wifi_nm_file(struct wifi_run *w, const char *path)
 	r = hf_read(&w->hf, path, HF_MAX_CONFIG, &data, &len);
 	if (r < 0) {
 		/* Unreadable: it may or may not describe a Wi-Fi network. */
-		w->profiles++;
-		sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-		    path, hf_strerror(r));
+		wifi_cannot_tell(w, path, hf_strerror(r));
 		return;
 	}
 	memset(&nm, 0, sizeof(nm));
-	hf_keyfile_parse(data, len, wifi_nm_key, &nm);
-	hf_free(&w->hf, data);
+	kf_parse(data, len, wifi_nm_key, &nm);
+	free(data);
 	if (nm.is_wifi) {
 		sec = wifi_classify_nm(nm.has_security, nm.key_mgmt, nm.proto,
 		    nm.pairwise);
@@ -401,31 +402,29 @@ wifi_nm_file(struct wifi_run *w, const char *path)
  */
 static int
 wifi_list(struct wifi_run *w, const char *dir, const char *suffix,
-    char ***ret_names, size_t *ret_count)
+    struct hf_names *ret)
 {
-	int r = hf_list_dir(&w->hf, dir, suffix, ret_names, ret_count);
+	int r = hf_list(&w->hf, dir, suffix, ret);
 
-	if (r < 0 && r != -ENOENT && r != -ENOTDIR) {
-		w->profiles++;
-		sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-		    dir, hf_strerror(r));
-	}
+	if (r < 0 && r != -ENOENT && r != -ENOTDIR)
+		wifi_cannot_tell(w, dir, hf_strerror(r));
 	return r;
 }
 
 static void
 wifi_nm_dir(struct wifi_run *w, const char *dir)
 {
-	char **names, path[4096];
-	size_t n, i;
+	struct hf_names names;
+	char path[4096];
+	size_t i;
 
-	if (wifi_list(w, dir, ".nmconnection", &names, &n) < 0)
+	if (wifi_list(w, dir, ".nmconnection", &names) < 0)
 		return;
-	for (i = 0; i < n; i++)
-		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, names[i]) <
+	for (i = 0; i < names.n; i++)
+		if ((size_t)snprintf(path, sizeof(path), "%s/%s", dir, names.v[i]) <
 		    sizeof(path))
 			wifi_nm_file(w, path);
-	hf_names_free(names, n);
+	hf_names_free(&names);
 }
 
 /* wpa_supplicant: one network={} block. */
@@ -491,9 +490,7 @@ wifi_wpas_file(struct wifi_run *w, const char *path)
 
 	r = hf_read(&w->hf, path, HF_MAX_CONFIG, &data, &n);
 	if (r < 0) {
-		w->profiles++;
-		sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-		    path, hf_strerror(r));
+		wifi_cannot_tell(w, path, hf_strerror(r));
 		return;
 	}
 	memset(&net, 0, sizeof(net));
@@ -553,12 +550,10 @@ wifi_wpas_file(struct wifi_run *w, const char *path)
 	}
 	if (in_network) {
 		/* An unterminated block: wpa_supplicant refuses the file. */
-		w->profiles++;
-		sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-		    path, "network block without closing brace");
+		wifi_cannot_tell(w, path, "network block without closing brace");
 	}
 	wifi_wpas_reset(&net);
-	hf_free(&w->hf, data);
+	free(data);
 	if (secret)
 		wifi_check_secret_mode(w, path);
 }
@@ -566,16 +561,17 @@ wifi_wpas_file(struct wifi_run *w, const char *path)
 static void
 wifi_wpas_dir(struct wifi_run *w)
 {
-	char **names, path[4096];
-	size_t n, i;
+	struct hf_names names;
+	char path[4096];
+	size_t i;
 
-	if (wifi_list(w, WIFI_WPAS_DIR, ".conf", &names, &n) < 0)
+	if (wifi_list(w, WIFI_WPAS_DIR, ".conf", &names) < 0)
 		return;
-	for (i = 0; i < n; i++)
+	for (i = 0; i < names.n; i++)
 		if ((size_t)snprintf(path, sizeof(path), "%s/%s", WIFI_WPAS_DIR,
-		    names[i]) < sizeof(path))
+		    names.v[i]) < sizeof(path))
 			wifi_wpas_file(w, path);
-	hf_names_free(names, n);
+	hf_names_free(&names);
 }
 
 /* iwd names its profiles SSID.open, SSID.psk and SSID.8021x. */
@@ -591,22 +587,23 @@ wifi_iwd_dir(struct wifi_run *w)
 		{ ".psk", WIFI_SEC_WPA2, "iwd WPA2/WPA3-Personal network" },
 		{ ".8021x", WIFI_SEC_WPA2, "iwd WPA2/WPA3-Enterprise network" },
 	};
-	char **names, path[4096], *data;
-	size_t n, i, k, len, sl;
+	struct hf_names names;
+	char path[4096], *data;
+	size_t i, k, len, sl;
 
-	if (wifi_list(w, WIFI_IWD_DIR, NULL, &names, &n) < 0)
+	if (wifi_list(w, WIFI_IWD_DIR, NULL, &names) < 0)
 		return;
-	for (i = 0; i < n; i++) {
-		len = strlen(names[i]);
+	for (i = 0; i < names.n; i++) {
+		len = strlen(names.v[i]);
 		for (k = 0; k < sizeof(kinds) / sizeof(kinds[0]); k++) {
 			sl = strlen(kinds[k].suffix);
-			if (len > sl && strcmp(names[i] + len - sl,
+			if (len > sl && strcmp(names.v[i] + len - sl,
 			    kinds[k].suffix) == 0)
 				break;
 		}
 		if (k == sizeof(kinds) / sizeof(kinds[0]) ||
 		    (size_t)snprintf(path, sizeof(path), "%s/%s", WIFI_IWD_DIR,
-		    names[i]) >= sizeof(path))
+		    names.v[i]) >= sizeof(path))
 			continue;
 		wifi_report_profile(w, path, kinds[k].sec, kinds[k].evidence);
 		if (kinds[k].sec == WIFI_SEC_OPEN)
@@ -617,10 +614,10 @@ wifi_iwd_dir(struct wifi_run *w)
 			    strstr(data, "PreSharedKey=") != NULL ||
 			    strstr(data, "Password=") != NULL)
 				wifi_check_secret_mode(w, path);
-			hf_free(&w->hf, data);
+			free(data);
 		}
 	}
-	hf_names_free(names, n);
+	hf_names_free(&names);
 }
 
 /*
@@ -632,36 +629,36 @@ wifi_iwd_dir(struct wifi_run *w)
 static int
 wifi_interfaces_without_profiles(struct wifi_run *w)
 {
-	char **names, path[512], list[256] = "", *state;
+	struct hf_names names;
+	char path[512], list[256] = "", *state;
 	unsigned int wireless = 0, up = 0;
-	size_t n, i, len;
+	size_t i, len;
 
-	if (hf_list_dir(&w->hf, "/sys/class/net", NULL, &names, &n) < 0)
-		n = 0;
-	for (i = 0; i < n; i++) {
-		snprintf(path, sizeof(path), "/sys/class/net/%s/wireless", names[i]);
+	hf_list(&w->hf, "/sys/class/net", NULL, &names);
+	for (i = 0; i < names.n; i++) {
+		snprintf(path, sizeof(path), "/sys/class/net/%s/wireless", names.v[i]);
 		if (hf_exists(&w->hf, path) != 1) {
 			snprintf(path, sizeof(path), "/sys/class/net/%s/phy80211",
-			    names[i]);
+			    names.v[i]);
 			if (hf_exists(&w->hf, path) != 1)
 				continue;
 		}
 		wireless++;
 		len = strlen(list);
 		snprintf(list + len, sizeof(list) - len, "%s%s", len > 0 ? " " : "",
-		    names[i]);
-		snprintf(path, sizeof(path), "/sys/class/net/%s/operstate", names[i]);
+		    names.v[i]);
+		snprintf(path, sizeof(path), "/sys/class/net/%s/operstate", names.v[i]);
 		if (hf_read(&w->hf, path, HF_MAX_SYSFS, &state, &len) < 0)
 			continue;
 		if (strncmp(state, "up", 2) == 0) {
 			up++;
 			sa_report(w->hf.host, w->hf.ctx, "profiles", SA_LEVEL_UNKNOWN,
-			    names[i], "wireless interface is up, but no NetworkManager, "
+			    names.v[i], "wireless interface is up, but no NetworkManager, "
 			    "wpa_supplicant or iwd profile describes its network");
 		}
-		hf_free(&w->hf, state);
+		free(state);
 	}
-	hf_names_free(names, n);
+	hf_names_free(&names);
 	if (up == 0) {
 		char evidence[320];
 

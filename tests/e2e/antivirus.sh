@@ -166,4 +166,14 @@ printf '[Unit]\n' > "$R/lib/systemd/system/inhouse-av.service"
 ln -s /lib/systemd/system/inhouse-av.service "$R/etc/systemd/system/multi-user.target.wants/"
 expect_status 0 run "$R" -c "$TMPDIR_TEST/a.ini"
 [ "$(objects installed)" = '["In-house scanner"]' ] || fail "own table: $(objects installed)"
+# A limit that cannot work, and an agent table that is not there, stop
+# smeaudit before the audit: exit 3, FILE:LINE, no report.
+printf '[plugin.antivirus]\nmax_signature_age = 0\n' > "$TMPDIR_TEST/bad.ini"
+expect_config_error "$out" \
+    '^smeaudit: antivirus: error: .*/bad.ini:2: max_signature_age: must be longer than 0$' \
+    run "$TMPDIR_TEST/pass" -c "$TMPDIR_TEST/bad.ini"
+printf '[plugin.antivirus]\n\nagents_table = %s/none.rules\n' "$TMPDIR_TEST" > "$TMPDIR_TEST/bad.ini"
+expect_config_error "$out" \
+    "^smeaudit: antivirus: error: .*/bad.ini:3: agents_table: $TMPDIR_TEST/none.rules: No such file or directory\$" \
+    run "$TMPDIR_TEST/pass" -c "$TMPDIR_TEST/bad.ini"
 exit 0

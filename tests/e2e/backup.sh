@@ -616,25 +616,30 @@ assert_py "$out" "'none was found' in [f for f in d['findings'] if f['check'] ==
     > "$TMPDIR_TEST/ja.txt" || true
 grep -q 'バックアップの仕組みが見つからない' "$TMPDIR_TEST/ja.txt" || fail "Japanese title missing"
 
-# ---- bad configuration: exit 3, one line naming the section ----
+# ---- bad configuration: exit 3 before anything is audited, one line
+# naming the file and line (of the value, or of the section's first key
+# for a key it lacks), and no report ----
 bad() {
 	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
-	expect_status 3 "$SMEAUDIT" --plugin-dir "$BK_PLUGINS" --root "$ROOT" \
-	    -c "$TMPDIR_TEST/bad.ini" --plugin backup --format json \
-	    --output "$TMPDIR_TEST/never.json" 2>"$TMPDIR_TEST/err"
-	grep -q "$2" "$TMPDIR_TEST/err" || fail "bad config \"$1\": $(cat "$TMPDIR_TEST/err")"
-	[ "$(wc -l < "$TMPDIR_TEST/err")" -eq 1 ] || fail "more than one line: $(cat "$TMPDIR_TEST/err")"
+	expect_config_error "$TMPDIR_TEST/never.json" "$2" "$SMEAUDIT" \
+	    --plugin-dir "$BK_PLUGINS" --root "$ROOT" -c "$TMPDIR_TEST/bad.ini" \
+	    --plugin backup --format json --output "$TMPDIR_TEST/never.json"
 }
-bad '[plugin.backup.x]\npath = /srv/restic\n' '\[plugin.backup.x\] has no type = '
-bad '[plugin.backup.x]\ntype = rsync\npath = /srv\n' '\[plugin.backup.x\] type = rsync: not one of restic, borg'
-bad '[plugin.backup.x]\ntype = restic\n' '\[plugin.backup.x\] has no path = '
-bad '[plugin.backup.x]\ntype = restic\npath = srv/restic\n' 'path = srv/restic: must be absolute'
-bad '[plugin.backup.x]\ntype = restic\npath = /srv/restic\npattern = *.tar\n' 'pattern = applies to type tar and dir only'
-bad '[plugin.backup.x]\ntype = tar\npath = /srv\ncloud_service = a b\n' 'cloud_service = a b: a service ID'
+bad '[plugin.backup.x]\npath = /srv/restic\n' 'bad.ini:2: \[plugin.backup.x\] has no type = '
+bad '[plugin.backup.x]\ntype = rsync\npath = /srv\n' 'bad.ini:2: \[plugin.backup.x\] type = rsync: not one of restic, borg'
+bad '[plugin.backup.x]\ntype = restic\n' 'bad.ini:2: \[plugin.backup.x\] has no path = '
+bad '[plugin.backup.x]\ntype = restic\npath = srv/restic\n' 'bad.ini:3: \[plugin.backup.x\] path = srv/restic: must be absolute'
+bad '[plugin.backup.x]\ntype = restic\npath = /srv/restic\npattern = *.tar\n' 'bad.ini:4: \[plugin.backup.x\] pattern = applies to type tar and dir only'
+bad '[plugin.backup.x]\ntype = tar\npath = /srv\ncloud_service = a b\n' 'bad.ini:4: \[plugin.backup.x\] cloud_service = a b: a service ID'
+bad '[plugin.backup.x]\ntype = tar\npath = /srv\nsource = /home\nsource = home\n' 'bad.ini:5: \[plugin.backup.x\] source = home: must be absolute'
+bad '[plugin.backup.x]\ntype = restic\npath = /srv/r\nexec = yes\npassword_file = pw\n' 'bad.ini:5: \[plugin.backup.x\] password_file = pw: must be absolute'
+bad '[plugin.backup]\nmax_age = 0\n' 'bad.ini:2: \[plugin.backup\] max_age = 0: must be longer than 0'
+bad '[plugin.backup.x]\ntype = tar\npath = /srv\nexec_timeout = 0s\n' 'bad.ini:4: \[plugin.backup.x\] exec_timeout = 0s: must be longer than 0'
+bad '[plugin.backup.x]\ntype = tar\npath = /srv\nmin_count = -1\n' 'bad.ini:4: \[plugin.backup.x\] min_count = -1: must be 0 or more'
 bad '[plugin.backup.x]\ntype = tar\npath = /srv\nmax_age = soon\n' 'bad.ini:4: max_age'
 bad '[plugin.backup.x]\ntype = tar\npath = /srv\nretain = 7\n' 'bad.ini:4: unknown key "retain" in \[plugin.backup.x\]'
 bad '[plugin.backup]\ntype = tar\n' 'bad.ini:2: unknown key "type" in \[plugin.backup\]'
-bad '[plugin.backup.x]\ntype = tar\npath = /srv\n[plugin.backup.y]\ntype = tar\npath = /srv/\n' 'describes the same tar target as another section'
+bad '[plugin.backup.x]\ntype = tar\npath = /srv\n[plugin.backup.y]\ntype = tar\npath = /srv/\n' 'bad.ini:6: \[plugin.backup.y\] describes the same tar target as another section'
 
 # the JSON validates against the published schema
 python3 -c 'import json,sys,jsonschema

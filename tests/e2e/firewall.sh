@@ -92,11 +92,42 @@ expect_status 2 "$SMEAUDIT" --plugin firewall --root "$F/unknown" --format json 
 [ "$(count "$out" firewall.default-deny -1)$(count "$out" firewall.default-deny 4)" = 00 ] ||
     fail "unknown: a ruleset that may not run was judged"
 
-# A bad allowlist entry ends the run with the input-error status.
-printf '[plugin.firewall]\nallow_listen = tcp/22 http\n' > "$TMPDIR_TEST/bad.ini"
-expect_status 3 "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin firewall --root "$F/pass-nft" \
-    --format json --output "$out" 2>"$TMPDIR_TEST/err"
-grep -q 'allow_listen: bad entry "http"' "$TMPDIR_TEST/err" || fail "bad allowlist: $(cat "$TMPDIR_TEST/err")"
+# Init systems other than systemd: a SysV start link, an OpenRC runlevel.
+sysv=$TMPDIR_TEST/sysv
+cp -a "$F/unknown" "$sysv"
+mkdir -p "$sysv/etc/init.d" "$sysv/etc/rc2.d"
+printf '#!/bin/sh\n' > "$sysv/etc/init.d/nftables"
+ln -s ../init.d/nftables "$sysv/etc/rc2.d/S01nftables"
+expect_status 0 "$SMEAUDIT" --plugin firewall --root "$sysv" --format json --output "$out"
+[ "$(evidence "$out" firewall.enabled 4)" = '/etc/rc2.d/S01nftables' ] ||
+    fail "sysv: $(evidence "$out" firewall.enabled 4)"
+openrc=$TMPDIR_TEST/openrc
+cp -a "$F/unknown" "$openrc"
+mkdir -p "$openrc/etc/init.d" "$openrc/etc/runlevels/default"
+printf '#!/sbin/openrc-run\n' > "$openrc/etc/init.d/nftables"
+ln -s /etc/init.d/nftables "$openrc/etc/runlevels/default/nftables"
+expect_status 0 "$SMEAUDIT" --plugin firewall --root "$openrc" --format json --output "$out"
+[ "$(evidence "$out" firewall.enabled 4)" = '/etc/runlevels/default/nftables' ] ||
+    fail "openrc: $(evidence "$out" firewall.enabled 4)"
+# On systemd an init script without a unit starts from its rc link (the
+# sysv generator); once a unit of that name exists, only systemd decides.
+mkdir -p "$sysv/etc/systemd/system"
+expect_status 0 "$SMEAUDIT" --plugin firewall --root "$sysv" --format json --output "$out"
+[ "$(evidence "$out" firewall.enabled 4)" = '/etc/rc2.d/S01nftables' ] ||
+    fail "sysv generator: $(evidence "$out" firewall.enabled 4)"
+mkdir -p "$sysv/lib/systemd/system"
+printf '[Unit]\n' > "$sysv/lib/systemd/system/nftables.service"
+expect_status 1 "$SMEAUDIT" --plugin firewall --root "$sysv" --format json --output "$out"
+[ "$(evidence "$out" firewall.enabled 0)" = '/etc/nftables.conf present, nftables.service not enabled' ] ||
+    fail "unit beats rc link: $(evidence "$out" firewall.enabled 0)"
+
+# A bad allowlist entry stops the run before anything is audited: exit 3,
+# the file and line of the entry, and no report.
+printf '[plugin.firewall]\nallow_listen = tcp/22\nallow_listen = udp/68 http\n' > "$TMPDIR_TEST/bad.ini"
+expect_config_error "$out" \
+    '^smeaudit: firewall: error: .*/bad.ini:3: allow_listen: bad entry "http"' \
+    "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin firewall --root "$F/pass-nft" \
+    --format json --output "$out"
 
 "$SMEAUDIT" --list --format json > "$TMPDIR_TEST/list.json"
 assert_py "$TMPDIR_TEST/list.json" "[p for p in d if p['name'] == 'firewall'][0]['items'] == [10]"

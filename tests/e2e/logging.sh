@@ -137,4 +137,11 @@ expect_levels persistent "[-1]"
 expect_levels auditd "[-1]"
 expect_levels retention "[-1]"
 evidence persistent | grep -q '/etc/systemd/journald.conf: Permission denied' || fail "cannot-tell: $(evidence persistent)"
+# --- a limit that cannot work stops smeaudit before the audit ---
+R=$(stage unknown)
+printf '[plugin.logging]\nrequire_auditd = no\nmin_retention = 0\n' > "$TMPDIR_TEST/bad.ini"
+expect_config_error "$TMPDIR_TEST/bad.json" \
+    '^smeaudit: logging: error: .*/bad.ini:3: min_retention: must be longer than 0$' \
+    "$SMEAUDIT" --plugin logging --root "$R" -c "$TMPDIR_TEST/bad.ini" \
+    --format json --output "$TMPDIR_TEST/bad.json"
 exit 0

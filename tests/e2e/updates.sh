@@ -254,4 +254,17 @@ printf '[release x]\nid = debian\n' > "$TMPDIR_TEST/bad.rules"
 expect_status 3 run "$R" 2026-03-01T00:00:00Z -c "$TMPDIR_TEST/u.ini" 2>"$TMPDIR_TEST/err"
 grep -q "bad.rules:1: \[release x\] needs id, version and eol" "$TMPDIR_TEST/err" ||
     fail "incomplete table: $(cat "$TMPDIR_TEST/err")"
+# Limits that cannot work, and a release table that is not there, stop
+# smeaudit before the audit: exit 3, FILE:LINE, no report.
+bad() {
+	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
+	expect_config_error "$out" "^smeaudit: updates: error: .*/bad.ini:$2" \
+	    run "$R" 2026-03-01T00:00:00Z -c "$TMPDIR_TEST/bad.ini"
+}
+bad '[plugin.updates]\nmax_pending = -1\n' '2: max_pending: must be 0 or more$'
+bad '[plugin.updates]\nmax_pending_security = -3\n' '2: max_pending_security: must be 0 or more$'
+bad '[plugin.updates]\nmax_pending = 5\nmax_list_age = 0\n' '3: max_list_age: must be longer than 0$'
+bad '[plugin.updates]\nmax_upgrade_age = 0d\n' '2: max_upgrade_age: must be longer than 0$'
+bad "[plugin.updates]\neol_table = $TMPDIR_TEST/none.rules\n" "2: eol_table: $TMPDIR_TEST/none.rules: No such file or directory\$"
+bad "[plugin.updates]\neol_table = $TMPDIR_TEST\n" "2: eol_table: $TMPDIR_TEST: not a regular file\$"
 exit 0

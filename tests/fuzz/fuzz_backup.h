@@ -17,7 +17,7 @@
 static inline void
 fzb_run(enum bk_type type, const char *path)
 {
-	struct bk_run r = { .host = &fzh_host, .ctx = fzh_ctx };
+	struct bk_run r = { .hf = { &fzh_host, fzh_ctx } };
 	struct bk_job job;
 	struct bk_ev ev;
 	size_t i;

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * libFuzzer harness: the updates and antivirus plugins' parsers: dpkg's
- * status (plugins/common/dpkgdb.c over deb822.c), an apt Packages list
+ * status (plugins/lib/dpkgdb.c over deb822.c), an apt Packages list
  * applied to it and a Release file (aptlists.c), apt.conf (aptconf.c),
  * os-release (osrelease.c), dpkg and dnf logs (pkglog.c), Debian version
  * comparison (debver.c), snapd's JSON (jsonpath.c) and ClamAV database
@@ -19,8 +19,8 @@
 #include "fuzz_hostparse.h"
 
 #include "../../plugins/antivirus/cvd.h"
-#include "../../plugins/common/deb822.h"
-#include "../../plugins/common/dpkgdb.h"
+#include "../../plugins/lib/deb822.h"
+#include "../../plugins/lib/dpkgdb.h"
 #include "../../plugins/updates/aptconf.h"
 #include "../../plugins/updates/aptlists.h"
 #include "../../plugins/updates/debver.h"

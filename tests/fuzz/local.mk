@@ -45,7 +45,13 @@ FUZZ_LEDGER_FILES = $(srcdir)/tests/fuzz/fuzz_ledger.c $(srcdir)/core/ledger.c \
 # The plugins' harnesses: the mock host and the core services it lends
 # (PCRE2 and record files, as in a real run), then the plugin's sources.
 FUZZ_HOST_FILES = $(srcdir)/tests/fuzz/fuzz_host.c $(srcdir)/core/rx.c \
-	$(srcdir)/core/recfile.c $(srcdir)/core/util.c
+	$(srcdir)/core/recfile.c $(srcdir)/core/util.c $(FUZZ_PLUGIN_LIB)
+# The plugin-side library (plugins/lib/local.mk), whole: a harness's link
+# keeps what its parsers use.
+FUZZ_PLUGIN_LIB = $(srcdir)/plugins/lib/hostfiles.c $(srcdir)/plugins/lib/cfgchk.c \
+	$(srcdir)/plugins/lib/deb822.c $(srcdir)/plugins/lib/dpkgdb.c \
+	$(srcdir)/plugins/lib/keyfile.c $(srcdir)/plugins/lib/timefmt.c \
+	$(srcdir)/plugins/lib/units.c
 FUZZ_PW_ENGINE = $(srcdir)/plugins/password/pwtext.c \
 	$(srcdir)/plugins/password/pwwords.c $(srcdir)/plugins/password/pwrules.c \
 	$(srcdir)/plugins/password/pwcheck.c
@@ -116,21 +122,20 @@ tests/fuzz/fuzz_timeshift: $(FUZZ_TIMESHIFT_FILES) $(FUZZ_HOST_FILES) $(FUZZ_DEP
 # The host-evidence plugins' parsers: the same sources as their unit
 # suites (tests/unit/local.mk); the first input byte picks the parser.
 FUZZ_FIREWALL_FILES = $(srcdir)/tests/fuzz/fuzz_firewall.c \
-	$(srcdir)/plugins/firewall/parse.c $(srcdir)/plugins/lib/hostfiles.c
+	$(srcdir)/plugins/firewall/parse.c $(FUZZ_PLUGIN_LIB)
 FUZZ_ENCRYPTION_FILES = $(srcdir)/tests/fuzz/fuzz_encryption.c \
-	$(srcdir)/plugins/encryption/parse.c $(srcdir)/plugins/lib/hostfiles.c
+	$(srcdir)/plugins/encryption/parse.c $(FUZZ_PLUGIN_LIB)
 FUZZ_SCREENLOCK_FILES = $(srcdir)/tests/fuzz/fuzz_screenlock.c \
-	$(srcdir)/plugins/screenlock/parse.c $(srcdir)/plugins/lib/hostfiles.c
+	$(srcdir)/plugins/screenlock/parse.c $(FUZZ_PLUGIN_LIB)
 FUZZ_LOGGING_FILES = $(srcdir)/tests/fuzz/fuzz_logging.c \
 	$(srcdir)/plugins/logging/journal.c $(srcdir)/plugins/logging/logrotate.c \
-	$(srcdir)/plugins/logging/syslogconf.c $(srcdir)/plugins/common/hostfs.c
+	$(srcdir)/plugins/logging/syslogconf.c $(FUZZ_PLUGIN_LIB)
 FUZZ_UPDATES_FILES = $(srcdir)/tests/fuzz/fuzz_updates.c \
 	$(srcdir)/plugins/updates/aptconf.c $(srcdir)/plugins/updates/aptlists.c \
 	$(srcdir)/plugins/updates/debver.c $(srcdir)/plugins/updates/jsonpath.c \
 	$(srcdir)/plugins/updates/osrelease.c $(srcdir)/plugins/updates/pkglog.c \
-	$(srcdir)/plugins/common/deb822.c $(srcdir)/plugins/common/dpkgdb.c \
-	$(srcdir)/plugins/common/hostfs.c $(srcdir)/plugins/antivirus/cvd.c
-FUZZ_HOSTPARSE_CPPFLAGS = -I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/updates
+	$(srcdir)/plugins/antivirus/cvd.c $(FUZZ_PLUGIN_LIB)
+FUZZ_HOSTPARSE_CPPFLAGS = -I$(top_srcdir)/plugins/lib -I$(top_srcdir)/plugins/updates
 FUZZ_HOSTPARSE_DEPS = $(srcdir)/tests/fuzz/fuzz_hostparse.h
 tests/fuzz/fuzz_firewall: $(FUZZ_FIREWALL_FILES) $(FUZZ_HOSTPARSE_DEPS) $(FUZZ_DEPS)
 	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz

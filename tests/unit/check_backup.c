@@ -124,7 +124,7 @@ static const struct {
 START_TEST(time_iso)
 {
 	int64_t t = 0;
-	int r = bk_parse_iso(iso_cases[_i].s, strlen(iso_cases[_i].s), &t);
+	int r = tf_parse_iso(iso_cases[_i].s, strlen(iso_cases[_i].s), &t);
 
 	ck_assert_int_eq(r == 0, iso_cases[_i].ok);
 	if (iso_cases[_i].ok)
@@ -137,11 +137,11 @@ START_TEST(time_compact_and_format)
 	char buf[32];
 	int64_t t;
 
-	ck_assert_int_eq(bk_parse_compact("20260102T030405Z", 16, &t), 0);
+	ck_assert_int_eq(tf_parse_iso_basic("20260102T030405Z", 16, &t), 0);
 	ck_assert_int_eq(t, 1767323045);
-	ck_assert_int_eq(bk_parse_compact("20260102T030405", 15, &t), -EINVAL);
-	ck_assert_int_eq(bk_parse_compact("20260102X030405Z", 16, &t), -EINVAL);
-	ck_assert_str_eq(bk_fmt_time(1767323045, buf, sizeof(buf)),
+	ck_assert_int_eq(tf_parse_iso_basic("20260102T030405", 15, &t), -EINVAL);
+	ck_assert_int_eq(tf_parse_iso_basic("20260102X030405Z", 16, &t), -EINVAL);
+	ck_assert_str_eq(tf_iso(1767323045, buf, sizeof(buf)),
 	    "2026-01-02T03:04:05Z");
 	ck_assert_str_eq(bk_fmt_age(0, buf, sizeof(buf)), "0s");
 	ck_assert_str_eq(bk_fmt_age(59, buf, sizeof(buf)), "59s");
@@ -234,7 +234,7 @@ END_TEST
 
 START_TEST(words_and_vars)
 {
-	struct bk_strv w = { 0 };
+	struct hf_names w = { 0 };
 	struct bk_vars v = { { 0 }, { 0 } };
 
 	bk_split_words("a 'b c' \"d \\\"e\\\"\" f\\ g", &w);
@@ -242,7 +242,7 @@ START_TEST(words_and_vars)
 	ck_assert_str_eq(w.v[1], "b c");
 	ck_assert_str_eq(w.v[2], "d \"e\"");
 	ck_assert_str_eq(w.v[3], "f g");
-	bk_strv_free(&w);
+	hf_names_free(&w);
 	ck_assert_int_eq(bk_learn_vars("export RESTIC_REPOSITORY=/srv/r", &v), 1);
 	ck_assert_int_eq(bk_learn_vars("Environment=\"BORG_REPO=/srv/b\" X=1", &v), 2);
 	ck_assert_int_eq(bk_learn_vars("# A=1", &v), 0);

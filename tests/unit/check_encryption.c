@@ -238,9 +238,26 @@ START_TEST(test_policy_values)
 	ck_assert_uint_eq(ph_count(&ph, "volume", SA_LEVEL_NOT), 2);
 	ph_free(&ph);
 	ph_init(&ph, &smeaudit_plugin, root, 0,
-	    "[plugin.encryption]\nusb_storage = sometimes\n");
+	    "[plugin.encryption]\nignore_mount = /srv\nusb_storage = sometimes\n");
+	ck_assert_int_eq(ph_check_config(&ph), SA_RUN_BAD_INPUT);
+	ck_assert_ptr_nonnull(ph_config_error(&ph, 3, "usb_storage: \"sometimes\" "
+	    "is not one of require, inform, ignore"));
 	ck_assert_int_eq(ph_run(&ph), SA_RUN_BAD_INPUT);
 	ck_assert_uint_eq(ph.n_reports, 0);
+	ph_free(&ph);
+	ph_init(&ph, &smeaudit_plugin, root, 0,
+	    "[plugin.encryption]\nignore_mount = /srv\nignore_mount = srv/share\n");
+	ck_assert_int_eq(ph_check_config(&ph), SA_RUN_BAD_INPUT);
+	ck_assert_ptr_nonnull(ph_config_error(&ph, 3,
+	    "ignore_mount: \"srv/share\" is not a mount point"));
+	ph_free(&ph);
+	/* A trailing slash names the same mount point. */
+	ph_init(&ph, &smeaudit_plugin, root, 0,
+	    "[plugin.encryption]\nusb_storage = ignore\nignore_mount = /srv/share/\n");
+	ck_assert_int_eq(ph_check_config(&ph), 0);
+	ck_assert_int_eq(ph_run(&ph), SA_RUN_OK);
+	ck_assert_ptr_null(ph_find(&ph, "volume", SA_LEVEL_NOT, "/srv/share"));
+	ck_assert_uint_eq(ph_count(&ph, "volume", SA_LEVEL_NOT), 2);
 	ph_free(&ph);
 	free(root);
 }

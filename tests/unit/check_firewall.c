@@ -271,8 +271,21 @@ START_TEST(test_bad_allowlist)
 
 	ph_init(&ph, &smeaudit_plugin, root, 1,
 	    "[plugin.firewall]\nallow_listen = tcp/22 ssh\n");
+	ck_assert_int_eq(ph_check_config(&ph), SA_RUN_BAD_INPUT);
+	ck_assert_ptr_nonnull(ph_config_error(&ph, 2,
+	    "allow_listen: bad entry \"ssh\""));
+	/* run() refuses it too, for a core that does not call check_config. */
 	ck_assert_int_eq(ph_run(&ph), SA_RUN_BAD_INPUT);
 	ck_assert_uint_eq(ph.n_reports, 0);
+	ph_free(&ph);
+	/* The default and a good list pass. */
+	ph_init(&ph, &smeaudit_plugin, root, 1, NULL);
+	ck_assert_int_eq(ph_check_config(&ph), 0);
+	ph_free(&ph);
+	ph_init(&ph, &smeaudit_plugin, root, 1,
+	    "[plugin.firewall]\nallow_listen = tcp/22, 80\nallow_listen = udp/500-510\n");
+	ck_assert_int_eq(ph_check_config(&ph), 0);
+	ck_assert_uint_eq(ph.n_logs, 0);
 	ph_free(&ph);
 	free(root);
 }

@@ -219,8 +219,17 @@ START_TEST(test_run_headless)
 	ck_assert_uint_eq(ph.n_reports, 1);
 	ph_free(&ph);
 	ph_init(&ph, &smeaudit_plugin, root, 0,
-	    "[plugin.screenlock]\nconsole_timeout = always\n");
+	    "[plugin.screenlock]\nmax_idle = 5m\nconsole_timeout = always\n");
+	ck_assert_int_eq(ph_check_config(&ph), SA_RUN_BAD_INPUT);
+	ck_assert_ptr_nonnull(ph_config_error(&ph, 3, "console_timeout: \"always\" "
+	    "is not one of auto, require, inform, ignore"));
 	ck_assert_int_eq(ph_run(&ph), SA_RUN_BAD_INPUT);
+	ck_assert_uint_eq(ph.n_reports, 0);
+	ph_free(&ph);
+	ph_init(&ph, &smeaudit_plugin, root, 0, "[plugin.screenlock]\nmax_idle = 0\n");
+	ck_assert_int_eq(ph_check_config(&ph), SA_RUN_BAD_INPUT);
+	ck_assert_ptr_nonnull(ph_config_error(&ph, 2,
+	    "max_idle: must be longer than 0"));
 	ph_free(&ph);
 	free(root);
 }

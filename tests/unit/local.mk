@@ -31,10 +31,9 @@ tests_unit_check_updates_SOURCES = tests/unit/check_updates.c \
 	plugins/updates/aptconf.c plugins/updates/aptlists.c \
 	plugins/updates/debver.c plugins/updates/eol.c \
 	plugins/updates/jsonpath.c plugins/updates/osrelease.c \
-	plugins/updates/pkglog.c plugins/updates/zread.c \
-	plugins/common/deb822.c plugins/common/dpkgdb.c plugins/common/hostfs.c
+	plugins/updates/pkglog.c plugins/updates/zread.c
 tests_unit_check_updates_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
-	-I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/updates \
+	-I$(top_srcdir)/plugins/lib -I$(top_srcdir)/plugins/updates \
 	$(LZ4_CFLAGS) $(ZLIB_CFLAGS)
 tests_unit_check_updates_LDADD = $(UNIT_TEST_LIBS) $(LZ4_LIBS) $(ZLIB_LIBS)
 UNIT_TESTS += tests/unit/check_antivirus
@@ -46,9 +45,9 @@ tests_unit_check_antivirus_LDADD = $(UNIT_TEST_LIBS)
 UNIT_TESTS += tests/unit/check_logging
 tests_unit_check_logging_SOURCES = tests/unit/check_logging.c \
 	plugins/logging/journal.c plugins/logging/logrotate.c \
-	plugins/logging/syslogconf.c plugins/common/hostfs.c
+	plugins/logging/syslogconf.c
 tests_unit_check_logging_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) \
-	-I$(top_srcdir)/plugins/common -I$(top_srcdir)/plugins/logging
+	-I$(top_srcdir)/plugins/logging
 tests_unit_check_logging_LDADD = $(UNIT_TEST_LIBS)
 UNIT_TESTS += tests/unit/check_backup
 tests_unit_check_backup_SOURCES = tests/unit/check_backup.c \
@@ -117,3 +116,20 @@ tests_unit_check_password_SOURCES = tests/unit/check_password.c \
 	plugins/password/pwpolicy.c plugins/password/pwpolicy.h
 tests_unit_check_password_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
 tests_unit_check_password_LDADD = $(UNIT_TEST_LIBS)
+UNIT_TESTS += tests/unit/check_report
+tests_unit_check_report_SOURCES = tests/unit/check_report.c
+tests_unit_check_report_CPPFLAGS = $(UNIT_TEST_CPPFLAGS)
+tests_unit_check_report_LDADD = $(UNIT_TEST_LIBS)
+# Plugin code under test links the plugin-side library as the modules do.
+PLUGIN_LIB = plugins/lib/libplugin.la
+tests_unit_check_wifi_LDADD += $(PLUGIN_LIB)
+tests_unit_check_firewall_LDADD += $(PLUGIN_LIB)
+tests_unit_check_encryption_LDADD += $(PLUGIN_LIB)
+tests_unit_check_screenlock_LDADD += $(PLUGIN_LIB)
+tests_unit_check_updates_LDADD += $(PLUGIN_LIB)
+tests_unit_check_logging_LDADD += $(PLUGIN_LIB)
+tests_unit_check_backup_LDADD += $(PLUGIN_LIB)
+UNIT_TESTS += tests/unit/check_pluglib
+tests_unit_check_pluglib_SOURCES = tests/unit/check_pluglib.c $(PLUGIN_HARNESS_SOURCES)
+tests_unit_check_pluglib_CPPFLAGS = $(UNIT_TEST_CPPFLAGS) -I$(top_srcdir)/plugins/lib
+tests_unit_check_pluglib_LDADD = $(UNIT_TEST_LIBS) $(PLUGIN_LIB)

@@ -36,14 +36,19 @@ ph_is_live(struct sa_ctx *ctx)
 static void
 ph_log(struct sa_ctx *ctx, enum sa_log_level level, const char *fmt, ...)
 {
+	struct ph *ph = ph_of(ctx);
+	struct sbuf line;
 	va_list ap;
 
-	(void)ctx;
-	fprintf(stderr, "plugin log %d: ", (int)level);
+	sb_init(&line);
+	sb_printf(&line, "%d: ", (int)level);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	sb_vprintf(&line, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
+	fprintf(stderr, "plugin log %s\n", line.data);
+	ph->logs = xreallocarray(ph->logs, ph->n_logs + 1, sizeof(*ph->logs));
+	ph->logs[ph->n_logs++] = xstrdup(line.data);
+	sb_free(&line);
 }
 
 static int
@@ -157,6 +162,27 @@ ph_run(struct ph *ph)
 	return ph->plugin.desc->run(&ph->host, &ph->ctx);
 }
 
+int
+ph_check_config(struct ph *ph)
+{
+	const struct sa_plugin *d = ph->plugin.desc;
+
+	if (!SA_PLUGIN_HAS(d, check_config) || d->check_config == NULL)
+		return 0;
+	return d->check_config(&ph->host, &ph->ctx);
+}
+
+const char *
+ph_log_find(const struct ph *ph, const char *part)
+{
+	size_t i;
+
+	for (i = 0; i < ph->n_logs; i++)
+		if (strstr(ph->logs[i], part) != NULL)
+			return ph->logs[i];
+	return NULL;
+}
+
 size_t
 ph_count(const struct ph *ph, const char *check, int level)
 {
@@ -182,6 +208,21 @@ ph_find(const struct ph *ph, const char *check, int level, const char *part)
 	return NULL;
 }
 
+const char *
+ph_config_error(const struct ph *ph, unsigned int line, const char *text)
+{
+	char *want = xasprintf("%d: %s:%u: %s", SA_LOG_ERROR, ph->ini_path, line,
+	    text);
+	const char *found = NULL;
+	size_t i;
+
+	for (i = 0; i < ph->n_logs && found == NULL; i++)
+		if (strncmp(ph->logs[i], want, strlen(want)) == 0)
+			found = ph->logs[i];
+	free(want);
+	return found;
+}
+
 void
 ph_free(struct ph *ph)
 {
@@ -193,6 +234,9 @@ ph_free(struct ph *ph)
 		free(ph->reports[i].evidence);
 	}
 	free(ph->reports);
+	for (i = 0; i < ph->n_logs; i++)
+		free(ph->logs[i]);
+	free(ph->logs);
 	for (i = 0; i < ph->n_devs; i++)
 		free(ph->devs[i].path);
 	host_ctx_free(&ph->ctx);

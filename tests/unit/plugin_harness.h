@@ -43,6 +43,8 @@ struct ph {
 	struct ph_report *reports;
 	size_t n_reports;
 	size_t rejected;	/* reports the core refused (undeclared check, ...) */
+	char **logs;		/* every log line, "LEVEL: text" (0 error ... 3 debug) */
+	size_t n_logs;
 	struct ph_blockdev devs[8];
 	size_t n_devs;
 	char *ini_path;
@@ -59,6 +61,16 @@ void ph_blockdev(struct ph *ph, const char *path, unsigned int major,
     unsigned int minor);
 /* Call run(); returns what it returned. */
 int ph_run(struct ph *ph);
+/* Call the descriptor's check_config() (0 when it has none). */
+int ph_check_config(struct ph *ph);
+/* The first log line containing part, or NULL. */
+const char *ph_log_find(const struct ph *ph, const char *part);
+/*
+ * The error line "INI:LINE: text..." about the harness's configuration
+ * file (text is a prefix of the message), or NULL.
+ */
+const char *ph_config_error(const struct ph *ph, unsigned int line,
+    const char *text);
 size_t ph_count(const struct ph *ph, const char *check, int level);
 /* The first report of check at level whose object contains part (or NULL). */
 const struct ph_report *ph_find(const struct ph *ph, const char *check,

@@ -424,12 +424,16 @@ static inline int
 sa_report(const struct sa_host *host, struct sa_ctx *ctx, const char *check,
     int level, const char *object, const char *evidence)
 {
+	/* Every member, in order: C++ plugins built with -Wextra include this. */
 	struct sa_finding f = {
 		.struct_size = sizeof(f),
 		.check = check,
 		.level = level,
 		.object = object,
 		.evidence = evidence,
+		.detail_en = NULL,
+		.detail_ja = NULL,
+		.severity = SA_SEV_DEFAULT,
 	};
 	return host->report(ctx, &f);
 }

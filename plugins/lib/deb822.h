@@ -6,9 +6,11 @@
  * line of a value is passed on: no caller needs a multi-line field
  * (Description, Conffiles), and skipping them keeps big lists fast.
  * Lines without a colon (the armour of a signed InRelease) are ignored.
+ * What a handler is given points into the parser's buffer and lives for
+ * the call only.
  */
-#ifndef SA_DEB822_H
-#define SA_DEB822_H
+#ifndef D8_DEB822_H
+#define D8_DEB822_H
 
 #include <stddef.h>
 #include <sys/types.h>
@@ -51,4 +53,4 @@ ssize_t d8_read_fd(void *src, char *buf, size_t size);
 /* Case-insensitive comparison of a field name with a C string. */
 int d8_is(const char *name, size_t len, const char *want);
 
-#endif /* SA_DEB822_H */
+#endif /* D8_DEB822_H */

@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * The packages dpkg has on a Debian-family system, read from its status
- * file (/var/lib/dpkg/status), with a name index.
+ * file (/var/lib/dpkg/status), with a name index.  A loaded database owns
+ * all its strings; pkg_free() releases them (a failed load leaves nothing
+ * to free).
  */
-#ifndef SA_DPKGDB_H
-#define SA_DPKGDB_H
+#ifndef PKG_DPKGDB_H
+#define PKG_DPKGDB_H
 
 #include <stddef.h>
 
-#include <smeaudit/plugin.h>
+#include "hostfiles.h"
 
 struct pkg_entry {
 	char *name;
@@ -37,14 +39,16 @@ struct pkg_db {
 int pkg_load_fd(struct pkg_db *db, int fd);
 int pkg_load_buffer(struct pkg_db *db, const char *data, size_t len);
 
-/* Load path (inside the audit root) through the host. */
-int pkg_load(struct pkg_db *db, const struct sa_host *host, struct sa_ctx *ctx,
-    const char *path);
+/* Load path (inside the audit root); the same returns, or the open error. */
+int pkg_load(struct pkg_db *db, const struct hf *hf, const char *path);
 
-/* The first entry named name (any architecture), or NULL. */
+/*
+ * The first entry named (name, name_len) (any architecture; the others
+ * follow through next), or NULL.  Points into db.
+ */
 struct pkg_entry *pkg_find(const struct pkg_db *db, const char *name,
     size_t name_len);
 
 void pkg_free(struct pkg_db *db);
 
-#endif /* SA_DPKGDB_H */
+#endif /* PKG_DPKGDB_H */

@@ -9,7 +9,7 @@
 
 #include "deb822.h"
 #include "dpkgdb.h"
-#include "hostfs.h"
+#include "hostfiles.h"
 
 struct pkg_para {
 	struct pkg_db *db;
@@ -176,13 +176,12 @@ pkg_load_buffer(struct pkg_db *db, const char *data, size_t len)
 }
 
 int
-pkg_load(struct pkg_db *db, const struct sa_host *host, struct sa_ctx *ctx,
-    const char *path)
+pkg_load(struct pkg_db *db, const struct hf *hf, const char *path)
 {
 	int fd, r;
 
 	memset(db, 0, sizeof(*db));
-	r = host->open(ctx, path, 0, &fd);
+	r = hf->host->open(hf->ctx, path, 0, &fd);
 	if (r < 0)
 		return r;
 	r = pkg_load_fd(db, fd);

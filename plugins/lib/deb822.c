@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #include "deb822.h"
-#include "hostfs.h"
+#include "hostfiles.h"
 
 #define D8_CHUNK (256u * 1024)
 
