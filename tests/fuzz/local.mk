@@ -22,7 +22,7 @@ FUZZ_NEED_CC = command -v $(FUZZ_CC) >/dev/null 2>&1 || { \
 	exit 1; }
 FUZZ_TARGETS = recfile ini answers wire ledger pwrules pwpolicy shadow \
 	smbconf exports rsnapshot timeshift firewall encryption screenlock \
-	logging updates
+	logging updates merge
 FUZZ_BINARIES = $(FUZZ_TARGETS:%=tests/fuzz/fuzz_%)
 
 FUZZ_RECFILE_FILES = $(srcdir)/tests/fuzz/fuzz_recfile.c \
@@ -153,8 +153,20 @@ tests/fuzz/fuzz_updates: $(FUZZ_UPDATES_FILES) $(FUZZ_HOSTPARSE_DEPS) $(FUZZ_DEP
 	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
 	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_HOSTPARSE_CPPFLAGS) $(FUZZ_UPDATES_FILES)
 
-# The report branch's "smeaudit merge" reads report JSON: its harness
-# goes here (see tests/fuzz/README).
+# "smeaudit merge" (and diff, --previous) read report JSON with json-c;
+# the merged report is written again in the formats that escape text.
+FUZZ_MERGE_FILES = $(srcdir)/tests/fuzz/fuzz_merge.c $(srcdir)/core/repload.c \
+	$(srcdir)/core/fleet.c $(srcdir)/core/answers.c $(srcdir)/core/catalog.c \
+	$(srcdir)/core/score.c $(srcdir)/core/findings.c $(srcdir)/core/recfile.c \
+	$(srcdir)/core/json.c $(srcdir)/core/util.c $(srcdir)/core/report.c \
+	$(srcdir)/core/report_json.c $(srcdir)/core/report_text.c \
+	$(srcdir)/core/report_html.c $(srcdir)/core/report_csv.c \
+	$(srcdir)/core/report_ledger.c $(srcdir)/core/report_monitor.c \
+	$(srcdir)/core/i18n.c $(srcdir)/core/ledger.c
+tests/fuzz/fuzz_merge: $(FUZZ_MERGE_FILES) $(FUZZ_DEPS) $(srcdir)/core/fleet.h \
+	    $(srcdir)/core/repload.h $(srcdir)/core/report.h
+	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
+	$(AM_V_CC)$(FUZZ_BUILD) $(JSONC_CFLAGS) $(FUZZ_MERGE_FILES) $(JSONC_LIBS)
 
 fuzz: $(FUZZ_BINARIES)
 
