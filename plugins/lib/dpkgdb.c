@@ -112,7 +112,9 @@ static void
 pkg_index(struct pkg_db *db)
 {
 	size_t i, mask, slot;
-	long j;
+	/* the last entry of each name's chain, so that a status repeating
+	 * one name 100,000 times is not walked 100,000 times */
+	long j, *tail = hf_grow(NULL, db->n + 1, sizeof(*tail));
 
 	db->n_slots = 64;
 	while (db->n_slots < db->n * 2)
@@ -129,18 +131,19 @@ pkg_index(struct pkg_db *db)
 			j = db->slots[slot];
 			if (j < 0) {
 				db->slots[slot] = (long)i;
+				tail[i] = (long)i;
 				break;
 			}
 			if (strcmp(db->v[j].name, e->name) == 0) {
 				/* Another architecture of the same package. */
-				while (db->v[j].next >= 0)
-					j = db->v[j].next;
-				db->v[j].next = (long)i;
+				db->v[tail[j]].next = (long)i;
+				tail[j] = (long)i;
 				break;
 			}
 			slot = (slot + 1) & mask;
 		}
 	}
+	free(tail);
 }
 
 static const struct d8_handler pkg_handler = { pkg_field, pkg_end };
@@ -157,13 +160,37 @@ pkg_done(struct pkg_db *db, struct pkg_para *p, int r)
 	return 0;
 }
 
+struct pkg_src {
+	int fd;
+	size_t left;
+};
+
+/* d8_read_fd, but a file longer than PKG_MAX_STATUS (one that grows
+ * while read, say) ends in -EFBIG instead of being read for ever. */
+static ssize_t
+pkg_read_bounded(void *src, char *buf, size_t size)
+{
+	struct pkg_src *s = src;
+	ssize_t n;
+
+	if (s->left == 0) {
+		n = d8_read_fd(&s->fd, buf, 1);
+		return n > 0 ? -EFBIG : n;
+	}
+	n = d8_read_fd(&s->fd, buf, size < s->left ? size : s->left);
+	if (n > 0)
+		s->left -= (size_t)n;
+	return n;
+}
+
 int
 pkg_load_fd(struct pkg_db *db, int fd)
 {
 	struct pkg_para p = { .db = db };
+	struct pkg_src src = { fd, PKG_MAX_STATUS };
 
 	memset(db, 0, sizeof(*db));
-	return pkg_done(db, &p, d8_parse(d8_read_fd, &fd, &pkg_handler, &p));
+	return pkg_done(db, &p, d8_parse(pkg_read_bounded, &src, &pkg_handler, &p));
 }
 
 int

@@ -228,6 +228,35 @@ START_TEST(pkg_status_index)
 }
 END_TEST
 
+/* Many paragraphs of one name: chained in file order (the index once
+ * walked each chain to its end, quadratic in the repeats). */
+START_TEST(pkg_repeated_name)
+{
+	static const char para[] = "Package: p\nStatus: install ok installed\n"
+	    "Version: 1\nArchitecture: a%05zu\n\n";
+	size_t i, n = 20000, len = 0;
+	char *text = xcalloc(n, sizeof(para) + 8);
+	struct pkg_entry *e;
+	struct pkg_db db;
+	char want[16];
+	long j;
+
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, para, i);
+	ck_assert_int_eq(pkg_load_buffer(&db, text, len), 0);
+	ck_assert_uint_eq(db.n, n);
+	e = pkg_find(&db, "p", 1);
+	ck_assert_ptr_nonnull(e);
+	for (i = 0, j = e - db.v; j >= 0; i++, j = db.v[j].next) {
+		snprintf(want, sizeof(want), "a%05zu", i);
+		ck_assert_str_eq(db.v[j].arch, want);
+	}
+	ck_assert_uint_eq(i, n);
+	pkg_free(&db);
+	free(text);
+}
+END_TEST
+
 static const char packages_main[] =
     "Package: libc6\nArchitecture: amd64\nVersion: 2.36-9+deb12u10\n\n"
     "Package: libc6\nArchitecture: i386\nVersion: 2.36-9+deb12u10\n\n"
@@ -644,6 +673,7 @@ unit_suite(void)
 	tcase_add_test(tc, d8_paragraphs);
 	tcase_add_test(tc, d8_long_lines_and_stop);
 	tcase_add_test(tc, pkg_status_index);
+	tcase_add_test(tc, pkg_repeated_name);
 	tcase_add_test(tc, apt_candidates);
 	tcase_add_test(tc, apt_releases);
 	tcase_add_test(tc, ac_syntax);
