@@ -267,8 +267,13 @@ smb_add_param(struct smb_section *sec, const char *key, const char *value,
 {
 	struct smb_param *p;
 
-	sec->params = smb_xrealloc(sec->params, sec->n_params + 1,
-	    sizeof(*sec->params));
+	/* capacity doubles at 8, 16, 32...: growing by one parameter is
+	 * quadratic where realloc copies (ASan's always does), and an
+	 * smb.conf may repeat one line 100,000 times */
+	if (sec->n_params == 0 ||
+	    (sec->n_params >= 8 && (sec->n_params & (sec->n_params - 1)) == 0))
+		sec->params = smb_xrealloc(sec->params,
+		    sec->n_params < 8 ? 8 : sec->n_params * 2, sizeof(*sec->params));
 	if (front) {
 		memmove(sec->params + 1, sec->params,
 		    sec->n_params * sizeof(*sec->params));
