@@ -301,6 +301,11 @@ audit_run(struct app *app, const char *names)
 	memset(&sa, 0, sizeof(sa));
 	sa.sa_handler = audit_on_signal;
 	sigemptyset(&sa.sa_mask);
+	/* In-process plugins cannot be stopped: there, the first signal asks
+	 * for the report after the plugin at hand and a second one stops
+	 * smeaudit at once. */
+	if (app->no_fork)
+		sa.sa_flags = SA_RESETHAND;
 	sigaction(SIGINT, &sa, &old_int);
 	sigaction(SIGTERM, &sa, &old_term);
 	run_all(jobs, n, &ro, &store);

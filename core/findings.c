@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -114,6 +115,28 @@ fnd_get(struct fnd_store *st, const char *plugin, const struct sa_check *check,
 	return f;
 }
 
+/*
+ * A check that could not tell because the run lacks a permission says so
+ * in the same words for every plugin (also third-party ones): evidence
+ * of a -1 report naming EACCES or EPERM, in English or in the locale's
+ * words, gets "insufficient privilege: " in front.
+ */
+static char *
+fnd_privilege(char *evidence)
+{
+	char *marked;
+
+	if (strstr(evidence, FND_PRIVILEGE) != NULL ||
+	    (strstr(evidence, "Permission denied") == NULL &&
+	    strstr(evidence, "Operation not permitted") == NULL &&
+	    strstr(evidence, strerror(EACCES)) == NULL &&
+	    strstr(evidence, strerror(EPERM)) == NULL))
+		return evidence;
+	marked = xasprintf(FND_PRIVILEGE ": %s", evidence);
+	free(evidence);
+	return marked;
+}
+
 void
 fnd_add(struct fnd_finding *f, const struct fnd_store *st, const char *object,
     const char *evidence, const char *detail_en, const char *detail_ja,
@@ -125,8 +148,11 @@ fnd_add(struct fnd_finding *f, const struct fnd_store *st, const char *object,
 		    sizeof(*f->examples));
 		f->examples[f->n_examples++] = fnd_dup_redacted(object);
 	}
-	if (f->evidence == NULL && evidence != NULL)
+	if (f->evidence == NULL && evidence != NULL) {
 		f->evidence = fnd_dup_redacted(evidence);
+		if (f->level == SA_LEVEL_UNKNOWN)
+			f->evidence = fnd_privilege(f->evidence);
+	}
 	if (f->detail_en == NULL && detail_en != NULL)
 		f->detail_en = fnd_dup_redacted(detail_en);
 	if (f->detail_ja == NULL && detail_ja != NULL)

@@ -1046,6 +1046,7 @@ ldg_load_buffer(struct ldg_ledger *l, const struct ldg_scale *scale,
 	    ldg_from_csv(l, scale, name, text, text_len, err);
 	free(text);
 	if (r < 0) {
+		sb_one_line(err);	/* a quoted cell may hold a line break */
 		ldg_free(l);
 		return r;
 	}

@@ -719,6 +719,8 @@ rl_load_buffer(struct rl_report *r, const char *name, const char *data,
 fail_put:
 	json_object_put(root);
 fail:
+	/* messages quote the report's strings, which may hold "\n" */
+	sb_one_line(err);
 	rl_free(r);
 	return -EINVAL;
 }

@@ -193,6 +193,34 @@ sb_printf(struct sbuf *sb, const char *fmt, ...)
 	va_end(ap);
 }
 
+void
+sb_one_line(struct sbuf *err)
+{
+	struct sbuf out;
+	size_t i;
+	unsigned char c;
+
+	if (err->data == NULL || strcspn(err->data, "\001\002\003\004\005\006\007"
+	    "\010\011\012\013\014\015\016\017\020\021\022\023\024\025\026\027"
+	    "\030\031\032\033\034\035\036\037\177") == err->len)
+		return;
+	sb_init(&out);
+	for (i = 0; i < err->len; i++) {
+		c = (unsigned char)err->data[i];
+		if (c == '\n')
+			sb_adds(&out, "\\n");
+		else if (c == '\r')
+			sb_adds(&out, "\\r");
+		else if (c < 0x20 || c == 0x7f)
+			sb_printf(&out, "\\x%02x", c);
+		else
+			sb_addc(&out, (char)c);
+	}
+	sb_reset(err);
+	sb_add(err, out.data, out.len);
+	sb_free(&out);
+}
+
 char *
 sb_steal(struct sbuf *sb)
 {

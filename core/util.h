@@ -50,6 +50,12 @@ void sb_printf(struct sbuf *sb, const char *fmt, ...) UT_PRINTF(2, 3);
 void sb_vprintf(struct sbuf *sb, const char *fmt, va_list ap) UT_PRINTF(2, 0);
 /* Hand over the buffer (never NULL); sb is empty afterwards. */
 char *sb_steal(struct sbuf *sb);
+/*
+ * An error message quotes what it read, which may hold a line break, a
+ * tab or any control character: escape them (\n, \r, \xNN) so that
+ * the message stays one line.
+ */
+void sb_one_line(struct sbuf *err);
 
 /*
  * Length of the valid UTF-8 sequence at s (1-4), or 0 if the bytes at s

@@ -140,6 +140,16 @@ EXTRA_DIST += tests/e2e/cli.sh
 include tests/fuzz/local.mk
 TESTS += tests/e2e/password.sh tests/e2e/password-check.sh
 EXTRA_DIST += tests/e2e/password.sh tests/e2e/password-check.sh
+TESTS += tests/e2e/adversarial.sh
+EXTRA_DIST += tests/e2e/adversarial.sh tests/e2e/hostile-root.py
+check_LTLIBRARIES += tests/plugins/test-spawn.la
+tests_plugins_test_spawn_la_SOURCES = tests/plugins/fixture.c
+tests_plugins_test_spawn_la_CPPFLAGS = $(PLUGIN_CPPFLAGS) -DFX_KIND=FX_SPAWN -DFX_NAME='"test-spawn"'
+tests_plugins_test_spawn_la_LDFLAGS = $(TEST_PLUGIN_LDFLAGS)
+TESTS += tests/e2e/guarantees.sh
+EXTRA_DIST += tests/e2e/guarantees.sh
+TESTS += tests/e2e/valgrind.sh
+EXTRA_DIST += tests/e2e/valgrind.sh
 # Reports, merge and diff: a fixture plugin whose evidence is configured.
 check_LTLIBRARIES += tests/plugins/test-levels.la
 tests_plugins_test_levels_la_SOURCES = tests/plugins/levels.c

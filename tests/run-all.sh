@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: MIT
 # README's second command: the whole test suite.  Builds twice out of
 # tree (normal with -Werror, and ASan+UBSan), runs make check in both,
-# then make distcheck (which installs into a scratch prefix and runs make
+# runs every libFuzzer harness for FUZZ_SECONDS (30) each, then make
+# distcheck (which installs into a scratch prefix and runs make
 # installcheck there: the layout, the plugin SDK, the Ansible playbook),
 # then builds the Debian packages from the release tarball and runs
 # lintian (tests/debian.sh).  Build trees live in _build/.
@@ -42,6 +43,12 @@ run_build() {
 
 run_build normal
 run_build sanitizers --enable-sanitizers
+# Each harness a short fixed time: a crash, leak or hang fails the run.
+echo "=== fuzz (${FUZZ_SECONDS:-30}s per harness) ==="
+(cd _build/normal && make fuzz && make fuzz-run FUZZ_SECONDS="${FUZZ_SECONDS:-30}") || {
+	echo "=== fuzz FAILED ==="
+	exit 1
+}
 echo "=== distcheck ==="
 rm -f _build/normal/smeaudit-*.tar.gz
 (cd _build/normal && make -j"$jobs" distcheck)

@@ -68,8 +68,10 @@ bk_ev_target_error(struct bk_ev *ev, const char *path, int err)
 		ev->target = SA_LEVEL_NOT;
 		ev->target_why = hf_printf(E_("%s does not exist"), path);
 	} else if (err == -EINVAL) {
+		/* host->open refuses FIFOs, devices and sockets unread */
 		ev->target = SA_LEVEL_NOT;
-		ev->target_why = hf_printf(E_("%s is not a directory"), path);
+		ev->target_why = hf_printf(E_("%s is not a regular file or "
+		    "directory"), path);
 	} else {
 		ev->target = SA_LEVEL_UNKNOWN;
 		ev->target_why = hf_printf(E_("%s cannot be read: %s"), path,

@@ -319,7 +319,14 @@ struct bk_rsn {
 	size_t remote_sources;
 	char *error;		/* the configuration keeps rsnapshot from running */
 	int depth;
+	unsigned int files;	/* read so far (BK_RSN_MAX_FILES) */
 };
+
+/*
+ * Files read for one configuration.  The depth limit alone lets a file
+ * that includes itself k times cost k^4 reads.
+ */
+#define BK_RSN_MAX_FILES 32
 
 static void bk_rsn_file(struct bk_rsn *c, const char *path);
 
@@ -373,6 +380,12 @@ bk_rsn_line(void *user, const char *text, unsigned int lineno)
 		else
 			c->remote_sources++;
 	} else if (n >= 2 && strcmp(f[0], "include_conf") == 0 &&
+	    f[1][0] == '/' && c->depth < 4 && c->files >= BK_RSN_MAX_FILES) {
+		if (c->files++ == BK_RSN_MAX_FILES)
+			c->r->hf.host->log(c->r->hf.ctx, SA_LOG_WARNING, "%s:%u: "
+			    "include_conf %s: more than %d files; ignored",
+			    c->file, lineno, f[1], BK_RSN_MAX_FILES);
+	} else if (n >= 2 && strcmp(f[0], "include_conf") == 0 &&
 	    f[1][0] == '/' && c->depth < 4) {
 		const char *saved = c->file;
 		char *inc = hf_strdup(f[1]);
@@ -399,6 +412,7 @@ bk_rsn_file(struct bk_rsn *c, const char *path)
 			    strerror(-rc));
 		return;
 	}
+	c->files++;
 	c->file = path;
 	bk_lines(data, len, bk_rsn_line, c);
 	free(data);

@@ -13,6 +13,17 @@
 #include "../lib/hostfiles.h"
 #include "encryption.h"
 
+/* strcspn within s[0..n): a line handed to a parser need not end in NUL. */
+static size_t
+enc_span(const char *s, size_t n, const char *reject)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] != '\0' && strchr(reject, s[i]) == NULL)
+		i++;
+	return i;
+}
+
 /* Copy one whitespace-separated field, decoding \ooo octal escapes. */
 static const char *
 enc_field(const char *p, const char *end, char *out, size_t size)
@@ -106,7 +117,7 @@ enc_crypttab_parse(const char *data, size_t len, struct enc_crypt *c)
 		if (n == 0 || line[0] == '#')
 			continue;
 		/* "name device [keyfile [options]]": the name is the mapping. */
-		k = strcspn(line, " \t");
+		k = enc_span(line, n, " \t");
 		if (k < n)
 			enc_crypt_add(c, line, k);
 	}
@@ -253,16 +264,14 @@ enc_modprobe_parse(const char *data, size_t len, const char *file,
 		line = hf_trim(line, &n);
 		if (n == 0 || line[0] == '#')
 			continue;
-		wn = strcspn(line, " \t");
+		wn = enc_span(line, n, " \t");
 		if (wn >= n)
 			continue;
 		word = line;
 		rest = line + wn;
 		while (rest < line + n && (*rest == ' ' || *rest == '\t'))
 			rest++;
-		mn = strcspn(rest, " \t");
-		if (mn > (size_t)(line + n - rest))
-			mn = (size_t)(line + n - rest);
+		mn = enc_span(rest, (size_t)(line + n - rest), " \t");
 		if (!enc_is_usb_storage(rest, mn))
 			continue;
 		if (hf_word_eq(word, wn, "blacklist", 0)) {

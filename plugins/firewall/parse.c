@@ -411,7 +411,9 @@ fw_nft_parse(struct fw_nft *nft, const char *data, size_t len)
 	p.stack[0].kind = FW_B_TOP;
 	p.stack[0].chain = -1;
 	while (s < end && p.stop == 0) {
-		if (*s == ' ' || *s == '\t' || *s == '\r') {
+		/* a NUL byte separates words too: a word never starts with
+		 * one, so the scan below always moves on */
+		if (*s == ' ' || *s == '\t' || *s == '\r' || *s == '\0') {
 			s++;
 		} else if (*s == '\\' && s + 1 < end && s[1] == '\n') {
 			s += 2;		/* a continued line */

@@ -104,7 +104,7 @@ d8_parse(d8_read_fn read_fn, void *src, const struct d8_handler *h,
 		scan = end;
 		if (end == cap) {
 			if (cap >= D8_MAX_LINE) {
-				r = -E2BIG;
+				r = -EFBIG;
 				break;
 			}
 			cap *= 2;

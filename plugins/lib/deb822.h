@@ -29,11 +29,15 @@ struct d8_handler {
 	int (*end)(void *user);
 };
 
-/* The longest line accepted; a longer one fails the parse with -E2BIG. */
+/*
+ * The longest line accepted; a longer one fails the parse with -EFBIG,
+ * which callers show as "File too large" (a 2 GB file of NULs is one
+ * line, not "Argument list too long").
+ */
 #define D8_MAX_LINE (16u * 1024 * 1024)
 
 /*
- * Parse everything read() yields.  Returns 0, the read error, -E2BIG for
+ * Parse everything read() yields.  Returns 0, the read error, -EFBIG for
  * an overlong line, or the first negative value a handler returned.
  */
 int d8_parse(d8_read_fn read, void *src, const struct d8_handler *h,

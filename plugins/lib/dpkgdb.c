@@ -94,7 +94,11 @@ pkg_end(void *user)
 		return -EINVAL;
 	}
 	if (p->present && p->version != NULL) {
-		db->v = hf_grow(db->v, db->n + 1, sizeof(*db->v));
+		/* capacity doubles at 16, 32, 64...: growing by one entry
+		 * is quadratic where realloc copies (ASan's always does) */
+		if (db->n == 0 || (db->n >= 16 && (db->n & (db->n - 1)) == 0))
+			db->v = hf_grow(db->v, db->n < 16 ? 16 : db->n * 2,
+			    sizeof(*db->v));
 		e = &db->v[db->n++];
 		memset(e, 0, sizeof(*e));
 		e->name = p->name;
@@ -112,7 +116,9 @@ static void
 pkg_index(struct pkg_db *db)
 {
 	size_t i, mask, slot;
-	long j;
+	/* the last entry of each name's chain, so that a status repeating
+	 * one name 100,000 times is not walked 100,000 times */
+	long j, *tail = hf_grow(NULL, db->n + 1, sizeof(*tail));
 
 	db->n_slots = 64;
 	while (db->n_slots < db->n * 2)
@@ -129,18 +135,19 @@ pkg_index(struct pkg_db *db)
 			j = db->slots[slot];
 			if (j < 0) {
 				db->slots[slot] = (long)i;
+				tail[i] = (long)i;
 				break;
 			}
 			if (strcmp(db->v[j].name, e->name) == 0) {
 				/* Another architecture of the same package. */
-				while (db->v[j].next >= 0)
-					j = db->v[j].next;
-				db->v[j].next = (long)i;
+				db->v[tail[j]].next = (long)i;
+				tail[j] = (long)i;
 				break;
 			}
 			slot = (slot + 1) & mask;
 		}
 	}
+	free(tail);
 }
 
 static const struct d8_handler pkg_handler = { pkg_field, pkg_end };
@@ -157,13 +164,37 @@ pkg_done(struct pkg_db *db, struct pkg_para *p, int r)
 	return 0;
 }
 
+struct pkg_src {
+	int fd;
+	size_t left;
+};
+
+/* d8_read_fd, but a file longer than PKG_MAX_STATUS (one that grows
+ * while read, say) ends in -EFBIG instead of being read for ever. */
+static ssize_t
+pkg_read_bounded(void *src, char *buf, size_t size)
+{
+	struct pkg_src *s = src;
+	ssize_t n;
+
+	if (s->left == 0) {
+		n = d8_read_fd(&s->fd, buf, 1);
+		return n > 0 ? -EFBIG : n;
+	}
+	n = d8_read_fd(&s->fd, buf, size < s->left ? size : s->left);
+	if (n > 0)
+		s->left -= (size_t)n;
+	return n;
+}
+
 int
 pkg_load_fd(struct pkg_db *db, int fd)
 {
 	struct pkg_para p = { .db = db };
+	struct pkg_src src = { fd, PKG_MAX_STATUS };
 
 	memset(db, 0, sizeof(*db));
-	return pkg_done(db, &p, d8_parse(d8_read_fd, &fd, &pkg_handler, &p));
+	return pkg_done(db, &p, d8_parse(pkg_read_bounded, &src, &pkg_handler, &p));
 }
 
 int
@@ -200,8 +231,11 @@ pkg_find(const struct pkg_db *db, const char *name, size_t n)
 	mask = db->n_slots - 1;
 	slot = (size_t)pkg_hash(name, n) & mask;
 	while ((j = db->slots[slot]) >= 0) {
-		if (strncmp(db->v[j].name, name, n) == 0 &&
-		    db->v[j].name[n] == '\0')
+		/* a name asked for may hold a NUL byte (an apt list's
+		 * "Package: a\0b"): strncmp would stop there and name[n]
+		 * lie past a shorter entry's end */
+		if (strnlen(db->v[j].name, n + 1) == n &&
+		    memcmp(db->v[j].name, name, n) == 0)
 			return &db->v[j];
 		slot = (slot + 1) & mask;
 	}

@@ -30,11 +30,14 @@ struct pkg_db {
 	size_t n_slots;
 };
 
+/* A status file is a few MB even with thousands of packages. */
+#define PKG_MAX_STATUS (64 * 1024 * 1024)
+
 /*
  * Load the status file from fd.  Only unpacked-or-better packages are
  * kept: "config-files" and "not-installed" leave nothing to update.
- * Returns 0, -EINVAL (a paragraph without Package or Version), or a
- * read error.
+ * Returns 0, -EINVAL (a paragraph without Package or Version), -EFBIG
+ * (more than PKG_MAX_STATUS bytes), or a read error.
  */
 int pkg_load_fd(struct pkg_db *db, int fd);
 int pkg_load_buffer(struct pkg_db *db, const char *data, size_t len);

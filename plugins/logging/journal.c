@@ -84,7 +84,10 @@ jd_timespan(const char *s, long long *ret)
 			break;
 		if (*p < '0' || *p > '9')
 			return -EINVAL;
+		errno = 0;
 		v = strtoll(p, &end, 10);
+		if (errno == ERANGE)
+			return -EINVAL;
 		p = end;
 		if (*p == '.') {	/* fractions do not matter at this scale */
 			p++;
@@ -99,11 +102,17 @@ jd_timespan(const char *s, long long *ret)
 			    !((p[n] >= 'a' && p[n] <= 'z') || (p[n] >= 'A' && p[n] <= 'Z')))
 				break;
 		}
+		/* journald refuses a span that overflows; so does this (a
+		 * signed overflow here was undefined behaviour) */
 		if (i < sizeof(units) / sizeof(units[0])) {
 			p += strlen(units[i].unit);
-			total += v * units[i].sec;
+			if (__builtin_mul_overflow(v, units[i].sec, &v) ||
+			    __builtin_add_overflow(total, v, &total))
+				return -EINVAL;
 		} else if (*p == '\0' || *p == ' ') {
-			total += v;	/* a bare number is seconds */
+			/* a bare number is seconds */
+			if (__builtin_add_overflow(total, v, &total))
+				return -EINVAL;
 		} else
 			return -EINVAL;
 		any = 1;

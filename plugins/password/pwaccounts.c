@@ -10,6 +10,7 @@
 #include "../lib/tr.h"
 #include "pwaccounts.h"
 #include "pwpolicy.h"
+#include "pwtext.h"
 
 #define PWA_MAX_FILE (64u * 1024 * 1024)
 

@@ -12,8 +12,15 @@
 #include "../lib/hostfiles.h"
 #include "../lib/tr.h"
 #include "pwpolicy.h"
+#include "pwtext.h"
 
 #define PWP_MAX_DEPTH 8		/* include nesting, as libpam limits it too */
+/*
+ * Files read for one stack.  Depth alone does not bound the work: a file
+ * that includes itself (or another) k times costs k^depth reads.  A real
+ * stack reads a handful.
+ */
+#define PWP_MAX_FILES 32
 #define PWP_MAX_TOKENS 64
 
 /* One module line of a resolved PAM stack. */
@@ -30,6 +37,8 @@ struct pwp_stack {
 	struct pwp_mod *v;
 	size_t n;
 	char *service_file;	/* the file the stack starts in */
+	unsigned int files;	/* read for it so far (PWP_MAX_FILES) */
+	int deep;		/* "nested too deeply" was said */
 };
 
 /* key = value settings (pwquality.conf, faillock.conf) or KEY VALUE (login.defs). */
@@ -87,7 +96,7 @@ pwp_read(struct pwp_ctx *pc, const char *path, char **ret, size_t *len)
 	if (r == 0)
 		pc->any = 1;
 	else if (r != -ENOENT)
-		pc->host->log(pc->ctx, SA_LOG_WARNING, "%s: %s", path, strerror(-r));
+		pc->host->log(pc->ctx, SA_LOG_WARNING, "%s: %s", path, hf_strerror(r));
 	return r;
 }
 
@@ -254,10 +263,22 @@ pwp_service(struct pwp_ctx *pc, struct pwp_stack *st, const char *service,
 	int r;
 
 	if (depth > PWP_MAX_DEPTH) {
-		pc->host->log(pc->ctx, SA_LOG_WARNING,
-		    "PAM include of %s nested too deeply; ignored", service);
+		if (!st->deep)
+			pc->host->log(pc->ctx, SA_LOG_WARNING,
+			    "PAM include of %s nested too deeply; ignored", service);
+		st->deep = 1;	/* said once per stack, not once per line */
 		return 0;
 	}
+	if (st->files == PWP_MAX_FILES) {
+		pc->host->log(pc->ctx, SA_LOG_WARNING,
+		    "PAM include of %s: more than %d files in one stack; ignored",
+		    service, PWP_MAX_FILES);
+		st->files++;	/* said once */
+		return 0;
+	}
+	if (st->files > PWP_MAX_FILES)
+		return 0;
+	st->files++;
 	if (service[0] == '/')
 		snprintf(path, sizeof(path), "%s", service);
 	else
@@ -701,7 +722,7 @@ pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
 		"login", "sshd", "common-auth", "system-auth"
 	};
 	const char *one[2] = { NULL, NULL };
-	char seen[512] = "";
+	char seen[512] = "", shared[512];
 	struct pwp_stack st;
 	const struct pwp_mod *m;
 	const char *object = "/etc/pam.d";
@@ -721,8 +742,12 @@ pwp_audit_lockout(struct pwp_ctx *pc, const struct pwp_wanted *want)
 			pwp_stack_free(&st);
 			continue;
 		}
-		if (i >= 2)
-			object = st.service_file;
+		if (i >= 2) {
+			/* a copy: the stack is freed before the report */
+			snprintf(shared, sizeof(shared), "%s", st.service_file != NULL ?
+			    st.service_file : object);
+			object = shared;
+		}
 		total++;
 		deny = pwp_lockout_of(pc, &st, &m);
 		if (deny == 0)

@@ -372,7 +372,7 @@ sl_tmout_command(const char *s, size_t n, int conditional, const char *file,
     unsigned int line, struct sl_tmout *t)
 {
 	int readonly = 0, declaring = 0;
-	size_t w;
+	size_t w, vn;
 	char value[64];
 	const char *v;
 
@@ -404,13 +404,15 @@ sl_tmout_command(const char *s, size_t n, int conditional, const char *file,
 			sl_skip_blank(&rest, &rn);
 			if (t->readonly || (!declaring && rn > 0))
 				return;	/* refused by the shell, or "TMOUT=1 cmd" */
+			/* vn, not w: w still has to step over the whole word
+			 * ("export TMOUT=" once looped forever on w == 0) */
 			v = s + 6;
-			w -= 6;
-			if (w >= 2 && (v[0] == '"' || v[0] == '\'') && v[w - 1] == v[0]) {
+			vn = w - 6;
+			if (vn >= 2 && (v[0] == '"' || v[0] == '\'') && v[vn - 1] == v[0]) {
 				v++;
-				w -= 2;
+				vn -= 2;
 			}
-			snprintf(value, sizeof(value), "%.*s", (int)(w < 63 ? w : 63), v);
+			snprintf(value, sizeof(value), "%.*s", (int)(vn < 63 ? vn : 63), v);
 			t->set = 1;
 			t->dynamic = hf_parse_uint(value, &t->seconds) < 0;
 			if (t->dynamic)

@@ -2,6 +2,7 @@
 /* Name patterns, paths and ACLs: what the parts of the shares plugin share. */
 #define _GNU_SOURCE
 
+#include <errno.h>
 #include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>

@@ -29,6 +29,14 @@
 #include "shares.h"
 
 #define SMB_MAX_INCLUDE_DEPTH 16
+/*
+ * Included files read in one parse.  Depth alone does not bound the
+ * work: a file including k others that each do the same costs k^depth
+ * reads.
+ */
+#define SMB_MAX_INCLUDES 64
+/* Warnings kept for the log: a hostile file must not flood it. */
+#define SMB_MAX_WARNINGS 32
 
 struct smb_synonym {
 	const char *alias;
@@ -99,6 +107,7 @@ struct smb_parser {
 	void *load_user;
 	const char *stack[SMB_MAX_INCLUDE_DEPTH];
 	int depth;
+	unsigned int includes;	/* read so far (SMB_MAX_INCLUDES) */
 };
 
 static void
@@ -111,6 +120,13 @@ smb_warn(struct smb_conf *conf, const char *fmt, ...)
 	va_list ap;
 	char *s;
 
+	if (conf->warnings.n > SMB_MAX_WARNINGS)
+		return;
+	if (conf->warnings.n == SMB_MAX_WARNINGS) {
+		hf_names_add(&conf->warnings, "more warnings about the Samba "
+		    "configuration are not shown");
+		return;
+	}
 	va_start(ap, fmt);
 	s = hf_vprintf(fmt, ap);
 	va_end(ap);
@@ -161,7 +177,9 @@ smb_free(struct smb_conf *conf)
 static char *
 smb_canonical_key(const char *s, size_t n)
 {
-	char *out = hf_strndup(s, n), *o = out;
+	/* Not strndup: a NUL byte in the name would make the copy shorter
+	 * than the n bytes the loop writes. */
+	char *out = hf_grow(NULL, n + 1, 1), *o = out;
 	size_t i;
 
 	for (i = 0; i < n; i++)
@@ -227,8 +245,13 @@ smb_add_param(struct smb_section *sec, const char *key, const char *value,
 {
 	struct smb_param *p;
 
-	sec->params = hf_grow(sec->params, sec->n_params + 1,
-	    sizeof(*sec->params));
+	/* capacity doubles at 8, 16, 32...: growing by one parameter is
+	 * quadratic where realloc copies (ASan's always does), and an
+	 * smb.conf may repeat one line 100,000 times */
+	if (sec->n_params == 0 ||
+	    (sec->n_params >= 8 && (sec->n_params & (sec->n_params - 1)) == 0))
+		sec->params = hf_grow(sec->params,
+		    sec->n_params < 8 ? 8 : sec->n_params * 2, sizeof(*sec->params));
 	if (front) {
 		memmove(sec->params + 1, sec->params,
 		    sec->n_params * sizeof(*sec->params));
@@ -291,6 +314,17 @@ smb_include(struct smb_parser *ps, const char *file, unsigned int line,
 		free(path);
 		return;
 	}
+	if (ps->includes >= SMB_MAX_INCLUDES) {
+		if (ps->includes == SMB_MAX_INCLUDES) {
+			smb_warn(ps->conf, "%s:%u: include of %s: more than %d "
+			    "included files; ignored", file, line, path,
+			    SMB_MAX_INCLUDES);
+			ps->includes++;	/* said once */
+		}
+		free(path);
+		return;
+	}
+	ps->includes++;
 	r = ps->load(ps->load_user, path, &data, &len);
 	if (r < 0) {
 		/* Samba skips a missing include too, but it may hide shares. */

@@ -304,6 +304,14 @@ up_eol(struct up_run *u, const struct eol_table *t)
 	char *label;
 	long long left;
 
+	if (!u->have_os && u->os_error != -ENOENT) {
+		/* there, but too large, a FIFO, unreadable...: say so */
+		snprintf(evidence, sizeof(evidence), E_("cannot read /etc/os-release: "
+		    "%s; the release cannot be identified"), hf_strerror(u->os_error));
+		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release",
+		    evidence, NULL, NULL);
+		return;
+	}
 	if (!u->have_os) {
 		hf_report(&u->hf, "eol", SA_LEVEL_UNKNOWN, "/etc/os-release",
 		    E_("no os-release file: the release cannot be identified"), NULL, NULL);
@@ -683,7 +691,8 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 		return SA_RUN_BAD_INPUT;
 	}
 
-	if (hf_read(&u.hf, "/etc/os-release", 1024 * 1024, &data, &len) == 0 ||
+	if ((u.os_error = hf_read(&u.hf, "/etc/os-release", 1024 * 1024, &data,
+	    &len)) == 0 ||
 	    hf_read(&u.hf, "/usr/lib/os-release", 1024 * 1024, &data, &len) == 0) {
 		osr_parse(data, len, &u.os);
 		free(data);

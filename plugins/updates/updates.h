@@ -27,6 +27,7 @@ struct up_run {
 
 	struct osr os;
 	int have_os;
+	int os_error;		/* why /etc/os-release was not read, when it was not */
 	struct unit_db units;
 
 	/* Pending upgrades: -1 unknown, else the count (Debian family). */

@@ -81,6 +81,13 @@ expect_status 1 audit --root "$MIXED" --format json --output "$out"
 has dictionary-check 0
 assert_py "$out" "'enforcing=0' in $(finding dictionary-check 0)['evidence']"
 
+# Without login and sshd stacks the lockout comes from common-auth, and
+# the finding names that file (it once named freed memory).
+rm "$MIXED/etc/pam.d/login" "$MIXED/etc/pam.d/sshd"
+expect_status 1 audit --root "$MIXED" --format json --output "$out"
+assert_py "$out" "[f['examples'] for f in d['findings'] if f['check'] == 'password.lockout'] == [['/etc/pam.d/common-auth']]" \
+    "lockout from common-auth"
+
 # No planted hash, salt or password in any report: text, JSON, Japanese.
 for root in "$WEAK" "$STRONG" "$MIXED"; do
 	for fmt in text json; do

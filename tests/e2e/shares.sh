@@ -461,6 +461,17 @@ EOF
 	expect_count "$out" samba-map-to-guest 0 1
 	expect_count "$out" samba-map-to-guest 2 0
 	expect_count "$out" samba-guest-write 0 0
+	# One file read in whole is what smbd reads: testparm is not run.
+	printf '#!/bin/sh\ntouch "%s/testparm-ran"\n' "$TMPDIR_TEST" > "$TMPDIR_TEST/fake-testparm"
+	printf '[global]\n  map to guest = never\n[plain]\n  path = /srv\n  valid users = root\n' \
+	    > "$LIVE/samba/plain.conf"
+	sed "s|^samba_config = .*|samba_config = $LIVE/samba/plain.conf|" "$TMPDIR_TEST/live.ini" \
+	    > "$TMPDIR_TEST/plain.ini"
+	"$SMEAUDIT" -v -v --plugin shares --root / -c "$TMPDIR_TEST/plain.ini" --format json \
+	    --output "$out" 2>"$err" || true
+	[ ! -e "$TMPDIR_TEST/testparm-ran" ] || fail "testparm ran for a plain single file"
+	grep -q 'one file read in whole; no testparm cross-check needed' "$err" ||
+	    fail "the skipped cross-check is not logged: $(cat "$err")"
 	printf '#!/bin/sh\necho "Error loading services."\nexit 1\n' > "$TMPDIR_TEST/fake-testparm"
 	"$SMEAUDIT" --plugin shares --root / -c "$TMPDIR_TEST/live.ini" --format json \
 	    --output "$out" 2>/dev/null || true

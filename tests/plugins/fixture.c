@@ -26,6 +26,7 @@
 #define FX_SKIP 10
 #define FX_ABORT 11
 #define FX_BADINPUT 12
+#define FX_SPAWN 13	/* a child of its own that ignores SIGINT/SIGTERM, then hangs */
 
 static const struct sa_check fx_checks[] = {
 	{ "pass", 1, 0, SA_SEV_LOW, "Fixture check that passes",
@@ -76,6 +77,17 @@ fx_run(const struct sa_host *host, struct sa_ctx *ctx)
 		abort();
 	case FX_HANG:
 		sa_report(host, ctx, "pass", SA_LEVEL_IMPLEMENTED, NULL, "before hang");
+		for (;;)
+			pause();
+	case FX_SPAWN:
+		/* like a tool the plugin runs: stopping the plugin must stop it */
+		if (fork() == 0) {
+			signal(SIGINT, SIG_IGN);
+			signal(SIGTERM, SIG_IGN);
+			for (;;)
+				pause();
+		}
+		sa_report(host, ctx, "pass", SA_LEVEL_IMPLEMENTED, NULL, "spawned");
 		for (;;)
 			pause();
 	case FX_EXIT:

@@ -153,6 +153,41 @@ START_TEST(test_modprobe)
 }
 END_TEST
 
+/* A parser reads its buffer's length, not up to a NUL (under ASan an
+ * over-read of these exact-size copies fails the test). */
+static char *
+exact_copy(const char *text)
+{
+	size_t n = strlen(text);
+	char *p = malloc(n);
+
+	ck_assert_ptr_nonnull(p);
+	memcpy(p, text, n);
+	return p;
+}
+
+START_TEST(test_unterminated)
+{
+	static const char modprobe[] = "blacklist usb_storage";
+	static const char tab[] = "# x\nsda3_crypt UUID=9d2c";
+	struct enc_crypt c;
+	struct enc_usb usb;
+	char *p;
+
+	memset(&usb, 0, sizeof(usb));
+	p = exact_copy(modprobe);
+	enc_modprobe_parse(p, strlen(modprobe), "/etc/modprobe.d/x.conf", &usb);
+	free(p);
+	ck_assert_int_eq(usb.blacklisted, 1);
+	memset(&c, 0, sizeof(c));
+	p = exact_copy(tab);
+	enc_crypttab_parse(p, strlen(tab), &c);
+	free(p);
+	ck_assert_uint_eq(c.n, 1);
+	ck_assert(enc_crypt_has(&c, "sda3_crypt"));
+}
+END_TEST
+
 /*
  * The live host: / on LVM on LUKS, a data disk mounted straight from a
  * partition, swap on plain dm-crypt, zram and /boot skipped.
@@ -239,6 +274,7 @@ unit_suite(void)
 	tcase_add_loop_test(tc, test_lvm_split, 0, (int)UT_ARRAY_LEN(lvm_cases));
 	tcase_add_test(tc, test_lvm_pvs);
 	tcase_add_loop_test(tc, test_modprobe, 0, (int)UT_ARRAY_LEN(usb_cases));
+	tcase_add_test(tc, test_unterminated);
 	suite_add_tcase(s, tc);
 	tc = tcase_create("run");
 	tcase_add_test(tc, test_live_sysfs);

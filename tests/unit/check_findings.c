@@ -241,6 +241,37 @@ static const struct {
 	{ "", "" },
 };
 
+START_TEST(test_privilege)
+{
+	struct fnd_store st;
+	struct fnd_finding *f;
+
+	fnd_init(&st, 3);
+	/* -1 because of a permission: the same words for every plugin */
+	f = fnd_get(&st, "password", &chk_plain, SA_LEVEL_UNKNOWN);
+	fnd_add(f, &st, "/etc/shadow", "cannot read /etc/shadow: Permission denied",
+	    NULL, NULL, 0);
+	ck_assert_str_eq(f->evidence,
+	    "insufficient privilege: cannot read /etc/shadow: Permission denied");
+	f = fnd_get(&st, "wifi", &chk_plain, SA_LEVEL_UNKNOWN);
+	fnd_add(f, &st, NULL, "/proc/1/environ: Operation not permitted", NULL, NULL, 0);
+	ck_assert_str_eq(f->evidence,
+	    "insufficient privilege: /proc/1/environ: Operation not permitted");
+	/* said once, not twice */
+	f = fnd_get(&st, "shares", &chk_plain, SA_LEVEL_UNKNOWN);
+	fnd_add(f, &st, NULL, "insufficient privilege (Permission denied)", NULL, NULL, 0);
+	ck_assert_str_eq(f->evidence, "insufficient privilege (Permission denied)");
+	/* other reasons and other levels stay as they are */
+	f = fnd_get(&st, "logging", &chk_plain, SA_LEVEL_UNKNOWN);
+	fnd_add(f, &st, NULL, "not found", NULL, NULL, 0);
+	ck_assert_str_eq(f->evidence, "not found");
+	f = fnd_get(&st, "shares", &chk_fail, SA_LEVEL_NOT);
+	fnd_add(f, &st, NULL, "Permission denied for everyone but root", NULL, NULL, 0);
+	ck_assert_str_eq(f->evidence, "Permission denied for everyone but root");
+	fnd_free(&st);
+}
+END_TEST
+
 START_TEST(test_redact)
 {
 	char *in = xstrdup(redact_cases[_i].in), *out;
@@ -284,6 +315,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_unscore_sort);
 	tcase_add_loop_test(tc, test_redact, 0, (int)UT_ARRAY_LEN(redact_cases));
 	tcase_add_test(tc, test_redacted_on_add);
+	tcase_add_test(tc, test_privilege);
 	suite_add_tcase(s, tc);
 	return s;
 }

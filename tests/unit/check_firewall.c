@@ -103,6 +103,25 @@ START_TEST(test_nft)
 }
 END_TEST
 
+/* A NUL byte in a ruleset used to stop the tokenizer in its tracks: the
+ * parse never ended. */
+START_TEST(test_nft_nul)
+{
+	static const char text[] = "table inet filter {\n\0\0 chain input {\n"
+	    "  type filter hook input priority 0;\0 policy drop;\n }\n}\n";
+	struct fw_nft *nft = xcalloc(1, sizeof(*nft));
+	enum fw_deny v4, v6;
+	char why[300];
+
+	fw_nft_init(nft);
+	ck_assert_int_eq(fw_nft_parse(nft, text, sizeof(text) - 1), 0);
+	fw_nft_verdict(nft, &v4, &v6, why, sizeof(why));
+	ck_assert_msg(v4 == FW_DENY_YES && v6 == FW_DENY_YES, "v4 %d v6 %d (%s)", v4,
+	    v6, why);
+	free(nft);
+}
+END_TEST
+
 static int nft_includes;
 
 static int
@@ -280,6 +299,7 @@ unit_suite(void)
 
 	tcase_add_loop_test(tc, test_iptables, 0, (int)UT_ARRAY_LEN(ipt_cases));
 	tcase_add_loop_test(tc, test_nft, 0, (int)UT_ARRAY_LEN(nft_cases));
+	tcase_add_test(tc, test_nft_nul);
 	tcase_add_test(tc, test_nft_include);
 	tcase_add_test(tc, test_proc_net);
 	tcase_add_test(tc, test_allowlist);

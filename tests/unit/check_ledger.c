@@ -238,6 +238,11 @@ static const struct {
 	{ HDR ",treatment\nx,1,1,1,1,1,ignore it\n", 0,
 	  "b.csv:2: treatment is \"ignore it\"; expected one of 低減/reduce, 保有/retain, 回避/avoid, 移転/transfer, or empty" },
 	{ HDR "\n,1,1,1,1,1\n", 0, "b.csv:2: asset is empty" },
+	/* a quoted line break or tab in a cell stays out of the one-line message */
+	{ HDR "\nx,\"1\n2\",1,1,1,1\n", 0,
+	  "b.csv:2: confidentiality is \"1\\n2\"; expected a whole number 0-2" },
+	{ HDR ",personal\nx,1,1,1,1,1,\"may\tbe\r\"\n", 0,
+	  "b.csv:2: personal is \"may\\x09be\\r\"; mark it" },
 	{ HDR "\nx,1,1,1,1,1,,extra\n", 0, "b.csv:2: cell 8 is beyond the 6 columns" },
 	{ "# ledger\n[asset db]\nconfidentiality = 2\nintegrity = 2\navailability = 2\nthreat = 3\n", 0,
 	  "b.ini:2: [asset db] lacks the column 脆弱性 (vulnerability)" },

@@ -152,6 +152,14 @@ START_TEST(jd_spans)
 	ck_assert_int_eq(jd_timespan("", &v), -EINVAL);
 	ck_assert_int_eq(jd_timespan("soon", &v), -EINVAL);
 	ck_assert_int_eq(jd_timespan("3 fortnights", &v), -EINVAL);
+	/* overflow is refused, as journald does (it was undefined behaviour) */
+	ck_assert_int_eq(jd_timespan("99999999999999999999d", &v), -EINVAL);
+	ck_assert_int_eq(jd_timespan("9223372036854775807 9223372036854775807", &v), -EINVAL);
+	ck_assert_int_eq(jd_timespan("99999999999999999999", &v), -EINVAL);
+	ck_assert_int_eq(jd_timespan("106751991167301d", &v), -EINVAL);
+	/* the largest span that fits is still one */
+	ck_assert_int_eq(jd_timespan("106751991167300d", &v), 0);
+	ck_assert(v == 106751991167300LL * 86400);
 }
 END_TEST
 

@@ -271,6 +271,9 @@ static const struct {
 	{ "{\"schema\": \"smeaudit-report/1\", \"edition\": \"9.9\"}", "guideline edition 9.9, the catalog in use is 3.0" },
 	{ "{\"schema\": \"smeaudit-report/1\", \"edition\": \"3.0\"}", "t.json: tool: missing" },
 	{ "{\"s\": \"\xff\"}", "t.json:1:" },	/* not UTF-8 */
+	/* a quoted value's line break or escape stays out of the one line */
+	{ "{\"schema\": \"smeaudit-report/1\\n\\u001b[2J\"}",
+	  "t.json: report schema \"smeaudit-report/1\\n\\x1b[2J\", this smeaudit reads" },
 };
 
 START_TEST(test_load_errors)

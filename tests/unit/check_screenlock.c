@@ -149,6 +149,10 @@ static const struct {
 	{ "if [ -n \"$SSH_TTY\" ]; then\n  TMOUT=600\nfi\n", 1, 0, 1, 0, 600 },
 	{ "if [ -n \"$X\" ]; then TMOUT=600; fi\n", 1, 0, 1, 0, 600 },
 	{ "TMOUT=${LIMIT:-900}\n", 1, 0, 0, 1, 0 },
+	/* an empty value (these once looped forever) */
+	{ "export TMOUT=\n", 1, 0, 0, 1, 0 },
+	{ "readonly TMOUT=''\n", 1, 1, 0, 1, 0 },
+	{ "export TMOUT=600 PATH\n", 1, 0, 0, 0, 600 },
 	/* Not assignments of the shell's TMOUT. */
 	{ "# TMOUT=600\necho TMOUT=600\nMYTMOUT=5\n", 0, 0, 0, 0, 0 },
 	{ "TMOUT=60 some-command\n", 0, 0, 0, 0, 0 },

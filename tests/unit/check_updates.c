@@ -173,6 +173,12 @@ START_TEST(d8_long_lines_and_stop)
 	ck_assert_str_eq(c.text, "Long:614400;Package:1;|");
 	ck_assert_int_eq(d8_parse_buffer("A: b\n", 5, &stop, NULL), -ECANCELED);
 	free(text);
+
+	/* A line over D8_MAX_LINE (a sparse file of NULs) is "too large". */
+	big = D8_MAX_LINE + 1;
+	text = calloc(1, big);
+	ck_assert_int_eq(d8_parse_buffer(text, big, &h, &c), -EFBIG);
+	free(text);
 }
 END_TEST
 
@@ -194,6 +200,7 @@ START_TEST(pkg_status_index)
 {
 	struct pkg_db db;
 	struct pkg_entry *e;
+	int i;
 
 	ck_assert_int_eq(pkg_load_buffer(&db, dpkg_status, strlen(dpkg_status)), 0);
 	ck_assert_uint_eq(db.n, 5);	/* config-files is not installed */
@@ -207,8 +214,46 @@ START_TEST(pkg_status_index)
 	ck_assert_int_eq(e->held, 1);
 	ck_assert_ptr_null(pkg_find(&db, "bas", 3));
 	ck_assert_ptr_nonnull(pkg_find(&db, "bash", 4));
+	/* "bash" + NUL + two bytes is not bash (and reads nothing past its
+	 * entry); enough suffixes that some probe meets bash's slot */
+	for (i = 0; i < 4096; i++) {
+		char name[8] = "bash";
+
+		name[5] = (char)(i & 0xff);
+		name[6] = (char)(i >> 8);
+		ck_assert_ptr_null(pkg_find(&db, name, 7));
+	}
 	pkg_free(&db);
 	ck_assert_int_eq(pkg_load_buffer(&db, "Version: 1\n", 11), -EINVAL);
+}
+END_TEST
+
+/* Many paragraphs of one name: chained in file order (the index once
+ * walked each chain to its end, quadratic in the repeats). */
+START_TEST(pkg_repeated_name)
+{
+	static const char para[] = "Package: p\nStatus: install ok installed\n"
+	    "Version: 1\nArchitecture: a%05zu\n\n";
+	size_t i, n = 20000, len = 0;
+	char *text = xcalloc(n, sizeof(para) + 8);
+	struct pkg_entry *e;
+	struct pkg_db db;
+	char want[16];
+	long j;
+
+	for (i = 0; i < n; i++)
+		len += (size_t)sprintf(text + len, para, i);
+	ck_assert_int_eq(pkg_load_buffer(&db, text, len), 0);
+	ck_assert_uint_eq(db.n, n);
+	e = pkg_find(&db, "p", 1);
+	ck_assert_ptr_nonnull(e);
+	for (i = 0, j = e - db.v; j >= 0; i++, j = db.v[j].next) {
+		snprintf(want, sizeof(want), "a%05zu", i);
+		ck_assert_str_eq(db.v[j].arch, want);
+	}
+	ck_assert_uint_eq(i, n);
+	pkg_free(&db);
+	free(text);
 }
 END_TEST
 
@@ -628,6 +673,7 @@ unit_suite(void)
 	tcase_add_test(tc, d8_paragraphs);
 	tcase_add_test(tc, d8_long_lines_and_stop);
 	tcase_add_test(tc, pkg_status_index);
+	tcase_add_test(tc, pkg_repeated_name);
 	tcase_add_test(tc, apt_candidates);
 	tcase_add_test(tc, apt_releases);
 	tcase_add_test(tc, ac_syntax);
