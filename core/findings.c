@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "findings.h"
+#include "i18n.h"
 
 void
 fnd_init(struct fnd_store *st, size_t max_examples)
@@ -118,21 +119,31 @@ fnd_get(struct fnd_store *st, const char *plugin, const struct sa_check *check,
 /*
  * A check that could not tell because the run lacks a permission says so
  * in the same words for every plugin (also third-party ones): evidence
- * of a -1 report naming EACCES or EPERM, in English or in the locale's
- * words, gets "insufficient privilege: " in front.
+ * of a -1 report naming EACCES or EPERM, as strerror or the shipped
+ * plugins' library words them (in English or the report's language),
+ * gets "insufficient privilege: " (or its translation) in front.
  */
 static char *
 fnd_privilege(char *evidence)
 {
+	const char *denied[] = {
+		"permission denied", "operation not permitted",
+		strerror(EACCES), strerror(EPERM),
+		_("permission denied"), _("operation not permitted")
+	};
+	const char *marker = _(FND_PRIVILEGE);
 	char *marked;
+	size_t i;
 
 	if (strstr(evidence, FND_PRIVILEGE) != NULL ||
-	    (strstr(evidence, "Permission denied") == NULL &&
-	    strstr(evidence, "Operation not permitted") == NULL &&
-	    strstr(evidence, strerror(EACCES)) == NULL &&
-	    strstr(evidence, strerror(EPERM)) == NULL))
+	    strstr(evidence, marker) != NULL)
 		return evidence;
-	marked = xasprintf(FND_PRIVILEGE ": %s", evidence);
+	for (i = 0; i < sizeof(denied) / sizeof(denied[0]); i++)
+		if (strcasestr(evidence, denied[i]) != NULL)
+			break;
+	if (i == sizeof(denied) / sizeof(denied[0]))
+		return evidence;
+	marked = xasprintf("%s: %s", marker, evidence);
 	free(evidence);
 	return marked;
 }

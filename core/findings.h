@@ -48,9 +48,9 @@ struct fnd_finding *fnd_get(struct fnd_store *st, const char *plugin,
  * One report: object (may be NULL) joins the examples while there is
  * room; evidence/details are kept from the first report that has them.
  * The evidence of a "cannot tell" (-1) report that names EACCES or EPERM
- * starts with FND_PRIVILEGE.
+ * starts with FND_PRIVILEGE (translated into the report's language).
  */
-#define FND_PRIVILEGE "insufficient privilege"
+#define FND_PRIVILEGE N_("insufficient privilege")
 void fnd_add(struct fnd_finding *f, const struct fnd_store *st,
     const char *object, const char *evidence, const char *detail_en,
     const char *detail_ja, int severity);

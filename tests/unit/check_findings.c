@@ -257,6 +257,11 @@ START_TEST(test_privilege)
 	fnd_add(f, &st, NULL, "/proc/1/environ: Operation not permitted", NULL, NULL, 0);
 	ck_assert_str_eq(f->evidence,
 	    "insufficient privilege: /proc/1/environ: Operation not permitted");
+	/* the plugin library's lower-case words (hf_strerror) too */
+	f = fnd_get(&st, "backup", &chk_plain, SA_LEVEL_UNKNOWN);
+	fnd_add(f, &st, NULL, "/srv cannot be read: permission denied", NULL, NULL, 0);
+	ck_assert_str_eq(f->evidence,
+	    "insufficient privilege: /srv cannot be read: permission denied");
 	/* said once, not twice */
 	f = fnd_get(&st, "shares", &chk_plain, SA_LEVEL_UNKNOWN);
 	fnd_add(f, &st, NULL, "insufficient privilege (Permission denied)", NULL, NULL, 0);
