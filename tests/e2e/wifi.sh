@@ -71,7 +71,7 @@ chmod 000 "$TMPDIR_TEST/unreadable/etc/NetworkManager/system-connections/Future.
 mkdir "$TMPDIR_TEST/nb" && chmod 777 "$TMPDIR_TEST/nb"
 expect_status 2 as_nobody "$SMEAUDIT" --plugin wifi --root "$TMPDIR_TEST/unreadable" \
     --format json --output "$TMPDIR_TEST/nb/out.json"
-assert_py "$TMPDIR_TEST/nb/out.json" "[f for f in d['findings'] if f['check'] == 'wifi.profiles'][0]['evidence'] == 'permission denied'"
+assert_py "$TMPDIR_TEST/nb/out.json" "[f for f in d['findings'] if f['check'] == 'wifi.profiles'][0]['evidence'] == 'insufficient privilege: permission denied'"
 [ "$(item "$TMPDIR_TEST/nb/out.json" 9)" = '[-1, true, "cannot-tell"]' ] || fail "unreadable: item 9"
 
 # No Wi-Fi at all: not applicable, scored 4, the plugin skipped; nothing
