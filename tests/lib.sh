@@ -83,3 +83,15 @@ expect_config_error() {
 	    fail "more than one line: $(cat "$TMPDIR_TEST/config-error")"
 	test ! -e "$report" || fail "a report was written: $*"
 }
+
+# expect_bad_setting PLUGIN ROOT INI LINE-PATTERN: INI (printf %b text)
+# as the configuration of "smeaudit --plugin PLUGIN --root ROOT" is a
+# configuration error (expect_config_error) naming bad.ini and matching
+# ":LINE-PATTERN" after it.
+expect_bad_setting() {
+	printf '%b' "$3" > "$TMPDIR_TEST/bad.ini"
+	expect_config_error "$TMPDIR_TEST/bad.json" \
+	    "^smeaudit: $1: error: .*/bad.ini:$4" \
+	    "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin "$1" --root "$2" \
+	    --format json --output "$TMPDIR_TEST/bad.json"
+}

@@ -51,12 +51,7 @@ expect_status 1 "$SMEAUDIT" -c "$TMPDIR_TEST/ign.ini" --plugin encryption --root
 assert_py "$out" "not any(f['check'] == 'encryption.usb-storage' for f in d['findings'])"
 # A value the plugin cannot use stops smeaudit before the audit: exit 3,
 # one line naming file and line, no report.
-bad() {
-	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
-	expect_config_error "$out" "^smeaudit: encryption: error: .*/bad.ini:$2" \
-	    "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin encryption --root "$F/fail" \
-	    --format json --output "$out"
-}
+bad() { expect_bad_setting encryption "$F/fail" "$1" "$2"; }
 bad '[plugin.encryption]\nusb_storage = never\n' '2: usb_storage: "never" is not one of require, inform, ignore'
 bad '[plugin.encryption]\nignore_mount = /srv\nignore_mount = data\n' '3: ignore_mount: "data" is not a mount point'
 

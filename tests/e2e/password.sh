@@ -153,12 +153,7 @@ grep -q "40-words.rules:[0-9]*: word list $TMPDIR_TEST/none.txt: No such file" "
 	fail "word list error: $(cat "$err")"
 # ... and settings out of range: exit 3 before anything is audited, no
 # report, one line naming the file and line of the value.
-bad() {
-	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
-	expect_config_error "$out" "^smeaudit: password: error: .*/bad.ini:$2" \
-	    "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin password --root "$STRONG" \
-	    --format json --output "$out"
-}
+bad() { expect_bad_setting password "$STRONG" "$1" "$2"; }
 bad '[plugin.password]\nmin_length = 0\n' '2: min_length = 0: must be between 1 and 1024$'
 bad '[plugin.password]\nmin_length = 12\nmin_classes = 5\n' '3: min_classes = 5: must be between 0 and 4$'
 bad '[plugin.password]\nmax_auth_failures = 0\n' '2: max_auth_failures = 0: must be between 1 and 1000$'

@@ -483,12 +483,7 @@ fi
 
 # --- bad configuration: exit 3 before anything is audited, one line
 # naming the file and line of the value, and no report -------------------
-bad() {
-	printf '%b' "$1" > "$TMPDIR_TEST/bad.ini"
-	expect_config_error "$out" "^smeaudit: shares: error: .*/bad.ini:$2" \
-	    "$SMEAUDIT" --plugin shares --root "$CLEAN" -c "$TMPDIR_TEST/bad.ini" \
-	    --format json --output "$out"
-}
+bad() { expect_bad_setting shares "$CLEAN" "$1" "$2"; }
 bad '[plugin.shares]\njobs = 99\n' '2: jobs = 99: must be between 0 and 64$'
 bad '[plugin.shares]\nmax_open_dirs = 2\n' '2: max_open_dirs = 2: must be between 4 and 1024$'
 bad '[plugin.shares]\nsensitive_path = srv/data\n' '2: sensitive_path = srv/data: must be an absolute path without ".."$'
