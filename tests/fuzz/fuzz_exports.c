@@ -46,7 +46,7 @@ fz_normal_again(const char *norm)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct sh_strv paths = { 0 };
+	struct hf_names paths = { 0 };
 	struct nfs_audit_env env = {
 		.emit = fz_emit, .wide_prefix4 = 16, .wide_prefix6 = 48,
 		.paths = &paths,
@@ -65,6 +65,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			abort();
 		free(again);
 	}
-	sh_strv_free(&paths);
+	hf_names_free(&paths);
 	return 0;
 }

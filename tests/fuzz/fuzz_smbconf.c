@@ -103,7 +103,7 @@ fz_one(const char *text, size_t len, int testparm)
 		.uid_of = fz_uid_of,
 		.gid_of = fz_gid_of,
 	};
-	struct sh_strv paths = { 0 }, names = { 0 };
+	struct hf_names paths = { 0 }, names = { 0 };
 	const struct smb_param *param;
 	struct smb_conf conf;
 	const char *v;
@@ -139,8 +139,8 @@ fz_one(const char *text, size_t len, int testparm)
 			abort();
 		free(again);
 	}
-	sh_strv_free(&paths);
-	sh_strv_free(&names);
+	hf_names_free(&paths);
+	hf_names_free(&names);
 	smb_free(&conf);
 }
 
