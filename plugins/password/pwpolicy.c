@@ -479,8 +479,8 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 			minlen = 6;	/* libpwquality's floor */
 		for (i = 0; i < 4; i++) {
 			credit = pwp_setting(q->module, &conf, credits[i], 0);
-			if (credit > 0)
-				bonus += credit;
+			if (credit > 0)	/* bounded: four huge credits must not overflow */
+				bonus += credit < 1024 ? credit : 1024;
 			else if (credit < 0)
 				negative++;
 		}
@@ -498,8 +498,8 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 		minlen = pwp_setting(q->module, NULL, "minlen", 9);
 		for (i = 0; i < 4; i++) {
 			credit = pwp_setting(q->module, NULL, credits[i], 1);
-			if (credit > 0)
-				bonus += credit;
+			if (credit > 0)	/* bounded: four huge credits must not overflow */
+				bonus += credit < 1024 ? credit : 1024;
 			else if (credit < 0)
 				negative++;
 		}
@@ -541,7 +541,10 @@ pwp_quality(struct pwp_ctx *pc, const struct pwp_stack *pw,
 		q->dictionary = 0;
 		q->classes = 0;
 	}
-	if (q->unix_minlen > q->min_length) {
+	/* credits larger than minlen leave pwquality's floor below zero,
+	 * and with no pam_unix line unix_minlen is 0: only a real pam_unix
+	 * minlen can raise the length */
+	if (unix_mod != NULL && q->unix_minlen > q->min_length) {
 		q->min_length = q->unix_minlen;
 		snprintf(q->length_why, sizeof(q->length_why), "pam_unix minlen=%ld",
 		    q->unix_minlen);

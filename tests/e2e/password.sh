@@ -139,6 +139,19 @@ done
 has uid0 4
 [ "$(item_score "$out" 3)" = 4 ] || fail "noshadow: item 3"
 
+# Credits larger than minlen and a password stack without pam_unix (found
+# by the pwpolicy fuzz harness: the length check then read through a null
+# module): the plugin runs to its end, and the length is not enforced.
+CREDITS=$TMPDIR_TEST/credits
+cp -r "$STRONG" "$CREDITS"
+rm -rf "$CREDITS/etc/pam.d" "$CREDITS/etc/security/pwquality.conf.d"
+mkdir -p "$CREDITS/etc/pam.d"
+printf 'password requisite pam_pwquality.so minlen=14 ucredit=9223372036854775807 lcredit=9223372036854775807 ocredit=512\n' \
+    > "$CREDITS/etc/pam.d/passwd"
+expect_status 1 audit --root "$CREDITS" --format json --output "$out"
+assert_py "$out" "[p for p in d['plugins'] if p['name'] == 'password'][0]['status'] == 'ok'" "plugin ok"
+has min-length 0
+
 # A broken rule file stops the run with status 3 and FILE:LINE:COL.
 printf '[rule bad]\nseverity = low\nmessage.en = e\nmessage.ja = j\npattern = a{3,1}\n' > "$TMPDIR_TEST/bad.rules"
 printf '[plugin.password]\nextra_rule_files = %s\n' "$TMPDIR_TEST/bad.rules" > "$TMPDIR_TEST/bad.ini"
