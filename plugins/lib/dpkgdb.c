@@ -94,11 +94,7 @@ pkg_end(void *user)
 		return -EINVAL;
 	}
 	if (p->present && p->version != NULL) {
-		/* capacity doubles at 16, 32, 64...: growing by one entry
-		 * is quadratic where realloc copies (ASan's always does) */
-		if (db->n == 0 || (db->n >= 16 && (db->n & (db->n - 1)) == 0))
-			db->v = hf_grow(db->v, db->n < 16 ? 16 : db->n * 2,
-			    sizeof(*db->v));
+		db->v = hf_grow_one(db->v, db->n, sizeof(*db->v));
 		e = &db->v[db->n++];
 		memset(e, 0, sizeof(*e));
 		e->name = p->name;

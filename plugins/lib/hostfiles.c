@@ -37,6 +37,14 @@ hf_grow(void *p, size_t n, size_t size)
 	return p;
 }
 
+void *
+hf_grow_one(void *p, size_t n, size_t size)
+{
+	if (n != 0 && (n < 8 || (n & (n - 1)) != 0))
+		return p;
+	return hf_grow(p, n < 8 ? 8 : n * 2, size);
+}
+
 char *
 hf_strdup(const char *s)
 {
@@ -109,7 +117,7 @@ hf_report(const struct hf *hf, const char *check, int level,
 void
 hf_names_add(struct hf_names *names, const char *s)
 {
-	names->v = hf_grow(names->v, names->n + 1, sizeof(*names->v));
+	names->v = hf_grow_one(names->v, names->n, sizeof(*names->v));
 	names->v[names->n++] = hf_strdup(s);
 }
 

@@ -49,6 +49,13 @@ struct hf {
  */
 void *hf_alloc(size_t size);
 void *hf_grow(void *p, size_t n, size_t size);
+/*
+ * Room for element n of an array p holding n elements that only ever
+ * grows through this call.  The capacity follows from n (8, 16, 32, ...),
+ * so appending is linear without a stored capacity; growing by one with
+ * hf_grow is quadratic where realloc copies (ASan's always does).
+ */
+void *hf_grow_one(void *p, size_t n, size_t size);
 char *hf_strdup(const char *s);
 /* A NUL-terminated copy of the first n bytes of s. */
 char *hf_strndup(const char *s, size_t n);

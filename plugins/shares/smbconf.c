@@ -245,13 +245,8 @@ smb_add_param(struct smb_section *sec, const char *key, const char *value,
 {
 	struct smb_param *p;
 
-	/* capacity doubles at 8, 16, 32...: growing by one parameter is
-	 * quadratic where realloc copies (ASan's always does), and an
-	 * smb.conf may repeat one line 100,000 times */
-	if (sec->n_params == 0 ||
-	    (sec->n_params >= 8 && (sec->n_params & (sec->n_params - 1)) == 0))
-		sec->params = hf_grow(sec->params,
-		    sec->n_params < 8 ? 8 : sec->n_params * 2, sizeof(*sec->params));
+	/* an smb.conf may repeat one line 100,000 times */
+	sec->params = hf_grow_one(sec->params, sec->n_params, sizeof(*sec->params));
 	if (front) {
 		memmove(sec->params + 1, sec->params,
 		    sec->n_params * sizeof(*sec->params));

@@ -185,6 +185,21 @@ START_TEST(test_links)
 }
 END_TEST
 
+START_TEST(test_grow_one)
+{
+	size_t *v = NULL, n;
+
+	/* appending one at a time keeps every element, 100,000 times over */
+	for (n = 0; n < 100000; n++) {
+		v = hf_grow_one(v, n, sizeof(*v));
+		v[n] = n;
+	}
+	for (n = 0; n < 100000; n++)
+		ck_assert_uint_eq(v[n], n);
+	free(v);
+}
+END_TEST
+
 START_TEST(test_text)
 {
 	struct hf_names names = { 0 };
@@ -568,6 +583,7 @@ unit_suite(void)
 	tcase_add_test(tc, test_list);
 	tcase_add_test(tc, test_links);
 	tcase_add_test(tc, test_text);
+	tcase_add_test(tc, test_grow_one);
 	tcase_add_test(tc, test_keyfile);
 	tcase_add_loop_test(tc, test_iso, 0, (int)UT_ARRAY_LEN(iso_cases));
 	tcase_add_test(tc, test_timefmt);
