@@ -31,6 +31,13 @@ lr_word_is(const char *w, const char *const *set)
 	return 0;
 }
 
+/*
+ * A file may say "rotate 9223372036854775807"; capped here, rotate times
+ * a year and maxage in seconds stay far inside a long long, and a
+ * million rotations or days is as good as forever for the verdict.
+ */
+#define LR_COUNT_MAX 1000000LL
+
 static void
 lr_directive(struct lr_settings *s, char *key, char *arg)
 {
@@ -57,11 +64,11 @@ lr_directive(struct lr_settings *s, char *key, char *arg)
 	else if (strcmp(key, "rotate") == 0 && arg != NULL) {
 		v = strtoll(arg, &end, 10);
 		if (end != arg && *end == '\0')
-			s->rotate = v < 0 ? -1 : v;
+			s->rotate = v < 0 ? -1 : v > LR_COUNT_MAX ? LR_COUNT_MAX : v;
 	} else if (strcmp(key, "maxage") == 0 && arg != NULL) {
 		v = strtoll(arg, &end, 10);
 		if (end != arg && *end == '\0' && v >= 0)
-			s->maxage = v;
+			s->maxage = v > LR_COUNT_MAX ? LR_COUNT_MAX : v;
 	}
 }
 

@@ -107,6 +107,31 @@ START_TEST(lr_errors_and_defaults)
 }
 END_TEST
 
+/* Found by fuzz_logging: rotate times a yearly period overflowed. */
+START_TEST(lr_huge_counts)
+{
+	static const char text[] =
+	    "/var/log/a {\n yearly\n rotate 9223372036854775807\n"
+	    " maxage 9223372036854775807\n}\n"
+	    "/var/log/b {\n rotate -9223372036854775808\n"
+	    " maxage 9223372036854775807\n}\n";
+	const struct lr_stanza *s;
+	struct lr_conf c;
+
+	lr_init(&c);
+	ck_assert_int_eq(lr_feed(&c, "x", text, strlen(text), NULL, NULL, NULL), 0);
+	s = lr_find(&c, "/var/log/a");
+	ck_assert_ptr_nonnull(s);
+	/* A million years or days: kept far longer than any threshold. */
+	ck_assert_int_eq(lr_retention(&s->set), 1000000LL * 86400);
+	s = lr_find(&c, "/var/log/b");
+	ck_assert_ptr_nonnull(s);
+	ck_assert_int_eq(s->set.rotate, -1);
+	ck_assert_int_eq(lr_retention(&s->set), 1000000LL * 86400);
+	lr_free(&c);
+}
+END_TEST
+
 START_TEST(jd_config)
 {
 	static const char main_conf[] =
@@ -269,6 +294,7 @@ unit_suite(void)
 
 	tcase_add_test(tc, lr_stanzas);
 	tcase_add_test(tc, lr_errors_and_defaults);
+	tcase_add_test(tc, lr_huge_counts);
 	tcase_add_test(tc, jd_config);
 	tcase_add_test(tc, jd_spans);
 	tcase_add_test(tc, jh_header);
