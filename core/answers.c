@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "answers.h"
+#include "i18n.h"
 #include "recfile.h"
 
 enum ans_section { ANS_SEC_NONE, ANS_SEC_ORG, ANS_SEC_DIAGNOSIS, ANS_SEC_CLOUD,
@@ -204,7 +205,7 @@ ans_header(struct ans_parse *p, const struct sa_record *r,
 	    strcmp(r->name, "organisation") == 0) {
 		/* The two spellings are one section: a second one is a repeat. */
 		if (p->org_line != 0)
-			return rf_error(err, "[%s] repeats the [organization] section of line %u",
+			return rf_error(err, _("[%s] repeats the [organization] section of line %u"),
 			    r->name, p->org_line);
 		p->org_line = r->line;
 		p->section = ANS_SEC_ORG;
@@ -214,7 +215,7 @@ ans_header(struct ans_parse *p, const struct sa_record *r,
 		p->section = ANS_SEC_CLOUD;
 	else if (strncmp(r->name, "service.", 8) == 0) {
 		if (!ans_valid_service_id(r->name + 8))
-			return rf_error(err, "service ids hold 1-%d letters, digits, '_' and '-'",
+			return rf_error(err, _("service ids hold 1-%d letters, digits, '_' and '-'"),
 			    ANS_MAX_ID);
 		p->section = ANS_SEC_SERVICE;
 		p->service = ans_add_service(p->a, r->name + 8);
@@ -222,8 +223,8 @@ ans_header(struct ans_parse *p, const struct sa_record *r,
 		goto unknown;
 	return 0;
 unknown:
-	return rf_error(err, "unknown section [%s%s%s]; expected [organization], "
-	    "[diagnosis], [cloud] or [service.ID]", r->type, *r->type ? " " : "",
+	return rf_error(err, _("unknown section [%s%s%s]; expected [organization], "
+	    "[diagnosis], [cloud] or [service.ID]"), r->type, *r->type ? " " : "",
 	    r->name);
 }
 
@@ -240,13 +241,13 @@ ans_org_field(struct ans_parse *p, const struct sa_record *r,
 		ans_set_str(&a->site, r->value);
 	else if (strcmp(r->key, "basic_policy") == 0) {
 		if (ut_parse_bool(r->value, &b) < 0)
-			return rf_error(err, "basic_policy must be yes or no");
+			return rf_error(err, _("basic_policy must be yes or no"));
 		a->basic_policy = b;
 	} else if (strcmp(r->key, "basic_policy_location") == 0)
 		ans_set_str(&a->basic_policy_location, r->value);
 	else
-		return rf_error(err, "unknown key \"%s\" in [organization]; expected "
-		    "name, site, basic_policy or basic_policy_location", r->key);
+		return rf_error(err, _("unknown key \"%s\" in [organization]; expected "
+		    "name, site, basic_policy or basic_policy_location"), r->key);
 	return 0;
 }
 
@@ -263,32 +264,32 @@ ans_item_field(struct ans_parse *p, const struct sa_record *r,
 	}
 	if (ut_parse_int_in(key, 1, max, &n) < 0) {
 		if (is_note)
-			return rf_error(err, "\"%s\": a note needs %s number 1-%d",
-			    r->key, cloud ? "a cloud item" : "an item", max);
-		return rf_error(err, "\"%s\" is not %s 1-%d%s", r->key,
-		    cloud ? "a cloud checklist item" : "a self-diagnosis item", max,
-		    p->section == ANS_SEC_SERVICE ? ", label or note.N" :
-		    " or note.N");
+			return rf_error(err, _("\"%s\": a note needs %s number 1-%d"),
+			    r->key, cloud ? _("a cloud item") : _("an item"), max);
+		return rf_error(err, _("\"%s\" is not %s 1-%d%s"), r->key,
+		    cloud ? _("a cloud checklist item") : _("a self-diagnosis item"), max,
+		    p->section == ANS_SEC_SERVICE ? _(", label or note.N") :
+		    _(" or note.N"));
 	}
 	if (is_note) {
 		if (v[n - 1].note_line != 0)
-			return rf_error(err, "note for %s %d given twice (first on line %u)",
-			    cloud ? "cloud item" : "item", n, v[n - 1].note_line);
+			return rf_error(err, _("note for %s %d given twice (first on line %u)"),
+			    cloud ? _("cloud item") : _("item"), n, v[n - 1].note_line);
 		v[n - 1].note_line = r->line;
 		if (*r->value != '\0')
 			v[n - 1].note = xstrdup(r->value);
 		return 0;
 	}
 	if (v[n - 1].line != 0)
-		return rf_error(err, "%s %d answered twice (first on line %u)",
-		    cloud ? "cloud item" : "item", n, v[n - 1].line);
+		return rf_error(err, _("%s %d answered twice (first on line %u)"),
+		    cloud ? _("cloud item") : _("item"), n, v[n - 1].line);
 	if (ans_parse_value(r->value, cloud, &value) < 0) {
 		if (!cloud && ans_parse_value(r->value, 1, &dummy) == 0)
-			return rf_error(err, "item %d: \"%s\" is a cloud checklist answer; "
-			    "self-diagnosis items take 4, 2, 0, -1 or na", n, r->value);
-		return rf_error(err, "%s %d: \"%s\" is not an answer; use 4, 2, 0, -1%s or na",
-		    cloud ? "cloud item" : "item", n, r->value,
-		    cloud ? ", yes, partly, no, unknown" : "");
+			return rf_error(err, _("item %d: \"%s\" is a cloud checklist answer; "
+			    "self-diagnosis items take 4, 2, 0, -1 or na"), n, r->value);
+		return rf_error(err, _("%s %d: \"%s\" is not an answer; use 4, 2, 0, -1%s or na"),
+		    cloud ? _("cloud item") : _("item"), n, r->value,
+		    cloud ? _(", yes, partly, no, unknown") : "");
 	}
 	v[n - 1].value = value;
 	v[n - 1].line = r->line;
@@ -320,7 +321,7 @@ ans_on_record(void *user, const struct sa_record *r, struct sa_record_error *err
 	case ANS_SEC_NONE:
 		break;
 	}
-	return rf_error(err, "a field outside any section");
+	return rf_error(err, _("a field outside any section"));
 }
 
 static void
@@ -415,8 +416,8 @@ ans_load(struct answers *a, const struct catalog *cat, const char *path,
 	r = ut_read_file(path, RF_MAX_FILE, &data, &len);
 	if (r < 0) {
 		sb_reset(err);
-		sb_printf(err, "%s: %s", path, r == -EINVAL ? "not a regular file" :
-		    r == -EFBIG ? "too large for an answers file" : strerror(-r));
+		sb_printf(err, "%s: %s", path, r == -EINVAL ? _("not a regular file") :
+		    r == -EFBIG ? _("too large for an answers file") : strerror(-r));
 		return r;
 	}
 	r = ans_load_buffer(a, cat, path, data, len, err);

@@ -183,14 +183,14 @@ app_load_plugins(struct app *app)
 	}
 	for (i = 0; i < app->plugins.n; i++)
 		if (app->plugins.v[i].refusal != NULL && app->verbosity >= 1)
-			app_error("plugin %s refused: %s", app->plugins.v[i].name,
+			app_error(_("plugin %s refused: %s"), app->plugins.v[i].name,
 			    app->plugins.v[i].refusal);
 	if (cfg_validate_plugins(&app->cfg, app_find_desc, &app->plugins, &err) < 0)
 		goto fail;
 	sb_free(&err);
 	return 0;
 fail:
-	app_error("%s", err.data != NULL ? err.data : "cannot load plugins");
+	app_error("%s", err.data != NULL ? err.data : _("cannot load plugins"));
 	sb_free(&err);
 	return APP_EXIT_USAGE;
 }

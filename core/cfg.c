@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cfg.h"
+#include "i18n.h"
 #include "iniread.h"
 
 #define CFG_DEFAULT_TIMEOUT 300
@@ -120,38 +121,38 @@ cfg_check_value(enum sa_config_type type, const char *value, struct sbuf *err)
 	switch (type) {
 	case SA_CONFIG_BOOL:
 		if (ut_parse_bool(value, &b) < 0) {
-			sb_printf(err, "\"%s\" is not yes or no", value);
+			sb_printf(err, _("\"%s\" is not yes or no"), value);
 			return -EINVAL;
 		}
 		return 0;
 	case SA_CONFIG_INT:
 		if (ut_parse_int(value, &ll) < 0) {
-			sb_printf(err, "\"%s\" is not a whole number", value);
+			sb_printf(err, _("\"%s\" is not a whole number"), value);
 			return -EINVAL;
 		}
 		return 0;
 	case SA_CONFIG_DURATION:
 		if (ut_parse_duration(value, &n) < 0) {
-			sb_printf(err, "\"%s\" is not a duration (e.g. 90s, 30m, 26h, 2d, 1w)", value);
+			sb_printf(err, _("\"%s\" is not a duration (e.g. 90s, 30m, 26h, 2d, 1w)"), value);
 			return -EINVAL;
 		}
 		return 0;
 	case SA_CONFIG_SIZE:
 		if (ut_parse_size(value, &n) < 0) {
-			sb_printf(err, "\"%s\" is not a size (e.g. 512k, 10M, 2G)", value);
+			sb_printf(err, _("\"%s\" is not a size (e.g. 512k, 10M, 2G)"), value);
 			return -EINVAL;
 		}
 		return 0;
 	case SA_CONFIG_PATH:
 		if (value[0] == '\0') {
-			sb_printf(err, "empty path");
+			sb_printf(err, _("empty path"));
 			return -EINVAL;
 		}
 		return 0;
 	case SA_CONFIG_STRING:
 		return 0;
 	}
-	sb_printf(err, "unknown key type");
+	sb_printf(err, _("unknown key type"));
 	return -EINVAL;
 }
 
@@ -188,12 +189,12 @@ cfg_on_section(void *user, const char *section, unsigned int line,
 	struct cfg *cfg = user;
 
 	if (!cfg_valid_section(section)) {
-		sb_printf(err, "unknown section [%s]; expected [core] or [plugin.NAME]",
+		sb_printf(err, _("unknown section [%s]; expected [core] or [plugin.NAME]"),
 		    section);
 		return -EINVAL;
 	}
 	if (!ss_add(&cfg->sections, section)) {
-		sb_printf(err, "section [%s] appears twice", section);
+		sb_printf(err, _("section [%s] appears twice"), section);
 		return -EINVAL;
 	}
 	cfg->headers = xreallocarray(cfg->headers, cfg->n_headers + 1,
@@ -235,26 +236,26 @@ cfg_apply_core(struct cfg *cfg, const char *key, const char *value,
 	else if (strcmp(key, "timeout") == 0) {
 		ut_parse_duration(value, &cfg->timeout);
 		if (cfg->timeout < 1) {
-			sb_printf(err, "timeout must be at least 1s");
+			sb_printf(err, _("timeout must be at least 1s"));
 			return -EINVAL;
 		}
 	} else if (strcmp(key, "jobs") == 0) {
 		ut_parse_int(value, &ll);
 		if (ll < 0 || ll > CFG_MAX_JOBS) {
-			sb_printf(err, "jobs must be between 0 and %d", CFG_MAX_JOBS);
+			sb_printf(err, _("jobs must be between 0 and %d"), CFG_MAX_JOBS);
 			return -EINVAL;
 		}
 		cfg->jobs = ll;
 	} else if (strcmp(key, "memory_limit") == 0) {
 		ut_parse_size(value, &cfg->memory_limit);
 		if (cfg->memory_limit < 16 * 1024 * 1024) {
-			sb_printf(err, "memory_limit must be at least 16M");
+			sb_printf(err, _("memory_limit must be at least 16M"));
 			return -EINVAL;
 		}
 	} else if (strcmp(key, "max_examples") == 0) {
 		ut_parse_int(value, &ll);
 		if (ll < 0 || ll > 1000) {
-			sb_printf(err, "max_examples must be between 0 and 1000");
+			sb_printf(err, _("max_examples must be between 0 and 1000"));
 			return -EINVAL;
 		}
 		cfg->max_examples = ll;
@@ -286,18 +287,18 @@ cfg_on_key(void *user, const char *section, const char *key,
 	struct cfg_entry *e;
 
 	if (section[0] == '\0') {
-		sb_printf(err, "\"%s\" outside any section", key);
+		sb_printf(err, _("\"%s\" outside any section"), key);
 		return -EINVAL;
 	}
 	if (strcmp(section, "core") == 0) {
 		k = cfg_find_key(cfg_core_keys, key);
 		if (k == NULL) {
-			sb_printf(err, "unknown key \"%s\" in [core]", key);
+			sb_printf(err, _("unknown key \"%s\" in [core]"), key);
 			return -EINVAL;
 		}
 		if (!(k->flags & SA_CONFIG_MULTI) &&
 		    cfg_seen_before(cfg, section, key)) {
-			sb_printf(err, "\"%s\" given twice in [core]", key);
+			sb_printf(err, _("\"%s\" given twice in [core]"), key);
 			return -EINVAL;
 		}
 		if (cfg_check_value(k->type, value, err) < 0)
@@ -371,7 +372,7 @@ cfg_validate_plugins(const struct cfg *cfg,
 		pl = find(user, name);
 		sb_reset(err);
 		if (pl == NULL) {
-			sb_printf(err, "%s:%u: [%s] names plugin \"%s\", which is not installed",
+			sb_printf(err, _("%s:%u: [%s] names plugin \"%s\", which is not installed"),
 			    cfg->path, e->line, e->section, name);
 			free(name);
 			return -EINVAL;
@@ -388,7 +389,7 @@ cfg_validate_plugins(const struct cfg *cfg,
 		    !(k->flags & (SA_CONFIG_SUB | SA_CONFIG_MAIN_AND_SUB)))
 			allowed = 0;
 		if (!allowed) {
-			sb_printf(err, "%s:%u: unknown key \"%s\" in [%s]",
+			sb_printf(err, _("%s:%u: unknown key \"%s\" in [%s]"),
 			    cfg->path, e->line, e->key, e->section);
 			return -EINVAL;
 		}
@@ -396,7 +397,7 @@ cfg_validate_plugins(const struct cfg *cfg,
 			for (j = 0; j < i; j++)
 				if (strcmp(cfg->entries[j].section, e->section) == 0 &&
 				    strcmp(cfg->entries[j].key, e->key) == 0) {
-					sb_printf(err, "%s:%u: \"%s\" given twice in [%s]",
+					sb_printf(err, _("%s:%u: \"%s\" given twice in [%s]"),
 					    cfg->path, e->line, e->key, e->section);
 					return -EINVAL;
 				}
@@ -415,7 +416,7 @@ cfg_validate_plugins(const struct cfg *cfg,
 		pl = find(user, name);
 		if (pl == NULL) {
 			sb_reset(err);
-			sb_printf(err, "%s:%u: [%s] names plugin \"%s\", which is not installed",
+			sb_printf(err, _("%s:%u: [%s] names plugin \"%s\", which is not installed"),
 			    cfg->path, cfg->headers[i].line, s, name);
 			free(name);
 			return -EINVAL;

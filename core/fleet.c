@@ -8,6 +8,7 @@
 #include <smeaudit/plugin.h>
 
 #include "fleet.h"
+#include "i18n.h"
 
 int
 fleet_combine(const int *levels, size_t n)
@@ -53,7 +54,7 @@ fleet_load(struct fleet *fl, char *const *files, size_t n,
 			return r;
 		if (in->is_fleet) {
 			sb_reset(err);
-			sb_printf(err, "%s: is already a merged report; merge the hosts' own reports",
+			sb_printf(err, _("%s: is already a merged report; merge the hosts' own reports"),
 			    files[i]);
 			return -EINVAL;
 		}

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "host.h"
+#include "i18n.h"
 #include "recfile.h"
 #include "rx.h"
 #include "wire.h"
@@ -19,7 +20,8 @@
 void
 host_print_log(const char *plugin, int level, const char *text, int verbosity)
 {
-	static const char *const names[] = { "error", "warning", "info", "debug" };
+	static const char *const names[] = { N_("error"), N_("warning"),
+	    N_("info"), N_("debug") };
 	struct sbuf line;
 	const char *p;
 
@@ -28,7 +30,7 @@ host_print_log(const char *plugin, int level, const char *text, int verbosity)
 	    (level == SA_LOG_DEBUG && verbosity < 2) || level < 0 || level > 3)
 		return;
 	sb_init(&line);
-	sb_printf(&line, "smeaudit: %s: %s: ", plugin, names[level]);
+	sb_printf(&line, "smeaudit: %s: %s: ", plugin, _(names[level]));
 	/* A file name must not drive the terminal. */
 	for (p = text; *p != '\0'; p++)
 		sb_addc(&line, ((unsigned char)*p < 0x20 && *p != '\t') ||

@@ -7,6 +7,7 @@
 
 #include <ini.h>
 
+#include "i18n.h"
 #include "iniread.h"
 
 struct ir_state {
@@ -48,7 +49,7 @@ ir_check_line(struct ir_state *st, const char *s, size_t n)
 	size_t i, name_len;
 
 	if (n > IR_MAX_LINE) {
-		ir_fail(st, "line is %zu bytes long; at most %u fit (libinih limit)",
+		ir_fail(st, _("line is %zu bytes long; at most %u fit (libinih limit)"),
 		    n, IR_MAX_LINE);
 		return -1;
 	}
@@ -57,12 +58,12 @@ ir_check_line(struct ir_state *st, const char *s, size_t n)
 	if (s[0] == '[') {
 		close = memchr(s, ']', n);
 		if (close == NULL) {
-			ir_fail(st, "section header without ']'");
+			ir_fail(st, _("section header without ']'"));
 			return -1;
 		}
 		name_len = (size_t)(close - s - 1);
 		if (name_len > IR_MAX_NAME) {
-			ir_fail(st, "section name longer than %u characters",
+			ir_fail(st, _("section name longer than %u characters"),
 			    IR_MAX_NAME);
 			return -1;
 		}
@@ -75,21 +76,21 @@ ir_check_line(struct ir_state *st, const char *s, size_t n)
 				break;
 			}
 		if (delim == NULL) {
-			ir_fail(st, "expected \"key = value\" or \"[section]\"");
+			ir_fail(st, _("expected \"key = value\" or \"[section]\""));
 			return -1;
 		}
 		name_len = (size_t)(delim - s);
 		while (name_len > 0 && (s[name_len - 1] == ' ' || s[name_len - 1] == '\t'))
 			name_len--;
 		if (name_len > IR_MAX_NAME) {
-			ir_fail(st, "key name longer than %u characters", IR_MAX_NAME);
+			ir_fail(st, _("key name longer than %u characters"), IR_MAX_NAME);
 			return -1;
 		}
 	}
 	for (i = (size_t)(delim - s); i + 1 < n; i++) {
 		if ((s[i] == ' ' || s[i] == '\t') && s[i + 1] == ';') {
-			ir_fail(st, "';' after a space starts a comment in this file; "
-			    "put comments on their own line");
+			ir_fail(st, _("';' after a space starts a comment in this file; "
+			    "put comments on their own line"));
 			return -1;
 		}
 	}
@@ -114,8 +115,8 @@ ir_reader(char *buf, int num, void *stream)
 	if (n > 0 && s[n - 1] == '\r')
 		n--;
 	if (!ut_utf8_valid(s, n, &off)) {
-		ir_fail(st, "%s at byte %zu", s[off] == '\0' ? "NUL byte" :
-		    "invalid UTF-8", off + 1);
+		ir_fail(st, _("%s at byte %zu"), s[off] == '\0' ? _("NUL byte") :
+		    _("invalid UTF-8"), off + 1);
 		return NULL;
 	}
 	while (n > 0 && (*s == ' ' || *s == '\t')) {
@@ -209,7 +210,7 @@ ir_parse_buffer(const char *name, const char *data, size_t len,
 	r = ini_parse_stream(ir_reader, &st, ir_on_ini, &st);
 	if (r > 0 && !st.failed) {
 		st.line = (unsigned int)r;
-		ir_fail(&st, "expected \"key = value\" or \"[section]\"");
+		ir_fail(&st, _("expected \"key = value\" or \"[section]\""));
 	}
 	sb_free(&st.msg);
 	return st.failed ? -EINVAL : 0;
@@ -227,9 +228,9 @@ ir_parse_file(const char *path, ir_section_handler on_section,
 	if (r < 0) {
 		sb_reset(err);
 		if (r == -EFBIG)
-			sb_printf(err, "%s: larger than %u bytes", path, IR_MAX_FILE);
+			sb_printf(err, _("%s: larger than %u bytes"), path, IR_MAX_FILE);
 		else if (r == -EINVAL)
-			sb_printf(err, "%s: not a regular file", path);
+			sb_printf(err, _("%s: not a regular file"), path);
 		else
 			sb_printf(err, "%s: %s", path, strerror(-r));
 		return r;

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "ledger.h"
 #include "recfile.h"
 
@@ -130,7 +131,7 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 		}
 		if (strcmp(r->key, "cia") == 0) {
 			if (ut_parse_span(r->value, 0, LDG_MAX_VALUE, &s->cia_min, &s->cia_max) < 0)
-				return rf_error(err, "cia must be a range like 0-2 within 0-%d",
+				return rf_error(err, _("cia must be a range like 0-2 within 0-%d"),
 				    LDG_MAX_VALUE);
 			return 0;
 		}
@@ -139,19 +140,19 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 			int *hi = *r->key == 't' ? &s->threat_max : &s->vuln_max;
 
 			if (ut_parse_span(r->value, 1, LDG_MAX_VALUE, lo, hi) < 0)
-				return rf_error(err, "%s must be a range like 1-3 within 1-%d",
+				return rf_error(err, _("%s must be a range like 1-3 within 1-%d"),
 				    r->key, LDG_MAX_VALUE);
 			return 0;
 		}
-		return rf_error(err, "unknown key \"%s\" in [scale]", r->key);
+		return rf_error(err, _("unknown key \"%s\" in [scale]"), r->key);
 	}
 	if (strcmp(r->type, "likelihood") == 0) {
 		t = atoi(r->name);
 		if (ut_parse_int_in(r->key, 1, LDG_MAX_VALUE, &v) < 0)
-			return rf_error(err, "keys of [likelihood %s] are vulnerability values 1-%d",
+			return rf_error(err, _("keys of [likelihood %s] are vulnerability values 1-%d"),
 			    r->name, LDG_MAX_VALUE);
 		if (ut_parse_int_in(r->value, 0, LDG_MAX_VALUE, &lik) < 0)
-			return rf_error(err, "a likelihood is a number 0-%d", LDG_MAX_VALUE);
+			return rf_error(err, _("a likelihood is a number 0-%d"), LDG_MAX_VALUE);
 		s->likelihood[t][v] = lik;
 		return 0;
 	}
@@ -161,12 +162,12 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 		if (strcmp(r->key, "risk") == 0) {
 			if (ut_parse_span(r->value, 0, LDG_MAX_VALUE * LDG_MAX_VALUE,
 			    &b->min, &b->max) < 0)
-				return rf_error(err, "risk must be a range like 4-6");
+				return rf_error(err, _("risk must be a range like 4-6"));
 			return 0;
 		}
 		if (strcmp(r->key, "needs_treatment") == 0) {
 			if (ut_parse_bool(r->value, &b->needs_treatment) < 0)
-				return rf_error(err, "needs_treatment must be yes or no");
+				return rf_error(err, _("needs_treatment must be yes or no"));
 			return 0;
 		}
 		if (strncmp(r->key, "label", 5) == 0 &&
@@ -175,7 +176,7 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 		if (strncmp(r->key, "meaning", 7) == 0 &&
 		    ldg_set_text(&b->meaning, r->key + 7, r->value) == 0)
 			return 0;
-		return rf_error(err, "unknown key \"%s\" in a band", r->key);
+		return rf_error(err, _("unknown key \"%s\" in a band"), r->key);
 	}
 	if (strcmp(r->type, "treatment") == 0) {
 		struct ldg_treatment *tr = &s->treatments[s->n_treatments - 1];
@@ -200,9 +201,9 @@ ldg_scale_field(struct ldg_scale_parse *p, const struct sa_record *r,
 		if (strncmp(r->key, "meaning", 7) == 0 &&
 		    ldg_set_text(&tr->meaning, r->key + 7, r->value) == 0)
 			return 0;
-		return rf_error(err, "unknown key \"%s\" in a treatment", r->key);
+		return rf_error(err, _("unknown key \"%s\" in a treatment"), r->key);
 	}
-	return rf_error(err, "field of an unknown record");
+	return rf_error(err, _("field of an unknown record"));
 }
 
 static int
@@ -221,7 +222,7 @@ ldg_scale_record(void *user, const struct sa_record *r,
 	}
 	if (strcmp(r->type, "likelihood") == 0) {
 		if (ut_parse_int_in(r->name, 1, LDG_MAX_VALUE, &t) < 0)
-			return rf_error(err, "[likelihood THREAT]: THREAT is 1-%d", LDG_MAX_VALUE);
+			return rf_error(err, _("[likelihood THREAT]: THREAT is 1-%d"), LDG_MAX_VALUE);
 		return 0;
 	}
 	if (strcmp(r->type, "band") == 0) {
@@ -240,8 +241,8 @@ ldg_scale_record(void *user, const struct sa_record *r,
 		s->n_treatments++;
 		return 0;
 	}
-	return rf_error(err, "unknown record; expected [scale], [likelihood N], "
-	    "[band ID] or [treatment ID]");
+	return rf_error(err, _("unknown record; expected [scale], [likelihood N], "
+	    "[band ID] or [treatment ID]"));
 }
 
 static int
@@ -260,13 +261,13 @@ ldg_scale_check(struct ldg_scale *s, struct sbuf *err)
 	size_t i;
 
 	if (s->cia_max < 0 || s->threat_max < 1 || s->vuln_max < 1) {
-		sb_printf(err, "[scale] needs cia, threat and vulnerability ranges");
+		sb_printf(err, _("[scale] needs cia, threat and vulnerability ranges"));
 		return -EINVAL;
 	}
 	for (t = s->threat_min; t <= s->threat_max; t++)
 		for (v = s->vuln_min; v <= s->vuln_max; v++) {
 			if (s->likelihood[t][v] < 0) {
-				sb_printf(err, "no likelihood for threat %d and vulnerability %d",
+				sb_printf(err, _("no likelihood for threat %d and vulnerability %d"),
 				    t, v);
 				return -EINVAL;
 			}
@@ -275,7 +276,7 @@ ldg_scale_check(struct ldg_scale *s, struct sbuf *err)
 		}
 	for (i = 0; i < s->n_bands; i++)
 		if (s->bands[i].min < 0 || s->bands[i].label.en == NULL) {
-			sb_printf(err, "band %s needs risk and label.en", s->bands[i].id);
+			sb_printf(err, _("band %s needs risk and label.en"), s->bands[i].id);
 			return -EINVAL;
 		}
 	for (risk = 0; risk <= s->cia_max * max_lik; risk++) {
@@ -283,14 +284,14 @@ ldg_scale_check(struct ldg_scale *s, struct sbuf *err)
 		for (i = 0; i < s->n_bands; i++)
 			hits += risk >= s->bands[i].min && risk <= s->bands[i].max;
 		if (hits != 1) {
-			sb_printf(err, "risk %d falls in %d bands; it must fall in exactly one",
+			sb_printf(err, _("risk %d falls in %d bands; it must fall in exactly one"),
 			    risk, hits);
 			return -EINVAL;
 		}
 	}
 	for (i = 0; i < s->n_treatments; i++)
 		if (s->treatments[i].n_names == 0 || s->treatments[i].label.en == NULL) {
-			sb_printf(err, "treatment %s needs names and label.en",
+			sb_printf(err, _("treatment %s needs names and label.en"),
 			    s->treatments[i].id);
 			return -EINVAL;
 		}
@@ -399,20 +400,20 @@ ldg_decode(const char *name, const char *data, size_t len, char **ret,
 	iconv_t cd;
 
 	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) || (u[0] == 0xfe && u[1] == 0xff))) {
-		sb_printf(err, "%s:1: UTF-16 text; save the sheet as \"CSV UTF-8\" or \"CSV\"", name);
+		sb_printf(err, _("%s:1: UTF-16 text; save the sheet as \"CSV UTF-8\" or \"CSV\""), name);
 		return -EILSEQ;
 	}
 	if ((len >= 4 && memcmp(data, "PK\003\004", 4) == 0) ||
 	    (len >= 4 && memcmp(data, "\xd0\xcf\x11\xe0", 4) == 0)) {
-		sb_printf(err, "%s:1: a spreadsheet workbook, not a ledger; save the sheet as \"CSV UTF-8\"",
+		sb_printf(err, _("%s:1: a spreadsheet workbook, not a ledger; save the sheet as \"CSV UTF-8\""),
 		    name);
 		return -EILSEQ;
 	}
 	if (len >= 3 && memcmp(data, "\xef\xbb\xbf", 3) == 0) {
 		if (!ut_utf8_valid(data + 3, len - 3, &off)) {
-			sb_printf(err, "%s:%u: %s after a UTF-8 byte-order mark", name,
+			sb_printf(err, _("%s:%u: %s after a UTF-8 byte-order mark"), name,
 			    ldg_line_of(data, off + 3), data[off + 3] == '\0' ?
-			    "NUL byte" : "invalid UTF-8");
+			    _("NUL byte") : _("invalid UTF-8"));
 			return -EILSEQ;
 		}
 		*ret = xstrndup(data + 3, len - 3);
@@ -428,19 +429,19 @@ ldg_decode(const char *name, const char *data, size_t len, char **ret,
 	}
 	if (ldg_utf8_before(data, off)) {
 		/* Japanese UTF-8 up to there: a damaged UTF-8 file, not CP932 */
-		sb_printf(err, "%s:%u: invalid UTF-8 (the text before it is UTF-8)",
+		sb_printf(err, _("%s:%u: invalid UTF-8 (the text before it is UTF-8)"),
 		    name, ldg_line_of(data, off));
 		return -EILSEQ;
 	}
 	if (memchr(data, '\0', len) != NULL) {
 		off = (size_t)((const char *)memchr(data, '\0', len) - data);
-		sb_printf(err, "%s:%u: NUL byte: not a text file", name,
+		sb_printf(err, _("%s:%u: NUL byte: not a text file"), name,
 		    ldg_line_of(data, off));
 		return -EILSEQ;
 	}
 	cd = iconv_open("UTF-8", "CP932");
 	if (cd == (iconv_t)-1) {
-		sb_printf(err, "%s:%u: not UTF-8, and CP932 cannot be converted here (%s)",
+		sb_printf(err, _("%s:%u: not UTF-8, and CP932 cannot be converted here (%s)"),
 		    name, ldg_line_of(data, off), strerror(errno));
 		return -EILSEQ;
 	}
@@ -452,8 +453,8 @@ ldg_decode(const char *name, const char *data, size_t len, char **ret,
 	out = buf;
 	out_left = cap - 1;
 	if (iconv(cd, &in, &in_left, &out, &out_left) == (size_t)-1) {
-		sb_printf(err, "%s:%u: neither UTF-8 nor CP932 (Shift_JIS) text; "
-		    "save the sheet as \"CSV UTF-8\"", name,
+		sb_printf(err, _("%s:%u: neither UTF-8 nor CP932 (Shift_JIS) text; "
+		    "save the sheet as \"CSV UTF-8\""), name,
 		    ldg_line_of(data, (size_t)(in - data)));
 		iconv_close(cd);
 		free(buf);
@@ -528,8 +529,8 @@ ldg_csv(const char *name, const char *s, size_t len, struct ldg_row **ret,
 				qline = line;
 				for (p++;; p++) {
 					if (p >= len) {
-						sb_printf(err, "%s:%u: a quoted cell is never closed "
-						    "(its \" opens here)", name, qline);
+						sb_printf(err, _("%s:%u: a quoted cell is never closed "
+						    "(its \" opens here)"), name, qline);
 						goto fail;
 					}
 					if (s[p] == '"') {
@@ -545,7 +546,7 @@ ldg_csv(const char *name, const char *s, size_t len, struct ldg_row **ret,
 					sb_addc(&cell, s[p]);
 				}
 				if (p < len && s[p] != delim && s[p] != '\n' && s[p] != '\r') {
-					sb_printf(err, "%s:%u: text after the closing quote of a cell",
+					sb_printf(err, _("%s:%u: text after the closing quote of a cell"),
 					    name, line);
 					goto fail;
 				}
@@ -639,7 +640,7 @@ ldg_level(const char *name, const struct ldg_raw *raw, int c, int lo, int hi,
 
 	free(t);
 	if (r < 0)
-		sb_printf(err, "%s:%u: %s is \"%s\"; expected a whole number %d-%d", name,
+		sb_printf(err, _("%s:%u: %s is \"%s\"; expected a whole number %d-%d"), name,
 		    ldg_raw_line(raw, c), raw->label[c], raw->text[c], lo, hi);
 	return r;
 }
@@ -671,7 +672,7 @@ ldg_flag(const char *name, const struct ldg_raw *raw, int c, int *ret,
 	free(t);
 	if (*ret)
 		return 0;
-	sb_printf(err, "%s:%u: %s is \"%s\"; mark it 有 or yes, or leave it empty",
+	sb_printf(err, _("%s:%u: %s is \"%s\"; mark it 有 or yes, or leave it empty"),
 	    name, ldg_raw_line(raw, c), raw->label[c], raw->text[c]);
 	return -EINVAL;
 }
@@ -697,7 +698,7 @@ ldg_treatment(const char *name, const struct ldg_scale *scale,
 		return 0;
 	}
 	free(t);
-	sb_printf(err, "%s:%u: %s is \"%s\"; expected one of", name,
+	sb_printf(err, _("%s:%u: %s is \"%s\"; expected one of"), name,
 	    ldg_raw_line(raw, LDG_TREATMENT), raw->label[LDG_TREATMENT],
 	    raw->text[LDG_TREATMENT]);
 	for (i = 0; i < scale->n_treatments; i++)
@@ -705,7 +706,7 @@ ldg_treatment(const char *name, const struct ldg_scale *scale,
 		    scale->treatments[i].label.ja != NULL ?
 		    scale->treatments[i].label.ja : scale->treatments[i].id,
 		    scale->treatments[i].id);
-	sb_adds(err, ", or empty");
+	sb_adds(err, _(", or empty"));
 	return -EINVAL;
 }
 
@@ -726,7 +727,7 @@ ldg_add(struct ldg_ledger *l, const struct ldg_scale *scale, const char *name,
 	r = *t == '\0' && raw->record == NULL;
 	free(t);
 	if (r) {
-		sb_printf(err, "%s:%u: %s is empty: every row needs the asset's name",
+		sb_printf(err, _("%s:%u: %s is empty: every row needs the asset's name"),
 		    name, raw->line, raw->label[LDG_ASSET]);
 		return -EINVAL;
 	}
@@ -787,7 +788,7 @@ ldg_missing(const char *name, unsigned int line, const char *what,
 
 	for (c = 0; c < LDG_N_COLUMNS; c++)
 		if (ldg_columns[c].required && column_of[c] < 0) {
-			sb_printf(err, "%s:%u: %s lacks the column %s (%s)", name, line,
+			sb_printf(err, _("%s:%u: %s lacks the column %s (%s)"), name, line,
 			    what, ldg_columns[c].ja, ldg_columns[c].en);
 			return -EINVAL;
 		}
@@ -813,8 +814,8 @@ ldg_from_csv(struct ldg_ledger *l, const struct ldg_scale *scale,
 				hdr = &rows[i];
 	r = -EINVAL;
 	if (hdr == NULL) {
-		sb_printf(err, "%s:1: no header row: expected column names such as "
-		    "情報資産名称 or asset, 機密性 or confidentiality", name);
+		sb_printf(err, _("%s:1: no header row: expected column names such as "
+		    "情報資産名称 or asset, 機密性 or confidentiality"), name);
 		goto out;
 	}
 	for (c = 0; c < LDG_N_COLUMNS; c++)
@@ -825,13 +826,13 @@ ldg_from_csv(struct ldg_ledger *l, const struct ldg_scale *scale,
 		if (c < 0)
 			continue;
 		if (column_of[c] >= 0) {
-			sb_printf(err, "%s:%u: the column %s appears twice (columns %d and %zu)",
+			sb_printf(err, _("%s:%u: the column %s appears twice (columns %d and %zu)"),
 			    name, hdr->line, hdr->cells[j], column_of[c] + 1, j + 1);
 			goto out;
 		}
 		column_of[c] = (int)j;
 	}
-	if (ldg_missing(name, hdr->line, "the header", column_of, err) < 0)
+	if (ldg_missing(name, hdr->line, _("the header"), column_of, err) < 0)
 		goto out;
 	extra_names = xcalloc(hdr->n + 1, sizeof(*extra_names));
 	extra_values = xcalloc(hdr->n + 1, sizeof(*extra_values));
@@ -840,8 +841,8 @@ ldg_from_csv(struct ldg_ledger *l, const struct ldg_scale *scale,
 			continue;
 		for (k = hdr->n; k < rows[i].n; k++)
 			if (*ut_trim(rows[i].cells[k]) != '\0') {
-				sb_printf(err, "%s:%u: cell %zu is beyond the %zu columns of "
-				    "the header (line %u)", name, rows[i].line, k + 1,
+				sb_printf(err, _("%s:%u: cell %zu is beyond the %zu columns of "
+				    "the header (line %u)"), name, rows[i].line, k + 1,
 				    hdr->n, hdr->line);
 				goto out;
 			}
@@ -954,7 +955,7 @@ ldg_record(void *user, const struct sa_record *r, struct sa_record_error *err)
 		if (ldg_records_flush(p) < 0)
 			goto failed;
 		if (strcmp(r->type, "asset") != 0)
-			return rf_error(err, "expected [asset ID], one record per asset");
+			return rf_error(err, _("expected [asset ID], one record per asset"));
 		p->id = xstrdup(r->name);
 		p->line = r->line;
 		return 0;
@@ -962,7 +963,7 @@ ldg_record(void *user, const struct sa_record *r, struct sa_record_error *err)
 	c = ldg_find_column(r->key);
 	if (c >= 0) {
 		if (p->text[c] != NULL)
-			return rf_error(err, "%s is given twice (as %s)", ldg_columns[c].en,
+			return rf_error(err, _("%s is given twice (as %s)"), ldg_columns[c].en,
 			    r->key);
 		p->text[c] = xstrdup(r->value);
 		p->lines[c] = r->line;
@@ -1068,8 +1069,8 @@ ldg_load(struct ldg_ledger *l, const struct ldg_scale *scale, const char *path,
 	r = ut_read_file(path, LDG_MAX_FILE, &data, &len);
 	if (r < 0) {
 		sb_reset(err);
-		sb_printf(err, "%s: %s", path, r == -EINVAL ? "not a regular file" :
-		    r == -EFBIG ? "too large for a ledger" : strerror(-r));
+		sb_printf(err, "%s: %s", path, r == -EINVAL ? _("not a regular file") :
+		    r == -EFBIG ? _("too large for a ledger") : strerror(-r));
 		return r;
 	}
 	r = ldg_load_buffer(l, scale, path, data, len, err);

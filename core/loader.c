@@ -10,6 +10,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "loader.h"
 
 #define LDR_MAX_NAME 32
@@ -301,7 +302,7 @@ ldr_scan_dir(struct ldr_set *set, const char *dir, struct sbuf *err)
 
 	fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
 	if (fd < 0) {
-		sb_printf(err, "plugin directory %s: %s", dir, strerror(errno));
+		sb_printf(err, _("plugin directory %s: %s"), dir, strerror(errno));
 		return -errno;
 	}
 	if (fstat(fd, &st) < 0 ||
@@ -311,7 +312,7 @@ ldr_scan_dir(struct ldr_set *set, const char *dir, struct sbuf *err)
 	}
 	d = fdopendir(fd);
 	if (d == NULL) {
-		sb_printf(err, "plugin directory %s: %s", dir, strerror(errno));
+		sb_printf(err, _("plugin directory %s: %s"), dir, strerror(errno));
 		close(fd);
 		return -errno;
 	}

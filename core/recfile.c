@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "recfile.h"
 
 struct rf_state {
@@ -100,7 +101,7 @@ rf_header(struct rf_state *st, char *line, sa_record_handler handler,
 	int fresh;
 
 	if (end == NULL || *ut_trim(end + 1) != '\0')
-		return rf_fail(st, err, 0, "record header must be \"[TYPE NAME]\" or \"[NAME]\"");
+		return rf_fail(st, err, 0, _("record header must be \"[TYPE NAME]\" or \"[NAME]\""));
 	*end = '\0';
 	line++;
 	sp = strchr(line, ' ');
@@ -115,12 +116,12 @@ rf_header(struct rf_state *st, char *line, sa_record_handler handler,
 	}
 	if ((sp != NULL && !rf_valid_name(st->type, strlen(st->type))) ||
 	    !rf_valid_name(st->rname, strlen(st->rname)))
-		return rf_fail(st, err, 2, "record type and name may only hold letters, digits, '.', '_' and '-'");
+		return rf_fail(st, err, 2, _("record type and name may only hold letters, digits, '.', '_' and '-'"));
 	full = xasprintf("%s %s", st->type, st->rname);
 	fresh = ss_add(&st->records, full);
 	free(full);
 	if (!fresh)
-		return rf_fail(st, err, 0, "this record appears twice in the file");
+		return rf_fail(st, err, 0, _("this record appears twice in the file"));
 	ss_free(&st->keys);
 	st->in_record = 1;
 	return rf_call(st, handler, user, NULL, NULL, 0, err);
@@ -135,20 +136,20 @@ rf_field(struct rf_state *st, char *line, size_t indent,
 	size_t klen;
 
 	if (eq == NULL)
-		return rf_fail(st, err, 0, "expected \"[TYPE NAME]\", \"KEY = VALUE\", a '#' comment or a blank line");
+		return rf_fail(st, err, 0, _("expected \"[TYPE NAME]\", \"KEY = VALUE\", a '#' comment or a blank line"));
 	if (!st->in_record)
-		return rf_fail(st, err, 0, "a field before the first record header");
+		return rf_fail(st, err, 0, _("a field before the first record header"));
 	*eq = '\0';
 	key = ut_trim(line);
 	klen = strlen(key);
 	if (!rf_valid_name(key, klen))
-		return rf_fail(st, err, (unsigned int)indent + 1, "key may only hold letters, digits, '.', '_' and '-'");
+		return rf_fail(st, err, (unsigned int)indent + 1, _("key may only hold letters, digits, '.', '_' and '-'"));
 	value = eq + 1;
 	while (*value == ' ' || *value == '\t')
 		value++;
 	value = ut_trim(value);
 	if (!ss_add(&st->keys, key) && !rf_repeatable(st, key)) {
-		msg = xasprintf("key \"%s\" given twice in [%s%s%s]", key,
+		msg = xasprintf(_("key \"%s\" given twice in [%s%s%s]"), key,
 		    st->type, *st->type ? " " : "", st->rname);
 		rf_fail(st, err, 0, msg);
 		free(msg);
@@ -192,12 +193,12 @@ rf_parse_buffer(const char *name, const char *data, size_t len,
 		nl = memchr(p, '\n', (size_t)(end - p));
 		n = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
 		if (n > RF_MAX_LINE) {
-			r = rf_fail(&st, err, 0, "line longer than 65536 bytes");
+			r = rf_fail(&st, err, 0, _("line longer than 65536 bytes"));
 			break;
 		}
 		if (!ut_utf8_valid(p, n, &off)) {
 			r = rf_fail(&st, err, (unsigned int)off + 1,
-			    p[off] == '\0' ? "NUL byte" : "invalid UTF-8");
+			    p[off] == '\0' ? _("NUL byte") : _("invalid UTF-8"));
 			break;
 		}
 		free(line);
@@ -236,9 +237,9 @@ rf_parse_file(const char *path, const char *const *repeatable,
 	if (r < 0) {
 		sb_reset(err);
 		if (r == -EFBIG)
-			sb_printf(err, "%s: larger than %u bytes", path, RF_MAX_FILE);
+			sb_printf(err, _("%s: larger than %u bytes"), path, RF_MAX_FILE);
 		else if (r == -EINVAL)
-			sb_printf(err, "%s: not a regular file", path);
+			sb_printf(err, _("%s: not a regular file"), path);
 		else
 			sb_printf(err, "%s: %s", path, strerror(-r));
 		return r;

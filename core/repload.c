@@ -10,6 +10,7 @@
 
 #include <smeaudit/plugin.h>
 
+#include "i18n.h"
 #include "repload.h"
 
 /* Where we are in the document, for messages: "items[3].score". */
@@ -739,8 +740,8 @@ rl_load(struct rl_report *r, const char *path, const struct catalog *cat,
 	if (ret < 0) {
 		sb_reset(err);
 		sb_printf(err, "%s: %s", path, ret == -EFBIG ?
-		    "too large for a report" : ret == -EINVAL ?
-		    "not a regular file" : strerror(-ret));
+		    _("too large for a report") : ret == -EINVAL ?
+		    _("not a regular file") : strerror(-ret));
 		return ret;
 	}
 	ret = rl_load_buffer(r, path, data, len, cat, lang, err);

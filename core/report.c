@@ -254,31 +254,31 @@ rep_output_in_place(const char *path, const struct stat *lst,
 	fd = open(path, O_WRONLY | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC);
 	if (fd < 0) {
 		r = -errno;
-		sb_printf(err, "%s: cannot open: %s", path, strerror(errno));
+		sb_printf(err, _("%s: cannot open: %s"), path, strerror(errno));
 		return r;
 	}
 	if (fstat(fd, &st) < 0 || st.st_dev != lst->st_dev || st.st_ino != lst->st_ino) {
 		close(fd);
-		sb_printf(err, "%s: changed while it was opened", path);
+		sb_printf(err, _("%s: changed while it was opened"), path);
 		return -ESTALE;
 	}
 	f = fdopen(fd, "w");
 	if (f == NULL) {
 		r = -errno;
 		close(fd);
-		sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
+		sb_printf(err, _("%s: cannot write: %s"), path, strerror(-r));
 		return r;
 	}
 	r = writer(user, f);
 	if (r < 0 || fflush(f) != 0) {
 		r = r < 0 ? r : -errno;
 		fclose(f);
-		sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
+		sb_printf(err, _("%s: cannot write: %s"), path, strerror(-r));
 		return r;
 	}
 	if (fclose(f) != 0) {
 		r = -errno;
-		sb_printf(err, "%s: cannot write: %s", path, strerror(-r));
+		sb_printf(err, _("%s: cannot write: %s"), path, strerror(-r));
 		return r;
 	}
 	return 0;
@@ -316,7 +316,7 @@ rep_output_with(const char *path, int (*writer)(void *user, FILE *f),
 	if (strcmp(path, "-") == 0) {
 		r = writer(user, stdout);
 		if (fflush(stdout) != 0 || r < 0) {
-			sb_printf(err, "standard output: %s", strerror(errno));
+			sb_printf(err, _("standard output: %s"), strerror(errno));
 			return -EIO;
 		}
 		return 0;
@@ -325,7 +325,7 @@ rep_output_with(const char *path, int (*writer)(void *user, FILE *f),
 		if (S_ISCHR(lst.st_mode) || S_ISFIFO(lst.st_mode))
 			return rep_output_in_place(path, &lst, writer, user, err);
 		if (S_ISBLK(lst.st_mode) || S_ISSOCK(lst.st_mode)) {
-			sb_printf(err, "%s: not a regular file", path);
+			sb_printf(err, _("%s: not a regular file"), path);
 			return -EINVAL;
 		}
 	}

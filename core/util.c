@@ -13,6 +13,7 @@
 #include <libgen.h>
 #include <sys/stat.h>
 
+#include "i18n.h"
 #include "util.h"
 
 void
@@ -733,7 +734,7 @@ ut_write_atomic(const char *path, int (*writer)(void *user, FILE *f),
 	fd = mkostemp(tmp, O_CLOEXEC);	/* mode 0600 */
 	if (fd < 0) {
 		r = -errno;
-		sb_printf(err, "%s: cannot create a file next to it: %s", path,
+		sb_printf(err, _("%s: cannot create a file next to it: %s"), path,
 		    strerror(errno));
 		goto out;
 	}
@@ -764,7 +765,7 @@ ut_write_atomic(const char *path, int (*writer)(void *user, FILE *f),
 	r = 0;
 	goto out;
 fail_unlink:
-	sb_printf(err, "%s: cannot write: %s", path, strerror(r < 0 ? -r : EIO));
+	sb_printf(err, _("%s: cannot write: %s"), path, strerror(r < 0 ? -r : EIO));
 	unlink(tmp);
 out:
 	free(tmp);

@@ -667,7 +667,7 @@ av_load_config(const struct hf *hf, struct av_run *a)
 	}
 	if (a->max_age <= 0)
 		return cfgchk_fail(hf, NULL, "max_signature_age", 0,
-		    "max_signature_age: must be longer than 0");
+		    E_("max_signature_age: must be longer than 0"));
 	return cfgchk_host_file(hf, NULL, "agents_table");
 }
 

@@ -327,11 +327,11 @@ bk_check_limits(struct bk_run *r, const char *sub)
 	for (i = 0; durations[i] != NULL; i++)
 		if (h->config_number(r->hf.ctx, sub, durations[i], &n) == 0 &&
 		    n <= 0 && h->config_string(r->hf.ctx, sub, durations[i], &v) == 0)
-			return bk_bad(r, sub, durations[i], 0, "%s = %s: must be "
-			    "longer than 0", durations[i], v);
+			return bk_bad(r, sub, durations[i], 0, E_("%s = %s: must be "
+			    "longer than 0"), durations[i], v);
 	if (h->config_int(r->hf.ctx, sub, "min_count", &count) == 0 && count < 0)
-		return bk_bad(r, sub, "min_count", 0, "min_count = %lld: must be 0 "
-		    "or more", count);
+		return bk_bad(r, sub, "min_count", 0, E_("min_count = %lld: must be 0 "
+		    "or more"), count);
 	return 0;
 }
 
@@ -357,25 +357,25 @@ bk_configure(struct bk_run *r, int probe)
 		return rc;
 	for (i = 0; i < n_subs; i++) {
 		if (h->config_string(r->hf.ctx, subs[i], "type", &type) < 0)
-			return bk_bad(r, subs[i], NULL, 0, "has no type = (restic, "
+			return bk_bad(r, subs[i], NULL, 0, E_("has no type = (restic, "
 			    "borg, rsnapshot, duplicity, vzdump, pbs, timeshift, tar "
-			    "or dir)");
+			    "or dir)"));
 		if (bk_type_parse(type, &t) < 0)
-			return bk_bad(r, subs[i], "type", 0, "type = %s: not one of "
+			return bk_bad(r, subs[i], "type", 0, E_("type = %s: not one of "
 			    "restic, borg, rsnapshot, duplicity, vzdump, pbs, "
-			    "timeshift, tar, dir", type);
+			    "timeshift, tar, dir"), type);
 		path_given = h->config_string(r->hf.ctx, subs[i], "path", &path) == 0;
 		if (!path_given) {
 			/* timeshift's may be unmounted: "cannot tell" later */
 			path = t == BK_TIMESHIFT && !probe ? NULL :
 			    bk_default_path(r, t);
 			if (path == NULL && t != BK_TIMESHIFT)
-				return bk_bad(r, subs[i], NULL, 0, "has no path = "
-				    "(where the %s backups are)", type);
+				return bk_bad(r, subs[i], NULL, 0, E_("has no path = "
+				    "(where the %s backups are)"), type);
 		}
 		if (path != NULL && path[0] != '/')
-			return bk_bad(r, subs[i], "path", 0, "path = %s: must be "
-			    "absolute (inside --root)", path);
+			return bk_bad(r, subs[i], "path", 0, E_("path = %s: must be "
+			    "absolute (inside --root)"), path);
 		j = bk_add_job(r, subs[i], t, path, NULL, NULL);
 		if (j == NULL)
 			return bk_bad(r, subs[i], path_given ? "path" : NULL, 0,
@@ -383,16 +383,16 @@ bk_configure(struct bk_run *r, int probe)
 		if (h->config_list(r->hf.ctx, subs[i], "source", &list, &n) == 0)
 			for (k = 0; k < n; k++) {
 				if (list[k][0] != '/')
-					return bk_bad(r, subs[i], "source", k, "source = %s: "
-					    "must be absolute", list[k]);
+					return bk_bad(r, subs[i], "source", k, E_("source = %s: "
+					    "must be absolute"), list[k]);
 				hf_names_add(&j->sources, list[k]);
 			}
 		if (h->config_list(r->hf.ctx, subs[i], "pattern", &list, &n) == 0)
 			for (k = 0; k < n; k++)
 				hf_names_add(&j->patterns, list[k]);
 		if (j->patterns.n > 0 && t != BK_TAR && t != BK_DIR)
-			return bk_bad(r, subs[i], "pattern", 0, "pattern = applies to "
-			    "type tar and dir only");
+			return bk_bad(r, subs[i], "pattern", 0, E_("pattern = applies to "
+			    "type tar and dir only"));
 		if (h->config_bool(r->hf.ctx, subs[i], "offsite", &b) == 0)
 			j->offsite = b;
 		if (h->config_bool(r->hf.ctx, subs[i], "exec", &b) == 0)
@@ -400,14 +400,14 @@ bk_configure(struct bk_run *r, int probe)
 		if (h->config_string(r->hf.ctx, subs[i], "password_file", &s) == 0) {
 			if (s[0] != '/')
 				return bk_bad(r, subs[i], "password_file", 0,
-				    "password_file = %s: must be absolute", s);
+				    E_("password_file = %s: must be absolute"), s);
 			j->password_file = hf_strdup(s);
 		}
 		if (h->config_string(r->hf.ctx, subs[i], "cloud_service", &s) == 0) {
 			if (!bk_service_id_ok(s))
 				return bk_bad(r, subs[i], "cloud_service", 0,
-				    "cloud_service = %s: a service ID holds letters, "
-				    "digits, '_' and '-'", s);
+				    E_("cloud_service = %s: a service ID holds letters, "
+				    "digits, '_' and '-'"), s);
 			j->cloud_service = hf_strdup(s);
 		}
 		if ((rc = bk_check_limits(r, subs[i])) != 0)

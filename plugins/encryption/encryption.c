@@ -616,13 +616,13 @@ enc_load_config(const struct hf *hf, struct enc_settings *c)
 		if (strcmp(policy, policies[i]) == 0)
 			break;
 	if (i == sizeof(policies) / sizeof(policies[0]))
-		return cfgchk_fail(hf, NULL, "usb_storage", 0, "usb_storage: \"%s\" "
-		    "is not one of require, inform, ignore", policy);
+		return cfgchk_fail(hf, NULL, "usb_storage", 0, E_("usb_storage: \"%s\" "
+		    "is not one of require, inform, ignore"), policy);
 	c->usb = (enum enc_usb_policy)i;
 	for (i = 0; i < c->n_ignored; i++)
 		if (c->ignored[i][0] != '/')
-			return cfgchk_fail(hf, NULL, "ignore_mount", i, "ignore_mount: "
-			    "\"%s\" is not a mount point (it must start with /)",
+			return cfgchk_fail(hf, NULL, "ignore_mount", i, E_("ignore_mount: "
+			    "\"%s\" is not a mount point (it must start with /)"),
 			    c->ignored[i]);
 	return 0;
 }

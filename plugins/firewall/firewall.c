@@ -743,8 +743,8 @@ fw_load_allowlist(const struct hf *hf, struct fw_allow *allow, size_t *n_allow)
 	for (i = 0; i < n; i++)
 		if (fw_allow_parse(values[i], allow, n_allow, bad, sizeof(bad)) < 0)
 			return cfgchk_fail(hf, NULL, "allow_listen", i,
-			    "allow_listen: bad entry \"%s\" (want tcp/PORT, udp/PORT, "
-			    "PORT or PORT-PORT, 1-65535, at most %d)", bad, FW_MAX_ALLOW);
+			    E_("allow_listen: bad entry \"%s\" (want tcp/PORT, udp/PORT, "
+			    "PORT or PORT-PORT, 1-65535, at most %d)"), bad, FW_MAX_ALLOW);
 	return 0;
 }
 

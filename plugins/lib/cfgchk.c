@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cfgchk.h"
+#include "tr.h"
 
 /* A core older than ABI 1.1 cannot say where a value was set. */
 static int
@@ -117,7 +118,7 @@ cfgchk_host_path(const struct hf *hf, const char *sub, const char *key,
 	if (path[0] == '\0' || (err = cfgchk_open_error(path)) == 0)
 		return 0;
 	return cfgchk_fail(hf, sub, key, index, "%s: %s: %s", key, path,
-	    err == EINVAL ? "not a regular file" : strerror(err));
+	    err == EINVAL ? E_("not a regular file") : strerror(err));
 }
 
 int
@@ -155,8 +156,8 @@ cfgchk_int(const struct hf *hf, const char *sub, const char *key,
 	if ((rc = hf->host->config_int(hf->ctx, sub, key, &v)) < 0)
 		return rc;
 	if (v < min || v > max)
-		return cfgchk_fail(hf, sub, key, 0, "%s = %lld: must be between "
-		    "%lld and %lld", key, v, min, max);
+		return cfgchk_fail(hf, sub, key, 0, E_("%s = %lld: must be between "
+		    "%lld and %lld"), key, v, min, max);
 	*ret = v;
 	return 0;
 }

@@ -672,7 +672,7 @@ lg_load_config(const struct hf *hf, struct lg_run *g)
 	}
 	if (g->min_retention <= 0)
 		return cfgchk_fail(hf, NULL, "min_retention", 0,
-		    "min_retention: must be longer than 0");
+		    E_("min_retention: must be longer than 0"));
 	return 0;
 }
 

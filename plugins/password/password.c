@@ -23,6 +23,7 @@
 #include <smeaudit/plugin.h>
 
 #include "../lib/cfgchk.h"
+#include "../lib/tr.h"
 #include "password.h"
 #include "pwaccounts.h"
 #include "pwpolicy.h"
@@ -283,7 +284,7 @@ pw_load_rules(const struct sa_host *host, struct sa_ctx *ctx,
 		    tok = strtok_r(NULL, ", \t", &save))
 			if (pwr_disable(set, tok) < 0) {
 				cfgchk_fail(&hf, NULL, "disable_rules", i,
-				    "disable_rules: no rule \"%s\"", tok);
+				    E_("disable_rules: no rule \"%s\""), tok);
 				r = -EINVAL;
 			}
 		free(copy);
@@ -307,8 +308,8 @@ pw_weak_severity(const struct sa_host *host, struct sa_ctx *ctx, int *ret)
 	if (host->config_string(ctx, NULL, "weak_severity", &v) < 0)
 		return -EINVAL;
 	if ((sev = pwt_severity(v)) < SA_SEV_LOW) {
-		cfgchk_fail(&hf, NULL, "weak_severity", 0, "weak_severity: \"%s\" "
-		    "is not low, medium, high or critical", v);
+		cfgchk_fail(&hf, NULL, "weak_severity", 0, E_("weak_severity: \"%s\" "
+		    "is not low, medium, high or critical"), v);
 		return -EINVAL;
 	}
 	*ret = sev;
@@ -337,7 +338,7 @@ pw_hash_schemes(const struct hf *hf, const char **ret)
 				break;
 		if (schemes[i] == NULL)
 			return cfgchk_fail(hf, NULL, "accepted_hash_schemes", 0,
-			    "accepted_hash_schemes: unknown scheme \"%.*s\"", (int)k, p);
+			    E_("accepted_hash_schemes: unknown scheme \"%.*s\""), (int)k, p);
 	}
 	return 0;
 }
@@ -394,7 +395,7 @@ pw_configure(const struct hf *hf, struct pwp_wanted *pw,
 		if (hf->host->config_string(hf->ctx, NULL, "max_password_age", &text) < 0)
 			text = "?";
 		return cfgchk_fail(hf, NULL, "max_password_age", 0,
-		    "max_password_age = %s: must be a day or more", text);
+		    E_("max_password_age = %s: must be a day or more"), text);
 	} else
 		pw->max_age_days = (long)(age / 86400);
 	if ((r = pw_hash_schemes(hf, &pw->hash_schemes)) != 0)

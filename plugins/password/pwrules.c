@@ -9,6 +9,7 @@
 #include <strings.h>
 
 #include "../lib/hostfiles.h"
+#include "../lib/tr.h"
 #include "pwrules.h"
 #include "pwtext.h"
 
@@ -116,7 +117,7 @@ pwr_number(const char *value, long *ret, struct sa_record_error *err)
 	unsigned long long v;
 
 	if (hf_parse_uint(value, &v) < 0 || v > PWR_MAX_NUMBER)
-		return pwr_fail(err, 1, "expected a whole number from 0 to %ld, not \"%s\"",
+		return pwr_fail(err, 1, E_("expected a whole number from 0 to %ld, not \"%s\""),
 		    PWR_MAX_NUMBER, value);
 	*ret = (long)v;
 	return 0;
@@ -139,7 +140,7 @@ pwr_bool(const char *value, int *ret, struct sa_record_error *err)
 			*ret = 0;
 			return 0;
 		}
-	return pwr_fail(err, 1, "expected yes or no, not \"%s\"", value);
+	return pwr_fail(err, 1, E_("expected yes or no, not \"%s\""), value);
 }
 
 struct pwr_word_bit {
@@ -212,7 +213,7 @@ pwr_words_of(const char *value, const struct pwr_word_bit *table,
 		}
 		if (ret_n != NULL) {
 			if (count == max)
-				return pwr_fail(err, 0, "more than %zu %ss", max, what);
+				return pwr_fail(err, 0, E_("more than %zu %ss"), max, what);
 			ret[count] = item;
 		}
 		count++;
@@ -220,7 +221,7 @@ pwr_words_of(const char *value, const struct pwr_word_bit *table,
 		item = 0;
 	}
 	if (count == 0)
-		return pwr_fail(err, 1, "no %s given", what);
+		return pwr_fail(err, 1, E_("no %s given"), what);
 	if (ret_n != NULL)
 		*ret_n = count;
 	else
@@ -267,7 +268,7 @@ pwr_source(struct pwr_load *ld, struct pwr_rule *r, const char *key,
 
 	r->sources_given = 1;
 	if (value[0] == '\0')
-		return pwr_fail(err, 0, "%s needs a value", key);
+		return pwr_fail(err, 0, E_("%s needs a value"), key);
 	if (value[0] != '$') {
 		if (!is_file)
 			pwr_add_source(r, NULL, value, line);
@@ -283,20 +284,20 @@ pwr_source(struct pwr_load *ld, struct pwr_rule *r, const char *key,
 	/* A setting of [plugin.password] supplies the value(s). */
 	k = pwr_key(set, value + 1);
 	if (k == NULL)
-		return pwr_fail(err, 2, "\"%s\" is not a setting of [plugin.password]",
+		return pwr_fail(err, 2, E_("\"%s\" is not a setting of [plugin.password]"),
 		    value + 1);
 	if (is_file ? k->type != SA_CONFIG_PATH : k->type != SA_CONFIG_STRING)
-		return pwr_fail(err, 2, "setting \"%s\" does not hold %s", value + 1,
-		    is_file ? "word list paths" : "words");
+		return pwr_fail(err, 2, E_("setting \"%s\" does not hold %s"), value + 1,
+		    is_file ? E_("word list paths") : E_("words"));
 	if (k->flags & SA_CONFIG_MULTI) {
 		if (set->host->config_list(set->ctx, NULL, k->name, &values, &n) < 0)
-			return pwr_fail(err, 2, "cannot read setting \"%s\"", k->name);
+			return pwr_fail(err, 2, E_("cannot read setting \"%s\""), k->name);
 	} else {
 		rc = set->host->config_string(set->ctx, NULL, k->name, &one);
 		if (rc == -ENOENT)
 			return 0;
 		if (rc < 0)
-			return pwr_fail(err, 2, "cannot read setting \"%s\"", k->name);
+			return pwr_fail(err, 2, E_("cannot read setting \"%s\""), k->name);
 		values = &one;
 		n = 1;
 	}
@@ -310,7 +311,7 @@ static int
 pwr_string(char **slot, const char *value, struct sa_record_error *err)
 {
 	if (value[0] == '\0')
-		return pwr_fail(err, 0, "empty value");
+		return pwr_fail(err, 0, E_("empty value"));
 	free(*slot);
 	*slot = hf_strdup(value);
 	return 0;
@@ -332,13 +333,13 @@ pwr_header(struct pwr_load *ld, const struct sa_record *rec,
 	else if (strcmp(rec->type, "words") == 0)
 		kind = PWR_WORDS;
 	else
-		return pwr_fail(err, 0, "unknown record [%s%s%s]: expected [length ID], [rule ID] or [words ID]",
+		return pwr_fail(err, 0, E_("unknown record [%s%s%s]: expected [length ID], [rule ID] or [words ID]"),
 		    rec->type, rec->type[0] != '\0' ? " " : "", rec->name);
 	if ((other = pwr_find(set, rec->name)) != NULL)
-		return pwr_fail(err, 0, "rule \"%s\" is already defined at %s:%u",
+		return pwr_fail(err, 0, E_("rule \"%s\" is already defined at %s:%u"),
 		    rec->name, other->file, other->line);
 	if (kind == PWR_WORDS && set->n_lists >= PWW_MAX_LISTS)
-		return pwr_fail(err, 0, "more than %d [words] records", PWW_MAX_LISTS);
+		return pwr_fail(err, 0, E_("more than %d [words] records"), PWW_MAX_LISTS);
 	set->v = hf_grow(set->v, set->n + 1, sizeof(*set->v));
 	r = &set->v[set->n++];
 	memset(r, 0, sizeof(*r));
@@ -366,7 +367,7 @@ pwr_pattern(struct pwr_load *ld, struct pwr_rule *r, const char *value,
 	size_t off;
 
 	if (value[0] == '\0')
-		return pwr_fail(err, 0, "empty pattern");
+		return pwr_fail(err, 0, E_("empty pattern"));
 	memset(&rxerr, 0, sizeof(rxerr));
 	if (set->host->rx_compile(set->ctx, value, r->rx_flags, &r->rx, &rxerr) < 0) {
 		/* PCRE2 counts bytes; an editor shows characters. */
@@ -389,7 +390,7 @@ pwr_field(struct pwr_load *ld, const struct sa_record *rec,
 
 	if (strcmp(key, "severity") == 0) {
 		if ((r->severity = pwt_severity(v)) < 0)
-			return pwr_fail(err, 1, "unknown severity \"%s\" (info, low, medium, high, critical)", v);
+			return pwr_fail(err, 1, E_("unknown severity \"%s\" (info, low, medium, high, critical)"), v);
 	} else if (strcmp(key, "message.en") == 0)
 		return pwr_string(&r->message_en, v, err);
 	else if (strcmp(key, "message.ja") == 0)
@@ -406,13 +407,13 @@ pwr_field(struct pwr_load *ld, const struct sa_record *rec,
 	if (r->kind == PWR_PATTERN) {
 		if (strcmp(key, "pattern") == 0) {
 			if (r->pattern != NULL)
-				return pwr_fail(err, 0, "pattern given twice");
+				return pwr_fail(err, 0, E_("pattern given twice"));
 			return pwr_pattern(ld, r, v, err);
 		}
 		if (strcmp(key, "flags") == 0) {
 			if (r->pattern != NULL)
-				return pwr_fail(err, 0, "flags must come before pattern: the pattern is compiled on its own line");
-			if (pwr_words_of(v, pwr_flags, "flag", 0, &bits, NULL, 1, err) < 0)
+				return pwr_fail(err, 0, E_("flags must come before pattern: the pattern is compiled on its own line"));
+			if (pwr_words_of(v, pwr_flags, E_("flag"), 0, &bits, NULL, 1, err) < 0)
 				return -EINVAL;
 			r->rx_flags = bits;
 			r->flags_given = 1;
@@ -436,20 +437,20 @@ pwr_field(struct pwr_load *ld, const struct sa_record *rec,
 
 			r->max_unique_pct = n > 0 && v[n - 1] == '%';
 			if (n - (size_t)r->max_unique_pct >= sizeof(num) || n == 0)
-				return pwr_fail(err, 1, "expected a number or a percentage");
+				return pwr_fail(err, 1, E_("expected a number or a percentage"));
 			memcpy(num, v, n - (size_t)r->max_unique_pct);
 			num[n - (size_t)r->max_unique_pct] = '\0';
 			if (pwr_number(num, &r->max_unique, err) < 0)
 				return -EINVAL;
 			if (r->max_unique_pct && r->max_unique > 100)
-				return pwr_fail(err, 1, "a percentage is at most 100%%");
+				return pwr_fail(err, 1, E_("a percentage is at most 100%%"));
 			return 0;
 		}
 		if (strcmp(key, "requires") == 0)
-			return pwr_words_of(v, pwr_classes, "character class", 1,
+			return pwr_words_of(v, pwr_classes, E_("character class"), 1,
 			    r->requires, &r->n_requires, PWR_MAX_REQUIRES, err);
 		if (strcmp(key, "only") == 0)
-			return pwr_words_of(v, pwr_classes, "character class", 0,
+			return pwr_words_of(v, pwr_classes, E_("character class"), 0,
 			    &r->only, NULL, 1, err);
 		if (strcmp(key, "contains") == 0)
 			return pwr_string(&r->contains, v, err);
@@ -468,7 +469,7 @@ pwr_field(struct pwr_load *ld, const struct sa_record *rec,
 			return 0;
 		}
 	}
-	return pwr_fail(err, 0, "unknown key \"%s\" in a [%s] record", key,
+	return pwr_fail(err, 0, E_("unknown key \"%s\" in a [%s] record"), key,
 	    rec->type);
 }
 
@@ -539,25 +540,25 @@ pwr_check_rule(struct pwr_set *set, struct pwr_rule *r)
 	int rc;
 
 	if (r->severity < 0)
-		return pwr_error(set, r, 0, "[%s %s] has no severity", kinds[r->kind], r->id);
+		return pwr_error(set, r, 0, E_("[%s %s] has no severity"), kinds[r->kind], r->id);
 	if (r->message_en == NULL || r->message_ja == NULL)
-		return pwr_error(set, r, 0, "[%s %s] needs message.en and message.ja",
+		return pwr_error(set, r, 0, E_("[%s %s] needs message.en and message.ja"),
 		    kinds[r->kind], r->id);
 	if (r->min_length >= 0 && r->max_length >= 0 && r->min_length > r->max_length)
-		return pwr_error(set, r, 0, "[%s %s]: min_length is above max_length",
+		return pwr_error(set, r, 0, E_("[%s %s]: min_length is above max_length"),
 		    kinds[r->kind], r->id);
 	switch (r->kind) {
 	case PWR_LENGTH:
 		if (r->min_length < 0 && r->max_length < 0)
-			return pwr_error(set, r, 0, "[length %s] needs min_length or max_length", r->id);
+			return pwr_error(set, r, 0, E_("[length %s] needs min_length or max_length"), r->id);
 		break;
 	case PWR_PATTERN:
 		if (r->pattern == NULL)
-			return pwr_error(set, r, 0, "[rule %s] has no pattern", r->id);
+			return pwr_error(set, r, 0, E_("[rule %s] has no pattern"), r->id);
 		break;
 	case PWR_WORDS:
 		if (!r->sources_given)
-			return pwr_error(set, r, 0, "[words %s] needs a file or a word", r->id);
+			return pwr_error(set, r, 0, E_("[words %s] needs a file or a word"), r->id);
 		for (i = 0; i < r->n_sources; i++) {
 			s = &r->sources[i];
 			if (s->path == NULL ||
@@ -567,12 +568,12 @@ pwr_check_rule(struct pwr_set *set, struct pwr_rule *r)
 			}
 			if (rc == -ENOENT && r->optional) {
 				set->host->log(set->ctx, SA_LOG_WARNING,
-				    "%s:%u: word list %s is missing; [words %s] goes without it",
+				    E_("%s:%u: word list %s is missing; [words %s] goes without it"),
 				    r->file, s->line, s->path, r->id);
 				free(s->path);
 				continue;
 			}
-			return pwr_error(set, r, s->line, "word list %s: %s", s->path,
+			return pwr_error(set, r, s->line, E_("word list %s: %s"), s->path,
 			    strerror(-rc));
 		}
 		r->n_sources = kept;

@@ -796,13 +796,13 @@ sl_load_config(const struct hf *hf, struct sl_run *s)
 		return -EINVAL;
 	if (s->max_idle <= 0)
 		return cfgchk_fail(hf, NULL, "max_idle", 0,
-		    "max_idle: must be longer than 0");
+		    E_("max_idle: must be longer than 0"));
 	for (i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
 		if (strcmp(console, modes[i]) == 0)
 			break;
 	if (i == sizeof(modes) / sizeof(modes[0]))
-		return cfgchk_fail(hf, NULL, "console_timeout", 0, "console_timeout: "
-		    "\"%s\" is not one of auto, require, inform, ignore", console);
+		return cfgchk_fail(hf, NULL, "console_timeout", 0, E_("console_timeout: "
+		    "\"%s\" is not one of auto, require, inform, ignore"), console);
 	s->console = (enum sl_console)i;
 	return 0;
 }

@@ -586,8 +586,8 @@ sh_path_list(struct sh_run *r, const char *key, struct hf_names *out)
 		return SA_RUN_BAD_INPUT;
 	for (i = 0; i < n; i++) {
 		if ((norm = sh_normalize_path(v[i])) == NULL)
-			return cfgchk_fail(&r->hf, NULL, key, i, "%s = %s: must be "
-			    "an absolute path without \"..\"", key, v[i]);
+			return cfgchk_fail(&r->hf, NULL, key, i, E_("%s = %s: must be "
+			    "an absolute path without \"..\""), key, v[i]);
 		hf_names_add(out, norm);
 		free(norm);
 	}
@@ -606,8 +606,8 @@ sh_path_key(struct sh_run *r, const char *key, int allow_empty,
 		return SA_RUN_BAD_INPUT;
 	if ((*ret)[0] == '/' || (allow_empty && (*ret)[0] == '\0'))
 		return 0;
-	return cfgchk_fail(&r->hf, NULL, key, 0, "%s = %s: must be an "
-	    "absolute path%s", key, *ret, allow_empty ? " or empty" : "");
+	return cfgchk_fail(&r->hf, NULL, key, 0, E_("%s = %s: must be an "
+	    "absolute path%s"), key, *ret, allow_empty ? E_(" or empty") : "");
 }
 
 static int

@@ -635,16 +635,16 @@ up_load_config(const struct hf *hf, struct up_run *u)
 	}
 	if (u->max_pending < 0)
 		return cfgchk_fail(hf, NULL, "max_pending", 0,
-		    "max_pending: must be 0 or more");
+		    E_("max_pending: must be 0 or more"));
 	if (u->max_pending_security < 0)
 		return cfgchk_fail(hf, NULL, "max_pending_security", 0,
-		    "max_pending_security: must be 0 or more");
+		    E_("max_pending_security: must be 0 or more"));
 	if (u->max_list_age <= 0)
 		return cfgchk_fail(hf, NULL, "max_list_age", 0,
-		    "max_list_age: must be longer than 0");
+		    E_("max_list_age: must be longer than 0"));
 	if (u->max_upgrade_age <= 0)
 		return cfgchk_fail(hf, NULL, "max_upgrade_age", 0,
-		    "max_upgrade_age: must be longer than 0");
+		    E_("max_upgrade_age: must be longer than 0"));
 	return cfgchk_host_file(hf, NULL, "eol_table");
 }
 

@@ -70,3 +70,46 @@ assert_py "$TMPDIR_TEST/ja.json" "d['findings'] and any(f['title'] == '不合格
 expect_status 1 "$SMEAUDIT" $P --plugin test-good --format json --output "$TMPDIR_TEST/en.json"
 assert_py "$TMPDIR_TEST/en.json" "any(f['title'] == 'Fixture check that fails' for f in d['findings'])" \
     "JSON report titles in English by default"
+
+# Input errors are in the reader's language too: the place (FILE:LINE)
+# stays, the message is translated, the exit status is 3 either way.
+# in_both WANT_EN WANT_JA CMD...: CMD fails with exit 3 and one stderr
+# line matching WANT_EN under --lang en and WANT_JA under --lang ja.
+in_both() {
+	want_en=$1
+	want_ja=$2
+	shift 2
+	for lang in en ja; do
+		expect_status 3 "$SMEAUDIT" --lang "$lang" "$@" 2>"$TMPDIR_TEST/err" </dev/null
+		if [ "$lang" = en ]; then want=$want_en; else want=$want_ja; fi
+		grep -q "$want" "$TMPDIR_TEST/err" && [ "$(wc -l < "$TMPDIR_TEST/err")" -eq 1 ] ||
+		    fail "--lang $lang $*: want \"$want\", got: $(cat "$TMPDIR_TEST/err")"
+	done
+}
+T=$TMPDIR_TEST
+printf '[core\n' > "$T/syntax.ini"
+in_both "syntax.ini:1: section header without ']'" \
+    "syntax.ini:1: セクション見出しに ']' がありません" -c "$T/syntax.ini" $P --all
+printf '[core]\njobs = 2\n\n[plugin.shares]\nscan_acl = maybe\n' > "$T/key.ini"
+in_both 'key.ini:5: unknown key "scan_acl" in \[plugin.shares\]' \
+    'key.ini:5: \[plugin.shares\] に不明なキー「scan_acl」があります' \
+    -c "$T/key.ini" --plugin shares --root "$FIXTURES/roots/minimal"
+printf '[plugin.updates]\nmax_pending = -1\n' > "$T/value.ini"
+in_both '^smeaudit: updates: error: .*value.ini:2: max_pending: must be 0 or more' \
+    '^smeaudit: updates: エラー: .*value.ini:2: max_pending: 0 以上にしてください' \
+    -c "$T/value.ini" --plugin updates --root "$FIXTURES/roots/minimal"
+printf '[diagnosis]\n3 = 4\n3 = 5\n' > "$T/twice.ini"
+in_both 'twice.ini:3: key "3" given twice in \[diagnosis\]' \
+    'twice.ini:3: \[diagnosis\] にキー「3」が二度書かれています' \
+    --answers "$T/twice.ini" $P --plugin test-good
+printf '[cloud]\n4 = perhaps\n' > "$T/cloud.ini"
+in_both 'cloud.ini:2: cloud item 4: "perhaps" is not an answer; use 4, 2, 0, -1, yes, partly, no, unknown or na' \
+    'cloud.ini:2: クラウド項目 4: 「perhaps」は回答になりません。4、2、0、-1、yes、partly、no、unknown、na のいずれかにしてください' \
+    --answers "$T/cloud.ini" $P --plugin test-good
+printf '情報資産名称,機密性,完全性,可用性,脅威,脆弱性\n"顧客台帳,2,2,2,3,3\n' > "$T/quote.csv"
+in_both 'quote.csv:2: a quoted cell is never closed' \
+    'quote.csv:2: 引用符で始まるセルが閉じていません' risk --ledger "$T/quote.csv"
+printf '[rule r1]\nseverity = dire\n' > "$T/own.rules"
+printf '[plugin.password]\nextra_rule_files = %s\n' "$T/own.rules" > "$T/rules.ini"
+in_both 'own.rules:2:.*unknown severity "dire"' \
+    'own.rules:2:.*不明な重大度「dire」です' -c "$T/rules.ini" password-check
