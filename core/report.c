@@ -90,6 +90,27 @@ rep_severity_label(int severity)
 	}
 }
 
+/* A plugin's run status, a JSON value ("ok", "crashed" ...), for people. */
+const char *
+rep_status_label(const char *status)
+{
+	static const struct {
+		const char *status, *label;
+	} labels[] = {
+		{ "ok", N_("ok") },
+		{ "skipped", N_("skipped") },
+		{ "error", N_("error") },
+		{ "crashed", N_("crashed") },
+		{ "timeout", N_("timeout") },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+		if (strcmp(status, labels[i].status) == 0)
+			return _(labels[i].label);
+	return status;
+}
+
 int
 rep_exit_status(const struct report *rep)
 {

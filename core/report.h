@@ -183,6 +183,7 @@ int rep_output_with(const char *path, int (*writer)(void *user, FILE *f),
 const char *rep_level_label(int score, int applicable);
 const char *rep_unknown_label(int reason);
 const char *rep_severity_label(int severity);
+const char *rep_status_label(const char *status);
 
 /*
  * APP_EXIT_OK when every assessed item is at 4, APP_EXIT_FINDINGS when

@@ -1204,7 +1204,7 @@ rh_plugins(const struct report *rep, FILE *f)
 		rh_t(f, p->version != NULL ? p->version : "–");
 		fprintf(f, "</td><td class=\"%s\">", ok ? "st-ok" : skipped ? "st-skip" :
 		    "st-bad");
-		rh_t(f, p->status);
+		rh_t(f, rep_status_label(p->status));
 		fprintf(f, "</td><td>%lld ms</td><td>", (long long)p->duration_ms);
 		rh_t(f, p->reason);
 		fputs("</td></tr>\n", f);

@@ -488,8 +488,9 @@ rt_plugins(const struct report *rep, FILE *f)
 		}
 		rt_pad(f, p->name, 14);
 		rt_pad(f, p->version != NULL ? p->version : "-", 9);
-		fprintf(f, "%s%-8s%s %6lld ms", bad && rep->color ? "\033[1;31m" : "",
-		    p->status, rt_reset(rep), (long long)p->duration_ms);
+		fputs(bad && rep->color ? "\033[1;31m" : "", f);
+		rt_pad(f, rep_status_label(p->status), 8);
+		fprintf(f, "%s %6lld ms", rt_reset(rep), (long long)p->duration_ms);
 		if (p->reason != NULL) {
 			fputs("  ", f);
 			rt_safe(f, p->reason);

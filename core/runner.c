@@ -17,6 +17,7 @@
 #include <sys/prctl.h>
 #endif
 
+#include "i18n.h"
 #include "rx.h"
 #include "runner.h"
 #include "wire.h"
@@ -358,7 +359,7 @@ run_start(struct run_state *rs, struct run_job *job)
 
 	if (pipe2(p, O_CLOEXEC) < 0) {
 		job->status = RUN_ERROR;
-		run_set_reason(job, "cannot create a pipe: %s", strerror(errno));
+		run_set_reason(job, _("cannot create a pipe: %s"), strerror(errno));
 		return -1;
 	}
 	fflush(stdout);
@@ -366,7 +367,7 @@ run_start(struct run_state *rs, struct run_job *job)
 	pid = fork();
 	if (pid < 0) {
 		job->status = RUN_ERROR;
-		run_set_reason(job, "cannot fork: %s", strerror(errno));
+		run_set_reason(job, _("cannot fork: %s"), strerror(errno));
 		close(p[0]);
 		close(p[1]);
 		return -1;
@@ -390,7 +391,7 @@ static void
 run_classify(struct run_job *job, int wstatus, int protocol_error)
 {
 	if (job->status == RUN_TIMEOUT) {
-		run_set_reason(job, "stopped after %llds without finishing",
+		run_set_reason(job, _("stopped after %llds without finishing"),
 		    (long long)job->timeout_s);
 		return;
 	}
@@ -398,32 +399,32 @@ run_classify(struct run_job *job, int wstatus, int protocol_error)
 		return;		/* interrupted */
 	if (protocol_error) {
 		job->status = RUN_ERROR;
-		run_set_reason(job, "sent malformed messages to the core");
+		run_set_reason(job, _("sent malformed messages to the core"));
 	} else if (WIFSIGNALED(wstatus)) {
 		job->status = RUN_CRASHED;
-		run_set_reason(job, "crashed: killed by signal %d (%s)",
+		run_set_reason(job, _("crashed: killed by signal %d (%s)"),
 		    WTERMSIG(wstatus), strsignal(WTERMSIG(wstatus)));
 	} else if (!job->done) {
 		job->status = RUN_ERROR;
-		run_set_reason(job, "exited early with status %d before finishing",
+		run_set_reason(job, _("exited early with status %d before finishing"),
 		    WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1);
 	} else if (job->result == SA_RUN_OK) {
 		job->status = RUN_OK;
 	} else if (job->result == SA_RUN_SKIPPED) {
 		job->status = RUN_SKIPPED;
-		run_set_reason(job, "nothing to audit on this system");
+		run_set_reason(job, _("nothing to audit on this system"));
 	} else if (job->result == SA_RUN_BAD_INPUT) {
 		job->status = RUN_ERROR;
 		job->bad_input = 1;
 		run_set_reason(job, "%s", job->last_error != NULL ? job->last_error :
-		    "its input files are broken");
+		    _("its input files are broken"));
 	} else {
 		job->status = RUN_ERROR;
 		if (job->last_error != NULL)
 			run_set_reason(job, "%s", job->last_error);
 		else
-			run_set_reason(job, "failed: %s", job->result < 0 ?
-			    strerror(-job->result) : "unknown result");
+			run_set_reason(job, _("failed: %s"), job->result < 0 ?
+			    strerror(-job->result) : _("unknown result"));
 	}
 }
 
@@ -501,7 +502,7 @@ run_kill(struct run_state *rs, struct run_job *job, int protocol_error)
 			run_read(rs, job);
 	}
 	if (!run_reap(job, &wstatus, 1000) && job->reason == NULL)
-		run_set_reason(job, "could not be stopped (stuck in the kernel)");
+		run_set_reason(job, _("could not be stopped (stuck in the kernel)"));
 	run_finish(rs, job, wstatus, protocol_error);
 }
 
@@ -590,7 +591,7 @@ run_all(struct run_job *jobs, size_t n, const struct run_opts *opts,
 			for (i = 0; i < n; i++)
 				if (jobs[i].pid > 0) {
 					jobs[i].status = RUN_ERROR;
-					run_set_reason(&jobs[i], "interrupted before it finished");
+					run_set_reason(&jobs[i], _("interrupted before it finished"));
 					run_kill(&rs, &jobs[i], 0);
 				}
 			break;
@@ -645,7 +646,7 @@ done:
 	for (i = 0; i < n; i++)
 		if (jobs[i].plugin->desc != NULL && jobs[i].status == RUN_PENDING) {
 			jobs[i].status = RUN_ERROR;
-			run_set_reason(&jobs[i], "not run: the audit was interrupted");
+			run_set_reason(&jobs[i], _("not run: the audit was interrupted"));
 			fnd_unscore_plugin(store, jobs[i].plugin->name);
 		}
 	free(pfd);

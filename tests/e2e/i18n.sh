@@ -113,3 +113,16 @@ printf '[rule r1]\nseverity = dire\n' > "$T/own.rules"
 printf '[plugin.password]\nextra_rule_files = %s\n' "$T/own.rules" > "$T/rules.ini"
 in_both 'own.rules:2:.*unknown severity "dire"' \
     'own.rules:2:.*不明な重大度「dire」です' -c "$T/rules.ini" password-check
+
+# A plugin that crashes or hangs: its status and reason in the report's
+# language (the JSON status stays the contract value).
+printf '[core]\ntimeout = 2s\n' > "$T/t.ini"
+expect_status 2 "$SMEAUDIT" --lang ja $P --plugin test-good,test-crash,test-hang \
+    -c "$T/t.ini" > "$T/crash-ja.txt" 2>/dev/null
+grep -q '^  test-crash .*異常終了 .*異常終了: シグナル ' "$T/crash-ja.txt" &&
+    grep -q '^  test-hang .*時間切れ .*秒たっても終わらないため停止しました' "$T/crash-ja.txt" &&
+    grep -q '^  test-good .*正常 ' "$T/crash-ja.txt" ||
+    fail "plugin status not in Japanese: $(sed -n '/^プラグイン/,$p' "$T/crash-ja.txt")"
+expect_status 2 "$SMEAUDIT" --lang ja $P --plugin test-crash -c "$T/t.ini" --format json \
+    --output "$T/crash-ja.json" 2>/dev/null
+assert_py "$T/crash-ja.json" "[p['status'] for p in d['plugins']] == ['crashed']"
