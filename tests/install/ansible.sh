@@ -30,7 +30,8 @@ ansible_python_interpreter="{{ ansible_playbook_python }}"
 INVENTORY
 cat > "$T/vars.json" <<VARS
 {"smeaudit_become": false, "smeaudit_archive": "$T/smeaudit.tar.gz",
- "smeaudit_report_dir": "$T/reports", "smeaudit_local_command": "$SMEAUDIT"}
+ "smeaudit_report_dir": "$T/reports", "smeaudit_local_command": "$SMEAUDIT",
+ "smeaudit_lang": "ja"}
 VARS
 : > "$T/ansible.cfg"
 
@@ -53,6 +54,7 @@ for h in web1:pass-host db1:ufw-host; do
 	f=$T/reports/${h%%:*}.json
 	[ -f "$f" ] || fail "no report fetched from ${h%%:*}"
 	assert_py "$f" "d['host']['hostname'] == '${h#*:}' and len(d['plugins']) > 0" "report of ${h%%:*}"
+	assert_py "$f" "d['lang'] == 'ja'" "smeaudit_lang did not reach ${h%%:*}"
 	[ "$(stat -c %a "$f")" = 600 ] || fail "$f is readable by others"
 done
 [ ! -e "$T/reports/bad.json" ] || fail "a report was fetched from the failed host"
@@ -63,9 +65,11 @@ if "$SMEAUDIT" --lang en --help | grep -q '^  merge '; then
 	[ -f "$1" ] || fail "no merged report"
 	assert_py "$1" "sorted(h['hostname'] for h in d['fleet']['hosts']) == ['pass-host', 'ufw-host']" \
 	    "the merged report does not hold both hosts"
+	assert_py "$1" "d['lang'] == 'ja'" "smeaudit_lang did not reach the merge"
 	if "$SMEAUDIT" --lang en --help | grep -q 'report format: .*\bhtml\b'; then
 		set -- "$T"/reports/fleet-*.html
 		[ -f "$1" ] || fail "no merged HTML report"
+		grep -q '^<html lang="ja">' "$1" || fail "the merged HTML report is not in Japanese"
 	fi
 else
 	grep -q 'not merged: this smeaudit has no merge command' "$T/playbook.log" ||
