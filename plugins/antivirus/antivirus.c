@@ -187,8 +187,8 @@ av_table_load(struct av_run *a, struct av_table *t, const char *path)
 		const struct av_agent *e = &t->v[i];
 
 		if (e->name == NULL || e->packages.n + e->services.n + e->paths.n == 0) {
-			a->hf.host->log(a->hf.ctx, SA_LOG_ERROR, "%s:%u: [agent %s] needs a "
-			    "name and at least one package, service or path", path,
+			a->hf.host->log(a->hf.ctx, SA_LOG_ERROR, E_("%s:%u: [agent %s] needs a "
+			    "name and at least one package, service or path"), path,
 			    e->line, e->key);
 			return -EINVAL;
 		}
@@ -662,7 +662,7 @@ av_load_config(const struct hf *hf, struct av_run *a)
 	    &a->max_age) < 0 || hf->host->config_bool(hf->ctx, NULL,
 	    "require_on_access", &a->require_on_access) < 0) {
 		hf->host->log(hf->ctx, SA_LOG_ERROR,
-		    "cannot read the plugin's configuration");
+		    E_("cannot read the plugin's configuration"));
 		return -EINVAL;
 	}
 	if (a->max_age <= 0)

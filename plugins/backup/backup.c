@@ -589,8 +589,8 @@ bk_assess(struct bk_run *r, const struct bk_job *j, struct bk_ev *ev,
 	origin = j->origin != NULL ? hf_printf(E_("%s found in %s: "),
 	    bk_type_name(j->type), j->origin) : hf_strdup("");
 	if (ev->exec_why != NULL)
-		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "job %s: exec = yes: %s; read "
-		    "from disk instead", j->name, ev->exec_why);
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, E_("job %s: exec = yes: %s; read "
+		    "from disk instead"), j->name, ev->exec_why);
 	o->target_level = ev->target;
 	if (ev->target != SA_LEVEL_IMPLEMENTED) {
 		bk_out(o, "target", ev->target, "%s%s", origin, ev->target_why);
@@ -779,7 +779,7 @@ bk_flush(struct bk_run *r, const struct bk_job *j, struct bk_outs *o)
 		}
 		f.level = level;
 		r->hf.host->report(r->hf.ctx, &f);
-		r->hf.host->log(r->hf.ctx, SA_LOG_INFO, "job %s: %s: %s: %s", j->name,
+		r->hf.host->log(r->hf.ctx, SA_LOG_INFO, E_("job %s: %s: %s: %s"), j->name,
 		    o->v[i].check, bk_level_name(level), o->v[i].evidence);
 		ok |= level == SA_LEVEL_IMPLEMENTED;
 		partly |= level == SA_LEVEL_PARTLY;
@@ -793,7 +793,7 @@ bk_flush(struct bk_run *r, const struct bk_job *j, struct bk_outs *o)
 	ev = hf_printf(E_("job %s: %s"), j->name, o->age_evidence != NULL ?
 	    o->age_evidence : E_("no result"));
 	sa_report(r->hf.host, r->hf.ctx, "cloud-copy", level, j->cloud_service, ev);
-	r->hf.host->log(r->hf.ctx, SA_LOG_INFO, "service %s: cloud-copy: %s: %s",
+	r->hf.host->log(r->hf.ctx, SA_LOG_INFO, E_("service %s: cloud-copy: %s: %s"),
 	    j->cloud_service, bk_level_name(level), ev);
 	free(ev);
 }

@@ -114,7 +114,7 @@ bk_found_job(struct bk_scan *s, struct bk_found *f)
 	if (j != NULL) {
 		for (i = 0; i < f->sources.n; i++)
 			hf_names_add(&j->sources, f->sources.v[i]);
-		s->r->hf.host->log(s->r->hf.ctx, SA_LOG_INFO, "found %s job %s in %s",
+		s->r->hf.host->log(s->r->hf.ctx, SA_LOG_INFO, E_("found %s job %s in %s"),
 		    bk_type_name(f->type), name, s->file);
 	}
 	free(name);
@@ -322,8 +322,8 @@ bk_detect_timeshift(struct bk_run *r)
 	if (confs[i] == NULL)
 		return;
 	if (bk_json_walk(data, len, bk_ts_conf_member, &conf, &jerr) < 0) {
-		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "%s:%u: %s; its schedule is "
-		    "not known", confs[i], jerr.line, jerr.message);
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, E_("%s:%u: %s; its schedule is "
+		    "not known"), confs[i], jerr.line, jerr.message);
 		conf.max_age = 0;
 	}
 	free(data);

@@ -210,7 +210,7 @@ bk_passphrase(struct bk_run *r, const struct bk_job *j, char **ret)
 	if (j->password_file == NULL)
 		return 0;
 	if ((rc = hf_read(&r->hf, j->password_file, 4096, &data, &len)) < 0) {
-		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "job %s: password_file %s: %s",
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, E_("job %s: password_file %s: %s"),
 		    j->name, j->password_file, strerror(-rc));
 		return rc;
 	}

@@ -382,8 +382,8 @@ bk_rsn_line(void *user, const char *text, unsigned int lineno)
 	} else if (n >= 2 && strcmp(f[0], "include_conf") == 0 &&
 	    f[1][0] == '/' && c->depth < 4 && c->files >= BK_RSN_MAX_FILES) {
 		if (c->files++ == BK_RSN_MAX_FILES)
-			c->r->hf.host->log(c->r->hf.ctx, SA_LOG_WARNING, "%s:%u: "
-			    "include_conf %s: more than %d files; ignored",
+			c->r->hf.host->log(c->r->hf.ctx, SA_LOG_WARNING, E_("%s:%u: "
+			    "include_conf %s: more than %d files; ignored"),
 			    c->file, lineno, f[1], BK_RSN_MAX_FILES);
 	} else if (n >= 2 && strcmp(f[0], "include_conf") == 0 &&
 	    f[1][0] == '/' && c->depth < 4) {

@@ -105,7 +105,7 @@ cloud_vet(const struct sa_host *host, struct sa_ctx *ctx, const char *service)
 		a.struct_size = sizeof(a);
 		r = host->answer_cloud(ctx, service, n, &a);
 		if (r < 0 && r != -ENOENT) {
-			host->log(ctx, SA_LOG_ERROR, "cannot read the answer to cloud item %d: %s",
+			host->log(ctx, SA_LOG_ERROR, E_("cannot read the answer to cloud item %d: %s"),
 			    n, strerror(-r));
 			return r;
 		}
@@ -161,12 +161,12 @@ cloud_run(const struct sa_host *host, struct sa_ctx *ctx)
 	int r;
 
 	if (!SA_HOST_HAS(host, answer_services)) {
-		host->log(ctx, SA_LOG_INFO, "this smeaudit core cannot hand answers to plugins");
+		host->log(ctx, SA_LOG_INFO, E_("this smeaudit core cannot hand answers to plugins"));
 		return SA_RUN_SKIPPED;
 	}
 	r = host->answer_services(ctx, &ids, &labels, &n);
 	if (r < 0) {
-		host->log(ctx, SA_LOG_ERROR, "cannot list the cloud services: %s",
+		host->log(ctx, SA_LOG_ERROR, E_("cannot list the cloud services: %s"),
 		    strerror(-r));
 		return r;
 	}
@@ -175,8 +175,8 @@ cloud_run(const struct sa_host *host, struct sa_ctx *ctx)
 		if (r < 0)
 			return r;
 		if (r == 0) {
-			host->log(ctx, SA_LOG_INFO, "no cloud service is answered for "
-			    "([service.ID] or [cloud] in an answers file)");
+			host->log(ctx, SA_LOG_INFO, E_("no cloud service is answered for "
+			    "([service.ID] or [cloud] in an answers file)"));
 			return SA_RUN_SKIPPED;
 		}
 		return SA_RUN_OK;

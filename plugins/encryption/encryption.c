@@ -487,7 +487,7 @@ enc_volumes(struct enc_run *e)
 	}
 	if (e->malformed > 0)
 		e->hf.host->log(e->hf.ctx, SA_LOG_WARNING,
-		    "%s: %zu malformed line(s) skipped", table, e->malformed);
+		    E_("%s: %zu malformed line(s) skipped"), table, e->malformed);
 	if (e->n_vols == 0) {
 		sa_report(e->hf.host, e->hf.ctx, "volume", SA_LEVEL_UNKNOWN, table,
 		    E_("no local filesystem holding data found (container, network "

@@ -698,7 +698,7 @@ fw_listening(struct fw_run *f)
 		if (fw_proc_net_parse(data, len, tables[i].udp, tables[i].v6,
 		    fw_on_socket, &l) > 0)
 			f->hf.host->log(f->hf.ctx, SA_LOG_WARNING,
-			    "%s: some lines could not be parsed", tables[i].path);
+			    E_("%s: some lines could not be parsed"), tables[i].path);
 		free(data);
 	}
 	fw_name_processes(&l);

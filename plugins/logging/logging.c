@@ -498,7 +498,7 @@ lg_logrotate_file(struct lg_include *inc, struct lr_conf *c, const char *path)
 	}
 	if (lr_feed(c, path, data, len, lg_logrotate_include, inc, &line) < 0)
 		inc->g->hf.host->log(inc->g->hf.ctx, SA_LOG_WARNING,
-		    "%s:%u: unbalanced braces (logrotate skips this file)", path, line);
+		    E_("%s:%u: unbalanced braces (logrotate skips this file)"), path, line);
 	free(data);
 }
 
@@ -667,7 +667,7 @@ lg_load_config(const struct hf *hf, struct lg_run *g)
 	    &g->min_retention) < 0 || hf->host->config_bool(hf->ctx, NULL,
 	    "require_auditd", &g->require_auditd) < 0) {
 		hf->host->log(hf->ctx, SA_LOG_ERROR,
-		    "cannot read the plugin's configuration");
+		    E_("cannot read the plugin's configuration"));
 		return -EINVAL;
 	}
 	if (g->min_retention <= 0)

@@ -222,7 +222,7 @@ pw_load_shipped(const struct sa_host *host, struct sa_ctx *ctx,
 			hf_names_add(&names, de->d_name);
 	closedir(d);
 	if (names.n == 0) {
-		host->log(ctx, SA_LOG_ERROR, "%s: no *.rules file", dir);
+		host->log(ctx, SA_LOG_ERROR, E_("%s: no *.rules file"), dir);
 		r = -EINVAL;
 	}
 	hf_names_sort(&names);
@@ -442,7 +442,7 @@ password_run(const struct sa_host *host, struct sa_ctx *ctx)
 			found = 1;
 	if (!found) {
 		host->log(ctx, SA_LOG_INFO,
-		    "no /etc/passwd, /etc/login.defs or /etc/pam.d under the root");
+		    E_("no /etc/passwd, /etc/login.defs or /etc/pam.d under the root"));
 		return SA_RUN_SKIPPED;
 	}
 	pwp_audit(host, ctx, &want);

@@ -245,7 +245,7 @@ pwa_audit(const struct sa_host *host, struct sa_ctx *ctx,
 	/* accounts in passwd that shadow does not know have no password */
 	for (i = 0; i < pw.n; i++)
 		if (strcmp(pw.v[i].secret, "x") == 0 && pwa_lookup(&sh, pw.v[i].name) == NULL)
-			host->log(ctx, SA_LOG_INFO, "%s: in /etc/passwd but not in /etc/shadow",
+			host->log(ctx, SA_LOG_INFO, E_("%s: in /etc/passwd but not in /etc/shadow"),
 			    pw.v[i].name);
 
 	if (empty == 0) {

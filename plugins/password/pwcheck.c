@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../lib/tr.h"
 #include "pwcheck.h"
 #include "pwtext.h"
 
@@ -516,7 +517,7 @@ pwc_pattern(struct pwc_engine *e, size_t idx, const struct pwc_pass *p,
 		if (!e->gave_up[idx]) {
 			e->gave_up[idx] = 1;
 			set->host->log(set->ctx, SA_LOG_WARNING,
-			    "%s:%u: rule %s gave up (%s); passwords it could not finish are marked incomplete",
+			    E_("%s:%u: rule %s gave up (%s); passwords it could not finish are marked incomplete"),
 			    r->file, r->line, r->id, rc == -E2BIG ? "match limit" : strerror(-rc));
 		}
 	}

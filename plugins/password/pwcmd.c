@@ -322,7 +322,7 @@ pwx_batch(struct pwx *x, int fd)
 		if (pwc_index(&x->engine) < 0)
 			goto out;
 		clock_gettime(CLOCK_MONOTONIC, &t1);
-		x->host->log(x->ctx, SA_LOG_INFO, "word lists indexed in %.3f ms",
+		x->host->log(x->ctx, SA_LOG_INFO, E_("word lists indexed in %.3f ms"),
 		    (double)(t1.tv_sec - t0.tv_sec) * 1e3 +
 		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e6);
 	}
@@ -341,7 +341,7 @@ pwx_batch(struct pwx *x, int fd)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e6;
 	/* for benchmarks (shown with -v): the checking alone, lists loaded */
-	x->host->log(x->ctx, SA_LOG_INFO, "checked %zu passwords in %.3f ms (%.0f per second)",
+	x->host->log(x->ctx, SA_LOG_INFO, E_("checked %zu passwords in %.3f ms (%.0f per second)"),
 	    n, ms, ms > 0 ? (double)n * 1e3 / ms : 0.0);
 	rc = pwx_status(x);
 out:
@@ -499,7 +499,7 @@ pwx_main(const struct sa_host *host, struct sa_ctx *ctx, int argc, char **argv)
 
 		if (opts_done || a[0] != '-' || strcmp(a, "-") == 0) {
 			if (file != NULL) {
-				host->log(ctx, SA_LOG_ERROR, "password-check reads one file, not \"%s\" too", a);
+				host->log(ctx, SA_LOG_ERROR, E_("password-check reads one file, not \"%s\" too"), a);
 				return PWX_EXIT_USAGE;
 			}
 			file = a;
@@ -511,21 +511,21 @@ pwx_main(const struct sa_host *host, struct sa_ctx *ctx, int argc, char **argv)
 			list = 1;
 		else if (strcmp(a, "-f") == 0 || strcmp(a, "--format") == 0) {
 			if (++i == argc) {
-				host->log(ctx, SA_LOG_ERROR, "%s needs text or json", a);
+				host->log(ctx, SA_LOG_ERROR, E_("%s needs text or json"), a);
 				return PWX_EXIT_USAGE;
 			}
 			format = argv[i];
 		} else if (strncmp(a, "--format=", 9) == 0)
 			format = a + 9;
 		else {
-			host->log(ctx, SA_LOG_ERROR, "unknown option \"%s\"", a);
+			host->log(ctx, SA_LOG_ERROR, E_("unknown option \"%s\""), a);
 			return pwx_usage(&x, stderr);
 		}
 	}
 	if (strcmp(format, "json") == 0)
 		x.json = 1;
 	else if (strcmp(format, "text") != 0) {
-		host->log(ctx, SA_LOG_ERROR, "--format takes text or json, not \"%s\"", format);
+		host->log(ctx, SA_LOG_ERROR, E_("--format takes text or json, not \"%s\""), format);
 		return PWX_EXIT_USAGE;
 	}
 	if (pw_load_rules(host, ctx, &rules) < 0)
@@ -560,7 +560,7 @@ pwx_main(const struct sa_host *host, struct sa_ctx *ctx, int argc, char **argv)
 	if (fd != STDIN_FILENO)
 		close(fd);
 	if (fflush(stdout) != 0 && rc != PWX_EXIT_USAGE) {
-		host->log(ctx, SA_LOG_ERROR, "cannot write the result: %s", strerror(errno));
+		host->log(ctx, SA_LOG_ERROR, E_("cannot write the result: %s"), strerror(errno));
 		rc = PWX_EXIT_USAGE;
 	}
 	if (x.n_incomplete > 0)

@@ -265,13 +265,13 @@ pwp_service(struct pwp_ctx *pc, struct pwp_stack *st, const char *service,
 	if (depth > PWP_MAX_DEPTH) {
 		if (!st->deep)
 			pc->host->log(pc->ctx, SA_LOG_WARNING,
-			    "PAM include of %s nested too deeply; ignored", service);
+			    E_("PAM include of %s nested too deeply; ignored"), service);
 		st->deep = 1;	/* said once per stack, not once per line */
 		return 0;
 	}
 	if (st->files == PWP_MAX_FILES) {
 		pc->host->log(pc->ctx, SA_LOG_WARNING,
-		    "PAM include of %s: more than %d files in one stack; ignored",
+		    E_("PAM include of %s: more than %d files in one stack; ignored"),
 		    service, PWP_MAX_FILES);
 		st->files++;	/* said once */
 		return 0;

@@ -876,14 +876,14 @@ sh_smb_crosscheck(struct sh_run *r, const char *program, const char *config,
 
 	rc = sh_testparm(program, config, &out, &len);
 	if (rc < 0) {
-		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, "cannot run %s: %s",
+		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING, E_("cannot run %s: %s"),
 		    program, strerror(-rc));
 		return;
 	}
 	if (rc == 1) {
 		free(out);
 		r->hf.host->log(r->hf.ctx, SA_LOG_WARNING,
-		    "testparm rejects %s; Samba may not be running with it", config);
+		    E_("testparm rejects %s; Samba may not be running with it"), config);
 		sh_record(ours, SH_SMB_CONFIG, SA_LEVEL_UNKNOWN, config,
 		    E_("testparm -s rejects this configuration"));
 		return;
@@ -908,13 +908,13 @@ sh_smb_crosscheck(struct sh_run *r, const char *program, const char *config,
 			    ours->v[i].object, ours->v[i].evidence);
 		else
 			r->hf.host->log(r->hf.ctx, SA_LOG_WARNING,
-			    "testparm disagrees: it does not see shares.%s for %s (%s)",
+			    E_("testparm disagrees: it does not see shares.%s for %s (%s)"),
 			    shares_checks[ours->v[i].check].name, ours->v[i].object,
 			    ours->v[i].evidence);
 	for (j = 0; j < theirs.n; j++)
 		if (!used_theirs[j]) {
 			r->hf.host->log(r->hf.ctx, SA_LOG_WARNING,
-			    "testparm disagrees: it sees shares.%s for %s (%s)",
+			    E_("testparm disagrees: it sees shares.%s for %s (%s)"),
 			    shares_checks[theirs.v[j].check].name, theirs.v[j].object,
 			    theirs.v[j].evidence);
 			sh_record(&merged, theirs.v[j].check, theirs.v[j].level,
@@ -922,8 +922,9 @@ sh_smb_crosscheck(struct sh_run *r, const char *program, const char *config,
 		}
 	for (i = j = 0; i < ours->n; i++)
 		j += used_ours[i];
-	r->hf.host->log(r->hf.ctx, SA_LOG_INFO, "%s cross-checked with "
-	    "testparm: %zu finding%s agree", config, j, j == 1 ? "" : "s");
+	r->hf.host->log(r->hf.ctx, SA_LOG_INFO, dngettext(TR_DOMAIN,
+	    "%s cross-checked with testparm: %zu finding agrees",
+	    "%s cross-checked with testparm: %zu findings agree", j), config, j);
 	free(used_ours);
 	free(used_theirs);
 	sh_records_free(&theirs);
@@ -951,7 +952,7 @@ sh_share_dir(struct sh_run *r, const char *share, const char *path,
 	snprintf(object, sizeof(object), E_("%s (share [%s])"), path, share);
 	if (r->hf.host->open(r->hf.ctx, path, SA_OPEN_DIRECTORY, &fd) < 0) {
 		r->hf.host->log(r->hf.ctx, SA_LOG_INFO,
-		    "share [%s]: %s is not a directory here", share, path);
+		    E_("share [%s]: %s is not a directory here"), share, path);
 		return;
 	}
 	if (fstat(fd, &st) == 0 && (st.st_mode & S_IWOTH)) {
@@ -1046,8 +1047,8 @@ sh_samba(struct sh_run *r, struct hf_names *share_paths)
 	    (conf.files.n > 1 || conf.warnings.n > 0) && access(testparm, X_OK) == 0)
 		sh_smb_crosscheck(r, testparm, config, &rs);
 	else if (testparm[0] != '\0' && r->hf.host->is_live(r->hf.ctx))
-		r->hf.host->log(r->hf.ctx, SA_LOG_DEBUG, "%s: one file read in whole; "
-		    "no testparm cross-check needed", config);
+		r->hf.host->log(r->hf.ctx, SA_LOG_DEBUG, E_("%s: one file read in whole; "
+		    "no testparm cross-check needed"), config);
 	for (i = 0; i < rs.n; i++)
 		if (rs.v[i].check == SH_SMB_CONFIG)
 			r->state[SH_SRC_SAMBA] = SH_FAILED;
@@ -1301,7 +1302,7 @@ sh_open_roots(struct sh_run *r, int network_fs, int pseudo_fs,
 		if (fstatfs(fd, &sfs) == 0 && (kind = sh_fs_kind((long)sfs.f_type)) != 0 &&
 		    ((kind == 1 && !network_fs) || (kind == 2 && !pseudo_fs))) {
 			r->hf.host->log(r->hf.ctx, SA_LOG_INFO,
-			    "%s: %s file system not scanned", path,
+			    E_("%s: %s file system not scanned"), path,
 			    sh_fs_name((long)sfs.f_type));
 			close(fd);
 			continue;

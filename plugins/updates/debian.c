@@ -170,8 +170,8 @@ deb_report_pending(struct up_run *u, const struct pkg_db *db, size_t n_lists)
 		    evidence, NULL, NULL);
 	}
 	if (held > 0)
-		u->hf.host->log(u->hf.ctx, SA_LOG_INFO, "%lld pending upgrades are held "
-		    "back by dpkg selections", held);
+		u->hf.host->log(u->hf.ctx, SA_LOG_INFO, E_("%lld pending upgrades are held "
+		    "back by dpkg selections"), held);
 }
 
 static void

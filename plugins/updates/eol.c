@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "../lib/hostfiles.h"
+#include "../lib/tr.h"
 #include "eol.h"
 
 int
@@ -147,14 +148,14 @@ eol_load(struct eol_table *t, const struct hf *hf, const char *path)
 
 		if (e->id == NULL || e->version == NULL || e->eol == 0) {
 			hf->host->log(hf->ctx, SA_LOG_ERROR,
-			    "%s:%u: [release %s] needs id, version and eol", path,
+			    E_("%s:%u: [release %s] needs id, version and eol"), path,
 			    e->line, e->name);
 			return -EINVAL;
 		}
 		if (e->extended != 0 && e->extended < e->eol) {
 			hf->host->log(hf->ctx, SA_LOG_ERROR,
-			    "%s:%u: [release %s] ends its extended support before "
-			    "its regular support", path, e->line, e->name);
+			    E_("%s:%u: [release %s] ends its extended support before "
+			    "its regular support"), path, e->line, e->name);
 			return -EINVAL;
 		}
 	}

@@ -630,7 +630,7 @@ up_load_config(const struct hf *hf, struct up_run *u)
 	    h->config_number(hf->ctx, NULL, "max_upgrade_age",
 	    &u->max_upgrade_age) < 0 ||
 	    h->config_number(hf->ctx, NULL, "eol_warning", &u->eol_warning) < 0) {
-		h->log(hf->ctx, SA_LOG_ERROR, "cannot read the plugin's configuration");
+		h->log(hf->ctx, SA_LOG_ERROR, E_("cannot read the plugin's configuration"));
 		return -EINVAL;
 	}
 	if (u->max_pending < 0)
@@ -704,8 +704,8 @@ updates_run(const struct sa_host *host, struct sa_ctx *ctx)
 	    (u.have_os && (osr_is_like(&u.os, "rhel") ||
 	    osr_is_like(&u.os, "fedora") || osr_is_like(&u.os, "centos"))));
 	if (!debian && !rhel && !u.have_os) {
-		host->log(ctx, SA_LOG_INFO, "no os-release and no dpkg or rpm "
-		    "database: nothing to audit");
+		host->log(ctx, SA_LOG_INFO, E_("no os-release and no dpkg or rpm "
+		    "database: nothing to audit"));
 		eol_free(&table);
 		return SA_RUN_SKIPPED;
 	}
