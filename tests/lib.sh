@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: MIT
 # Shared by the script tests: sourced with "set -eu" in effect.
 # Provides: $SMEAUDIT, $TMPDIR_TEST, fail, expect_status, jq_py,
-# as_nobody, skip.
+# as_nobody, skip, every_plugin_root and the helpers defined below.
 : "${top_srcdir:?run through make check}"
 : "${top_builddir:?run through make check}"
 SMEAUDIT=${SMEAUDIT:-$top_builddir/smeaudit}
@@ -94,4 +94,18 @@ expect_bad_setting() {
 	    "^smeaudit: $1: error: .*/bad.ini:$4" \
 	    "$SMEAUDIT" -c "$TMPDIR_TEST/bad.ini" --plugin "$1" --root "$2" \
 	    --format json --output "$TMPDIR_TEST/bad.json"
+}
+
+# every_plugin_root DIR: fill DIR with fixtures so that every shipped
+# plugin has something to read (weak passwords, partial updates, a weak
+# smb.conf and exports, ...): the root of the whole-run tests.
+every_plugin_root() {
+	mkdir -p "$1/etc/samba"
+	for d in password/weak updates/partial logging/partial firewall/partial \
+	    encryption/partial screenlock/kde-partial wifi/partial antivirus/partial \
+	    backup/detect; do
+		cp -a "$FIXTURES/$d/." "$1/"
+	done
+	cp "$FIXTURES/shares/smb-weak.conf" "$1/etc/samba/smb.conf"
+	cp "$FIXTURES/shares/exports-weak" "$1/etc/exports"
 }

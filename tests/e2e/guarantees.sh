@@ -29,15 +29,8 @@ HOSTILE="python3 $top_srcdir/tests/e2e/hostile-root.py"
 printf '[core]\ntimeout = 60s\n' > "$T/t.ini"
 
 # --- the fixture root: every plugin has something to read ---------------
-mkdir -p "$R"
-for d in password/weak updates/partial logging/partial firewall/partial \
-    encryption/partial screenlock/kde-partial wifi/partial antivirus/partial \
-    backup/detect; do
-	cp -a "$FIXTURES/$d/." "$R/"
-done
-mkdir -p "$R/etc/samba" "$R/srv/share" "$R/srv/cred"
-cp "$FIXTURES/shares/smb-weak.conf" "$R/etc/samba/smb.conf"
-cp "$FIXTURES/shares/exports-weak" "$R/etc/exports"
+every_plugin_root "$R"
+mkdir -p "$R/srv/share" "$R/srv/cred"
 $HOSTILE canaries "$R" "$OUTSIDE" > "$T/tokens"
 [ "$(wc -l < "$T/tokens")" -ge 20 ] || fail "too few canaries planted"
 
@@ -244,12 +237,12 @@ assert_py "$O/root.json" "-1 not in [x['level'] for x in d['findings'] if x['che
 P="--plugin-dir $TEST_PLUGINS --root $FIXTURES/roots/minimal"
 # enough parallel plugins for all three to run at once, whatever nproc says
 printf '[core]\ntimeout = 60s\njobs = 4\n' > "$T/sig.ini"
-# descendants PID: every process below PID, as "pid pgid" lines
-descendants() {
-	python3 - "$1" <<'EOF'
+# procs descendants PID: every process below PID, as "pid pgid" lines;
+# procs alive FILE: the live processes in the groups FILE lists that way.
+procs() {
+	python3 - "$@" <<'EOF'
 import os, sys
-parent = {}
-pgid = {}
+stat = {}
 for p in os.listdir("/proc"):
     if p.isdigit():
         try:
@@ -258,35 +251,25 @@ for p in os.listdir("/proc"):
         except OSError:
             continue
         fields = s[s.rindex(")") + 2:].split()
-        parent[int(p)] = int(fields[1])
-        pgid[int(p)] = int(fields[2])
-want = {int(sys.argv[1])}
-changed = True
-while changed:
-    changed = False
-    for p, pp in parent.items():
-        if pp in want and p not in want:
-            want.add(p)
-            changed = True
-for p in sorted(want - {int(sys.argv[1])}):
-    print(p, pgid[p])
-EOF
-}
-# alive_in_groups FILE: processes still in the process groups listed
-alive_in_groups() {
-	python3 - "$1" <<'EOF'
-import os, sys
-groups = {int(l.split()[1]) for l in open(sys.argv[1]) if l.strip()}
-for p in os.listdir("/proc"):
-    if p.isdigit():
-        try:
-            with open("/proc/%s/stat" % p) as f:
-                s = f.read()
-        except OSError:
-            continue
-        fields = s[s.rindex(")") + 2:].split()
-        if int(fields[2]) in groups and fields[0] != "Z":
-            print(p, s[:60])
+        # state, parent, process group, the start of the line
+        stat[int(p)] = (fields[0], int(fields[1]), int(fields[2]), s[:60])
+if sys.argv[1] == "descendants":
+    top = int(sys.argv[2])
+    want = {top}
+    changed = True
+    while changed:
+        changed = False
+        for p, st in stat.items():
+            if st[1] in want and p not in want:
+                want.add(p)
+                changed = True
+    for p in sorted(want - {top}):
+        print(p, stat[p][2])
+else:
+    groups = {int(l.split()[1]) for l in open(sys.argv[2]) if l.strip()}
+    for p, st in stat.items():
+        if st[2] in groups and st[0] != "Z":
+            print(p, st[3])
 EOF
 }
 for sig in INT TERM; do
@@ -296,11 +279,11 @@ for sig in INT TERM; do
 		pid=$!
 		# wait until the plugins and the spawned tool run
 		i=0
-		while [ "$(descendants $pid | wc -l)" -lt 3 ] && [ $i -lt 100 ]; do
+		while [ "$(procs descendants $pid | wc -l)" -lt 3 ] && [ $i -lt 100 ]; do
 			sleep 0.1
 			i=$((i + 1))
 		done
-		descendants $pid > "$T/procs"
+		procs descendants $pid > "$T/procs"
 		[ "$(wc -l < "$T/procs")" -ge 3 ] || fail "$sig: plugins did not start: $(cat "$T/procs")"
 		kill -$sig $pid
 		set +e
@@ -310,7 +293,7 @@ for sig in INT TERM; do
 		set -e
 		[ $st -eq 2 ] || fail "SIG$sig: exit $st, not 2"
 		sleep 0.2
-		left=$(alive_in_groups "$T/procs")
+		left=$(procs alive "$T/procs")
 		[ -z "$left" ] || fail "SIG$sig left plugin processes behind: $left"
 		if [ $fmt = json ]; then
 			assert_py "$T/sig.json" "d['complete'] is False and d['interrupted'] is True"

@@ -19,14 +19,7 @@ fi
 
 T=$TMPDIR_TEST
 R=$T/root
-mkdir -p "$R/etc/samba"
-for d in password/weak updates/partial logging/partial firewall/partial \
-    encryption/partial screenlock/kde-partial wifi/partial antivirus/partial \
-    backup/detect; do
-	cp -a "$FIXTURES/$d/." "$R/"
-done
-cp "$FIXTURES/shares/smb-weak.conf" "$R/etc/samba/smb.conf"
-cp "$FIXTURES/shares/exports-weak" "$R/etc/exports"
+every_plugin_root "$R"
 python3 "$top_srcdir/tests/e2e/hostile-root.py" canaries "$R" "$T/outside" > /dev/null
 printf '[core]\ntimeout = 300s\n' > "$T/t.ini"
 

@@ -16,8 +16,7 @@
 #include <string.h>
 
 #include "fuzz_host.h"
-
-#include "../../plugins/shares/shares.h"
+#include "fuzz_shares.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -28,15 +27,7 @@ static void
 fz_emit(void *user, enum sh_check check, int level, const char *object,
     const char *evidence)
 {
-	if ((unsigned int)check >= SH_N_CHECKS ||
-	    (level != SA_LEVEL_UNKNOWN && level != SA_LEVEL_NOT &&
-	    level != SA_LEVEL_PARTLY && level != SA_LEVEL_IMPLEMENTED &&
-	    level != SA_LEVEL_NA))
-		abort();
-	if (object != NULL)
-		(void)strlen(object);
-	if (evidence != NULL)
-		(void)strlen(evidence);
+	fzs_finding(check, 0, level, object, evidence);
 }
 
 static int
@@ -76,16 +67,6 @@ fz_load(void *user, const char *path, char **ret, size_t *len)
 	(*ret)[fz_include_len] = '\0';
 	*len = fz_include_len;
 	return 0;
-}
-
-static int
-fz_normal_again(const char *norm)
-{
-	char *twice = sh_normalize_path(norm);
-	int same = twice != NULL && strcmp(twice, norm) == 0;
-
-	free(twice);
-	return same;
 }
 
 static void
@@ -130,15 +111,7 @@ fz_one(const char *text, size_t len, int testparm)
 	smb_share_paths(&conf, &paths, &names);
 	if (paths.n != names.n)
 		abort();
-	for (i = 0; i < paths.n; i++) {
-		char *again = sh_normalize_path(paths.v[i]);
-
-		/* normalising the normal form changes nothing */
-		if (paths.v[i][0] != '/' || (again != NULL &&
-		    !fz_normal_again(again)))
-			abort();
-		free(again);
-	}
+	fzs_scan_paths(&paths);
 	hf_names_free(&paths);
 	hf_names_free(&names);
 	smb_free(&conf);

@@ -65,6 +65,7 @@ FUZZ_SHARES_PARSERS = $(srcdir)/plugins/shares/smbconf.c \
 	$(srcdir)/plugins/shares/exports.c $(srcdir)/plugins/shares/common.c
 FUZZ_SMBCONF_FILES = $(srcdir)/tests/fuzz/fuzz_smbconf.c $(FUZZ_SHARES_PARSERS)
 FUZZ_EXPORTS_FILES = $(srcdir)/tests/fuzz/fuzz_exports.c $(FUZZ_SHARES_PARSERS)
+FUZZ_SHARES_DEPS = $(srcdir)/tests/fuzz/fuzz_shares.h
 FUZZ_BACKUP_PARTS = $(srcdir)/plugins/backup/bk_tools.c \
 	$(srcdir)/plugins/backup/bk_files.c $(srcdir)/plugins/backup/bk_parse.c \
 	$(srcdir)/plugins/backup/bk_json.c
@@ -106,10 +107,10 @@ tests/fuzz/fuzz_pwpolicy: $(FUZZ_PWPOLICY_FILES) $(FUZZ_HOST_FILES) $(FUZZ_DEPS)
 tests/fuzz/fuzz_shadow: $(FUZZ_SHADOW_FILES) $(FUZZ_HOST_FILES) $(FUZZ_DEPS) $(FUZZ_PLUGIN_DEPS)
 	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
 	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_SHADOW_FILES) $(FUZZ_HOST_FILES) $(PCRE2_LIBS)
-tests/fuzz/fuzz_smbconf: $(FUZZ_SMBCONF_FILES) $(FUZZ_HOST_FILES) $(FUZZ_DEPS) $(FUZZ_PLUGIN_DEPS)
+tests/fuzz/fuzz_smbconf: $(FUZZ_SMBCONF_FILES) $(FUZZ_HOST_FILES) $(FUZZ_SHARES_DEPS) $(FUZZ_DEPS) $(FUZZ_PLUGIN_DEPS)
 	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
 	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_SMBCONF_FILES) $(FUZZ_HOST_FILES) $(PCRE2_LIBS)
-tests/fuzz/fuzz_exports: $(FUZZ_EXPORTS_FILES) $(FUZZ_HOST_FILES) $(FUZZ_DEPS) $(FUZZ_PLUGIN_DEPS)
+tests/fuzz/fuzz_exports: $(FUZZ_EXPORTS_FILES) $(FUZZ_HOST_FILES) $(FUZZ_SHARES_DEPS) $(FUZZ_DEPS) $(FUZZ_PLUGIN_DEPS)
 	@$(FUZZ_NEED_CC); $(MKDIR_P) tests/fuzz
 	$(AM_V_CC)$(FUZZ_BUILD) $(FUZZ_EXPORTS_FILES) $(FUZZ_HOST_FILES) $(PCRE2_LIBS)
 tests/fuzz/fuzz_rsnapshot: $(FUZZ_RSNAPSHOT_FILES) $(FUZZ_HOST_FILES) $(FUZZ_DEPS) $(FUZZ_PLUGIN_DEPS)
@@ -209,4 +210,4 @@ CLEANFILES += $(FUZZ_BINARIES)
 EXTRA_DIST += $(FUZZ_TARGETS:%=tests/fuzz/fuzz_%.c) \
 	$(FUZZ_TARGETS:%=tests/fuzz/%.dict) tests/fuzz/corpus \
 	tests/fuzz/fuzz_host.c tests/fuzz/fuzz_host.h tests/fuzz/fuzz_backup.h \
-	tests/fuzz/fuzz_hostparse.h tests/fuzz/README
+	tests/fuzz/fuzz_hostparse.h tests/fuzz/fuzz_shares.h tests/fuzz/README
